@@ -48,6 +48,96 @@ export const DEFAULT_MIN_SEEK_BYTES = 64 * 1024 * 1024;
 const DEFAULT_PROBE_BYTES = 64 * 1024;
 const DEFAULT_ORDER_CHECKS = 16;
 
+/** What a reader needs of its lines to start reading a window from a line of its own rather than the file's first. */
+export interface SeekLines extends SeekFile {
+  /**
+   * The line opens an entry of its own (takes nothing from the lines above: format/continuation.ts needsHeader is
+   * false): reading from it, each later line is read as the full read reads it.
+   */
+  startsEntry: (line: string) => boolean;
+}
+
+export interface ReadStartOptions extends SeekOptions {
+  /**
+   * Lines read above the window's first possible line (before-context, the lines a continuation looks up for its
+   * entry: HEADER_LOOKBACK_LINES): the start is at least this many lines above the offset windowStart found.
+   */
+  linesAbove?: number;
+  /** Bytes at the file's start that are read anyway (a reader learning from its head): a start inside them is no seek. */
+  readAnyway?: number;
+}
+
+/**
+ * Where a reader of the window starts: `byte`, the first byte of a line that opens an entry, `linesAbove` lines or more
+ * above the first line the window may hold, and `line`, its 1-based number in the file (the "\n" bytes before it, counted:
+ * the bytes before are read once, without parsing, so that line numbers stay the full read's). `whole` (and byte 0) when
+ * no seek is made: windowStart's reasons, or no line opening an entry within MAX_BACK_BYTES above.
+ */
+export interface ReadStart {
+  byte: number;
+  line: number;
+  whole?: string;
+  probes: number;
+}
+
+/** Bytes looked back from the offset for an entry's first line (a stack or a wrapped message longer than this: no seek). */
+export const MAX_BACK_BYTES = 4 * 1024 * 1024;
+/** Bytes read at a time counting the lines before the start. */
+const COUNT_BYTES = 1024 * 1024;
+
+/**
+ * Where a time window's reader starts in `file` (see ReadStart): windowStart's offset, moved up `linesAbove` lines and
+ * then to the nearest line that opens an entry. Reads by position only. Throws what readSync throws (EIO, EBADF).
+ */
+export function readStart(file: SeekLines, options: ReadStartOptions): ReadStart {
+  const sought = windowStart(file, options);
+  if (sought.offset === 0) return { byte: 0, line: 1, whole: sought.whole ?? 'the window starts at the file\'s start', probes: sought.probes };
+  const byte = entryStartAbove(file, sought.offset, options.linesAbove ?? 0);
+  if (byte === undefined) return { byte: 0, line: 1, whole: 'no line opening an entry near the window\'s start', probes: sought.probes };
+  if (byte <= (options.readAnyway ?? 0)) return { byte: 0, line: 1, whole: 'the window starts at the file\'s start', probes: sought.probes };
+  return { byte, line: countNewlines(file.fd, byte) + 1, probes: sought.probes };
+}
+
+/**
+ * The first byte of the nearest line at or above the `lines`-th line (at least the first) above the one at `offset` that
+ * opens an entry (file.startsEntry), within MAX_BACK_BYTES; undefined when none is (0 is the file's first line).
+ */
+function entryStartAbove(file: SeekLines, offset: number, lines: number): number | undefined {
+  lines = Math.max(1, lines);
+  const from = Math.max(0, offset - MAX_BACK_BYTES);
+  const buffer = Buffer.allocUnsafe(offset - from);
+  const read = readSync(file.fd, buffer, 0, buffer.length, from);
+  if (read !== buffer.length) return undefined;
+  // Upward from the line at `offset`: `start` is the current line's first byte in `buffer`, the "\n" before it ends
+  // the line above.
+  let start = buffer.length;
+  for (let above = 1; ; above++) {
+    // The file's first line was passed without finding one: reading from the start is no seek (byte 0).
+    if (start === 0) return from === 0 ? 0 : undefined;
+    const end = start - 1;
+    const nl = end === 0 ? -1 : buffer.lastIndexOf(10, end - 1);
+    // A line cut by the bytes read (no "\n" above it within them) is not known whole.
+    if (nl === -1 && from > 0) return undefined;
+    start = nl + 1;
+    if (above < lines) continue;
+    const text = buffer.toString('utf8', start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
+    if (file.startsEntry(text)) return from + start;
+  }
+}
+
+/** The "\n" bytes in the file's first `end` bytes (positional reads of COUNT_BYTES). */
+export function countNewlines(fd: number, end: number): number {
+  const buffer = Buffer.allocUnsafe(Math.min(COUNT_BYTES, end));
+  let count = 0;
+  for (let position = 0; position < end; ) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, end - position), position);
+    if (read <= 0) break;
+    for (let at = buffer.indexOf(10, 0); at !== -1 && at < read; at = buffer.indexOf(10, at + 1)) count++;
+    position += read;
+  }
+  return count;
+}
+
 /** The first line with a time that starts at or after `position` (a line's start when 0, else after the next "\n"). */
 interface Probe {
   lineStart: number;
@@ -82,7 +172,8 @@ export function windowStart(file: SeekFile, options: SeekOptions): SeekResult {
   // The last probe reads the file's end: a run of older lines appended there (another host's log, a rotation put back)
   // is seen however short it is.
   const positions = Array.from({ length: checks }, (_, i) => Math.floor((i * file.size) / checks));
-  positions.push(Math.max(0, file.size - probeBytes));
+  // (In a file of less than a probe's worth after the last spread position, that probe read to the end already.)
+  positions.push(Math.max(positions[positions.length - 1], file.size - probeBytes));
   for (const position of positions) {
     const probe = probeAt(position);
     if (!probe) return { offset: 0, whole: 'a stretch without a time', probes };
@@ -101,11 +192,13 @@ export function windowStart(file: SeekFile, options: SeekOptions): SeekResult {
   while (hi - lo > probeBytes) {
     const probe = probeAt(lo + Math.floor((hi - lo) / 2));
     if (!probe) return { offset: 0, whole: 'a stretch without a time', probes };
-    if (!inOrder(probe.times) || probe.time < loTime - slack || probe.time > hiTime + slack) return { offset: 0, whole: 'out of order', probes };
+    if (!inOrder(probe.times)) return { offset: 0, whole: 'out of order', probes };
     if (probe.lineStart >= hi) {
-      // The first timed line after mid lies past hi: nothing between can narrow the search further.
+      // The first timed line after mid lies past hi: nothing between can narrow the search further (its time is of a
+      // line past hi, which the bounds below do not hold for).
       break;
     }
+    if (probe.time < loTime - slack || probe.time > hiTime + slack) return { offset: 0, whole: 'out of order', probes };
     if (probe.time < target) {
       lo = probe.lineStart;
       loTime = probe.time;
@@ -133,9 +226,10 @@ function probeLine(file: SeekFile, buffer: Buffer, position: number): Probe | un
   let found: Probe | undefined;
   while (at < read) {
     const nl = buffer.indexOf(10, at);
-    // A line cut by the end of the bytes read is not parsed (its time may be cut too); the file's last line is.
-    if ((nl === -1 || nl >= read) && position + read < file.size) break;
-    const end = nl === -1 || nl >= read ? read : nl;
+    // A line cut by the end of the bytes read is not parsed (its time may be cut too), nor a last line without its
+    // "\n": a line being written while the file is read may hold half a time.
+    if (nl === -1 || nl >= read) break;
+    const end = nl;
     const time = file.timeOf(buffer.toString('utf8', at, end > at && buffer[end - 1] === 13 ? end - 1 : end));
     if (time !== undefined) {
       if (found) found.times.push(time);

@@ -297,3 +297,17 @@ export async function windowMissNote(ctx: LogsContext, file: OpenedLog, since: n
   }
   return undefined;
 }
+
+/**
+ * The output field of a file sought in for `since` (scan/seek.ts): where it was read from. Counts a full read gives over
+ * the whole file (lines without a time) start there, which the field and untimedWhere say.
+ */
+export const readFromField = z
+  .object({ line: z.number(), byte: z.number() })
+  .optional()
+  .describe('set when the file was large and in time order and was sought in for since: read from this line (byte offset) on, every line above it being older than the window; counts of lines without a time start there');
+
+/** The words after an untimed count: where the lines counted were (from a sought file's start line on), else none. */
+export function untimedWhere(readFrom: { line: number; byte: number } | undefined): string {
+  return readFrom ? ` (counted from line ${readFrom.line.toLocaleString('en-US')}, byte ${readFrom.byte.toLocaleString('en-US')}, on: the file was sought in for the window, the lines above being older)` : '';
+}

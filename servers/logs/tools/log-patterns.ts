@@ -85,8 +85,11 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       const file = ctx ? await oneInput(ctx, args, extra.signal, tick) : args.file;
       if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
       if (typeof file === 'string') {
-        // A charset named by the call: the file is opened (and read) in it, through a context of this call's own.
-        const reader = ctx && args.encoding !== undefined ? logPatternsContext(withEncoding(ctx, args.encoding)) : context;
+        // A charset named by the call, or a window a large file may be sought in for: the file is opened (and read)
+        // through a context of this call's own. The window is resolved here a moment before logPatterns resolves it: a
+        // relative since is then a little earlier, and the seek starts no later than the miner's window.
+        const since = resolveWindow(args).since;
+        const reader = ctx && (args.encoding !== undefined || since !== undefined) ? logPatternsContext(withEncoding(ctx, args.encoding), { since }) : context;
         const result = await logPatterns(reader, { ...args, file }, extra.signal, onProgress);
         const notes = [...(result.notes ?? []), ...(ctx ? await fileWindowNotes(ctx, file, resolveWindow(args), result.linesMatched === 0) : [])];
         return toolResult({ ...result, ...(notes.length ? { notes } : {}) });
