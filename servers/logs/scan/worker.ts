@@ -87,7 +87,7 @@ class ScanWorker {
       const head = await readHead(fd, job.target);
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
-      const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes);
+      const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel);
       // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
       // both engines' answers are the full read's.
       const sought = start !== undefined && start.byte > 0 ? start : undefined;

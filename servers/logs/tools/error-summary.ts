@@ -15,12 +15,13 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, readFromField, untimedWhere } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, untimedWhere } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
+import { SEEK_RULE } from '../io/time-seek';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
 const MAX_HOURS = 24 * 366 * 1000;
@@ -107,7 +108,7 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
         'containers unless `file` is given (unit, container and host narrow the sources, and are refused with file). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
-        'and runtime prefixes (CRI, syslog) around log lines.',
+        `and runtime prefixes (CRI, syslog) around log lines. ${SEEK_RULE.replace('With since', 'With a window')}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -251,6 +252,8 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   if (result.readFrom) entry.readFrom = result.readFrom;
+  const whole = readWholeNote(file.info.name, result.readWhole);
+  if (whole) job.notes.push(whole);
   return { untimed: result.untimed, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
 }
 

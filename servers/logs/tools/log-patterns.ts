@@ -13,6 +13,7 @@ import { exampleText, logPatternsContext, sourcePatternsContext } from './log-pa
 import { sourceWindowNote } from './sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 import { strictInput } from '../../shared/strict-input';
+import { SEEK_RULE } from '../io/time-seek';
 
 /** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
 async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal, onProgress?: ProgressTick): Promise<string | SourceRef> {
@@ -72,7 +73,7 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
         'which kinds of errors dominate (level: "ERROR"), or what changed in a time window (since/until), before searching for specific lines. ' +
         'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …) and on a journal unit or container named in file. ' +
         'lineNumbers: true adds the line numbers of each template (for a source: positions in the records read). ' +
-        `Time window: ${WINDOW_RULE}.`,
+        `Time window: ${WINDOW_RULE}. ${SEEK_RULE}.`,
       inputSchema: strictInput(z.object(logPatternsInput)),
       outputSchema: logPatternsResultShape,
       annotations: READ_ONLY,

@@ -113,7 +113,7 @@ describe('logs: a scan sought in for its since window gives the full read\'s ans
         const fd = openSync(path, 'r');
         try {
           const head = await readHead(fd, target);
-          const start = scanStart(fd, target, request, parserFor(head.data, head.complete, target.mtimeMs), 0, probeBytes);
+          const start = scanStart(fd, target, request, parserFor(head.data, head.complete, target.mtimeMs), 0, probeBytes, useKernel ? kernel : undefined);
           if (!start || start.byte === 0) return;
           sought++;
           const full = await scan(fd, target, request, summarize, useKernel);

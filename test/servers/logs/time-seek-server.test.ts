@@ -42,7 +42,7 @@ function comparable(answer: Record<string, unknown>): unknown {
     JSON.stringify(answer, (key, value: unknown) => {
       if (['engine', 'readFrom', 'elapsedMs', 'window'].includes(key)) return undefined;
       if (key === 'notes' && Array.isArray(value)) {
-        const kept = value.filter((note: string) => !/ read from line /.test(note));
+        const kept = value.filter((note: string) => !/ read from line | read whole for the window/.test(note));
         return kept.length > 0 ? kept : undefined;
       }
       return value;
@@ -118,6 +118,7 @@ describe('logs: a since window on a large time-ordered file, sought in through t
   it('reads a file whose order breaks whole, and finds the line out of order', async () => {
     const { seek, node } = await ask('search_logs', { file: 'mixed.log', pattern: 'boom', since: '4h', limit: 500 });
     assert.equal((seek.files as Array<{ readFrom?: unknown }>)[0].readFrom, undefined);
+    assert.ok(seek.notes.some((note) => note.startsWith('mixed.log: read whole for the window, not sought in (out of order)')), JSON.stringify(seek.notes));
     assert.ok((seek.matches as Array<{ text: string }>).some((m) => m.text.includes('replayed order failed')));
     assert.deepEqual(comparable(seek), comparable(node));
   });
