@@ -92,6 +92,8 @@ export const WINDOW_AT_START = 'the window starts near the file\'s start';
 
 /** Bytes looked back from the offset for an entry's first line (a stack or a wrapped message longer than this: no seek). */
 export const MAX_BACK_BYTES = 4 * 1024 * 1024;
+/** Bytes looked back from the offset first (100 lines of a few hundred bytes). */
+const FIRST_BACK_BYTES = 64 * 1024;
 /** Bytes read at a time counting the lines before the start. */
 export const COUNT_BYTES = 1024 * 1024;
 
@@ -113,8 +115,16 @@ export function readStart(file: SeekLines, options: ReadStartOptions): ReadStart
  * opens an entry (file.startsEntry), within MAX_BACK_BYTES; undefined when none is (0 is the file's first line).
  */
 function entryStartAbove(file: SeekLines, offset: number, lines: number): number | undefined {
-  lines = Math.max(1, lines);
-  const from = Math.max(0, offset - MAX_BACK_BYTES);
+  // The bytes above are read a little first, more only when no such line is within them (a long stack above).
+  for (let back = FIRST_BACK_BYTES; ; back *= 4) {
+    const found = entryStartWithin(file, offset, Math.max(1, lines), Math.min(back, MAX_BACK_BYTES));
+    if (found !== undefined || back >= MAX_BACK_BYTES || back >= offset) return found;
+  }
+}
+
+/** entryStartAbove within the `back` bytes above `offset`. */
+function entryStartWithin(file: SeekLines, offset: number, lines: number, back: number): number | undefined {
+  const from = Math.max(0, offset - back);
   const buffer = Buffer.allocUnsafe(offset - from);
   const read = readSync(file.fd, buffer, 0, buffer.length, from);
   if (read !== buffer.length) return undefined;

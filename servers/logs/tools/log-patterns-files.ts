@@ -123,8 +123,24 @@ interface PatternsStart {
 
 /** Empty lines given for skipped ones between two turns of the event loop. */
 const SKIPPED_PER_TURN = 1_000_000;
+/** Bytes of a file's start read first for the head's SAMPLE_LINES lines. */
+const FIRST_HEAD_BYTES = 256 * 1024;
 /** Bytes of a file's start looked at for the head's SAMPLE_LINES lines (a head longer than this: no seek). */
 const HEAD_BYTES = 4 * 1024 * 1024;
+
+/** The file's first SAMPLE_LINES lines, as bytes read within the first `bytes` bytes; undefined when they are not. */
+function sampleHead(fd: number, size: number, bytes: number): Buffer | undefined {
+  const head = Buffer.allocUnsafe(Math.min(bytes, size));
+  const read = readSync(fd, head, 0, head.length, 0);
+  let end = 0;
+  for (let n = 0; n < SAMPLE_LINES; n++) {
+    const nl = head.indexOf(10, end);
+    // A head line the line reader would cut (MAX_LINE_BYTES) is not read here as it reads it: no seek.
+    if (nl === -1 || nl >= read || nl - end > MAX_LINE_BYTES) return undefined;
+    end = nl + 1;
+  }
+  return head.subarray(0, end);
+}
 
 /**
  * Where `log_patterns` reads a plain file of `size` bytes from for a window opening at `since` (epoch ms), or
@@ -136,15 +152,10 @@ const HEAD_BYTES = 4 * 1024 * 1024;
  */
 function patternsStart(fd: number, file: FileCoding & { mtimeMs: number }, size: number, since: number, minBytes = DEFAULT_MIN_SEEK_BYTES): PatternsStart | undefined {
   if (isDecoded(file) || size < minBytes) return undefined;
-  const head = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size));
-  const read = readSync(fd, head, 0, head.length, 0);
-  let headEnd = 0;
-  for (let n = 0; n < SAMPLE_LINES; n++) {
-    const nl = head.indexOf(10, headEnd);
-    // A head line the line reader would cut (MAX_LINE_BYTES) is not read here as it reads it: no seek.
-    if (nl === -1 || nl >= read || nl - headEnd > MAX_LINE_BYTES) return undefined;
-    headEnd = nl + 1;
-  }
+  // The head's lines are short in most logs: a small read first, HEAD_BYTES only when they are not within it.
+  const head = sampleHead(fd, size, FIRST_HEAD_BYTES) ?? sampleHead(fd, size, HEAD_BYTES);
+  if (!head) return undefined;
+  const headEnd = head.length;
   const lines = head.toString('utf8', 0, headEnd).split('\n').slice(0, SAMPLE_LINES).map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   // The time the miner reads year-less times by: the file's when it was resolved (referenceTime above).
   const parser = createLineParser(lines, { referenceTime: file.mtimeMs });

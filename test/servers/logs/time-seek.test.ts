@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { windowStart } from '../../../servers/logs/io/time-seek';
+import { readStart, windowStart } from '../../../servers/logs/io/time-seek';
 
 const SLACK = 60_000;
 const BASE = Date.UTC(2026, 11, 3, 10, 0, 0);
@@ -123,6 +123,42 @@ describe('logs: seeking to a time window\'s start in a time-ordered file', funct
       } finally {
         closeSync(fd);
       }
+    }
+  });
+
+  // seek27: where a reader starts (readStart): at least linesAbove lines above windowStart's offset (before-context and
+  // the lines a continuation looks up for its entry), at the nearest line that opens an entry (not inside a stack), and
+  // with its line number counted.
+  it('starts a reader linesAbove lines or more above the offset, at the nearest entry\'s first line, with its line number', () => {
+    const lines: Line[] = [];
+    for (let i = 0; i < 20_000; i++) lines.push(...entry(BASE + i * 1000, `request ${i} served`, i % 7 === 0 ? 5 : 0, false));
+    const path = join(dir, 'stacks.log');
+    writeFileSync(path, lines.map((l) => `${l.text}\n`).join(''));
+    const starts: number[] = [];
+    let at = 0;
+    for (const l of lines) {
+      starts.push(at);
+      at += Buffer.byteLength(l.text) + 1;
+    }
+    const fd = openSync(path, 'r');
+    try {
+      for (const [k, linesAbove] of [[19_000, 150], [15_003, 7], [12_345, 1], [18_000, 0]] as const) {
+        const since = BASE + k * 1000;
+        const file = { fd, size: at, timeOf, startsEntry: (l: string) => timeOf(l) !== undefined };
+        const { offset } = windowStart(file, { since, slackMs: SLACK, minBytes: 0, probeBytes: 4096 });
+        const start = readStart(file, { since, slackMs: SLACK, minBytes: 0, probeBytes: 4096, linesAbove });
+        const index = starts.indexOf(start.byte);
+        const offsetIndex = starts.indexOf(offset);
+        assert.ok(index > 0 && offsetIndex > 0, `${start.byte} / ${offset} is no line's start`);
+        assert.equal(start.line, index + 1, 'its line number');
+        assert.ok(timeOf(lines[index].text) !== undefined, `line ${index + 1} opens no entry`);
+        assert.ok(offsetIndex - index >= Math.max(1, linesAbove), `${offsetIndex - index} lines above the offset, not ${linesAbove}`);
+        // The nearest: no line between it and the linesAbove-th line above the offset opens an entry.
+        const between = lines.slice(index + 1, offsetIndex - Math.max(1, linesAbove) + 1).filter((l) => timeOf(l.text) !== undefined);
+        assert.deepEqual(between, [], `an entry starts nearer the offset than line ${index + 1}`);
+      }
+    } finally {
+      closeSync(fd);
     }
   });
 
