@@ -128,7 +128,7 @@ describe('logs: a scan sought in for its since window gives the full read\'s ans
           closeSync(fd);
         }
       }),
-      { numRuns: 300, endOnFailure: true },
+      { numRuns: 200, endOnFailure: true },
     );
     // The property means something only if seeks were made.
     assert.ok(sought > runs / 4, `only ${sought} of ${runs} scans were sought`);
