@@ -8,6 +8,8 @@
 // machine's journal of BENCH_JOURNAL_ENTRIES entries (300,000) over the last 24 h, built once under
 // <tmpdir>/devops-bench/journal-<N> (bench/make-journal.mjs), read through our tools beside journalctl --grep / -p err
 // on the same journal, with the CPU time of the server and of its journalctl processes. BENCH_ONLY=journal runs only it.
+// Between the two (BENCH_WINDOW=0 skips it, BENCH_ONLY=window runs only it): the last 2 h of the 1 GiB log through
+// search_logs, error_summary and log_patterns with since, seeking (io/time-seek.ts) and reading whole, beside awk.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,15 +223,88 @@ async function journalBench() {
   console.log(`${worst.ms <= 60_000 ? 'OK  ' : 'MISS'} every journal tool call within an MCP client's 60 s: slowest ${(worst.ms / 1000).toFixed(1)} s (${worst.name})`);
 }
 
-async function main() {
-  if (process.env.BENCH_ONLY === 'journal') return journalBench();
+/** The bench log, built once under <tmpdir>/devops-bench (reused); its size in bytes. */
+async function benchLog() {
   if (!existsSync(server)) throw new Error('dist/servers/logs.js missing: run node esbuild.mjs');
   mkdirSync(dir, { recursive: true });
   if (!existsSync(file) || statSync(file).size < SIZE) {
     process.stderr.write(`building a ${(SIZE / 1024 ** 3).toFixed(2)} GiB log at ${file} (once)…\n`);
     await makeLog(file, SIZE);
   }
-  const size = statSync(file).size;
+  return statSync(file).size;
+}
+
+/** The time (epoch ms) of the log's last line: the bench log's times are ISO at the line's start. */
+function lastTime() {
+  const r = spawnSync('tail', ['-n', '1', file], { encoding: 'utf8' });
+  return Date.parse(r.stdout.split(' ')[0]);
+}
+
+/**
+ * The time window part (BENCH_ONLY=window runs only it): the last 2 hours of the 1 GiB log, read by our tools seeking
+ * to the window's start (io/time-seek.ts) beside the same server reading the file whole (LOG_SEEK_MIN_BYTES above its
+ * size; ripgrep and the Node engine) and beside awk, the shell's way to a time window (ISO times compare as text),
+ * and grep -c of the whole file. Each figure is the better of RUNS runs (warm page cache).
+ */
+async function windowBench() {
+  const size = await benchLog();
+  await measureCommand('cat', [file]);
+  const since = lastTime() - 2 * 3600_000;
+  const sinceIso = new Date(since).toISOString();
+  // error_summary takes hours before now: the hours from the window's start to the call.
+  const hours = () => (Date.now() - since) / 3600_000;
+  const rows = [];
+  const add = (name, run, note = '') => {
+    rows.push({ name, ms: run.ms, rssKb: run.rssKb, scanKb: run.scanKb, note });
+    process.stderr.write(`  ${name}: ${run.ms.toFixed(0)} ms\n`);
+  };
+  const awk = await best(() => measureCommand('awk', ['-v', `s=${sinceIso}`, `$1 >= s && /${PATTERN}/ { n++ } END { print n + 0 }`, file]));
+  add(`awk '$1 >= since && /${PATTERN}/' (the window)`, awk, `${awk.out} lines`);
+  const awkErrors = await best(() => measureCommand('awk', ['-v', `s=${sinceIso}`, '$1 >= s && ($2 == "ERROR" || $2 == "FATAL") { n++ } END { print n + 0 }', file]));
+  add("awk '$1 >= since && ERROR|FATAL' (the window)", awkErrors, `${awkErrors.out} lines`);
+  const grep = await best(() => measureCommand('grep', ['-c', PATTERN, file]));
+  add(`grep -c '${PATTERN}' (whole file)`, grep, `${grep.out} lines`);
+  const configurations = [
+    ['seek', {}],
+    ['whole, ripgrep', { LOG_SEEK_MIN_BYTES: String(10 * size) }],
+    ['whole, node', { LOG_SEEK_MIN_BYTES: String(10 * size), RIPGREP_PATH: 'none' }],
+  ];
+  const seekRows = {};
+  for (const [label, env] of configurations) {
+    const search = await best(() => measureTool(env, 'search_logs', { pattern: PATTERN, caseSensitive: true, since: sinceIso, limit: 50 }));
+    const from = search.result.files[0].readFrom;
+    add(`search_logs '${PATTERN}' since [${label}]`, search, `${search.result.totalMatches} matches${from ? `, read from line ${from.line.toLocaleString('en-US')}` : ''}`);
+    const level = await best(() => measureTool(env, 'search_logs', { level: 'ERROR', since: sinceIso, limit: 50 }));
+    add(`search_logs level>=ERROR since [${label}]`, level, `${level.result.totalMatches} matches`);
+    const summary = await best(() => measureTool(env, 'error_summary', { hours: hours() }));
+    add(`error_summary since [${label}]`, summary, `${summary.result.totalErrors} errors, ${summary.result.groupCount} groups`);
+    if (label !== 'whole, ripgrep') {
+      const patterns = await best(() => measureTool(env, 'log_patterns', { file: 'app.log', since: sinceIso }));
+      add(`log_patterns since [${label === 'seek' ? 'seek' : 'whole'}]`, patterns, `${patterns.result.linesMatched} lines, ${patterns.result.templateCount} templates`);
+      seekRows[label] = { search, summary, patterns };
+    }
+  }
+  for (const s of servers.values()) await s.close();
+  servers.clear();
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\ntime window benchmark: the last 2 h (since ${sinceIso}) of a ${(size / 1024 ** 3).toFixed(2)} GiB log, ${RUNS} run(s) each, best wall time`);
+  const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '-').padStart(9);
+  console.log(`${'what'.padEnd(width)}  ${'wall'.padStart(9)}  ${'peak RSS'.padStart(9)}  ${'scan proc'.padStart(9)}  notes`);
+  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${`${(r.ms / 1000).toFixed(3)} s`.padStart(9)}  ${mb(r.rssKb)}  ${mb(r.scanKb)}  ${r.note}`);
+  console.log('(seek: the server as shipped, which seeks in a plain file of 64 MiB or more for since; whole: the same server with LOG_SEEK_MIN_BYTES above the file\'s size. The seek counts the lines above the window without parsing them, so line numbers stay exact.)');
+  const same = (a, b) => JSON.stringify(a.result.matches) === JSON.stringify(b.result.matches) && a.result.totalMatches === b.result.totalMatches;
+  const { seek, 'whole, node': whole } = seekRows;
+  console.log(`${same(seek.search, whole.search) ? 'OK  ' : 'MISS'} the seek's search_logs answer is the whole read's`);
+  console.log(`${seek.summary.result.totalErrors === whole.summary.result.totalErrors ? 'OK  ' : 'MISS'} the seek's error_summary total is the whole read's`);
+  console.log(`${seek.patterns.result.linesMatched === whole.patterns.result.linesMatched && seek.patterns.result.templateCount === whole.patterns.result.templateCount ? 'OK  ' : 'MISS'} the seek's log_patterns lines and templates are the whole read's`);
+  const slowest = Math.max(seek.search.ms, seek.summary.ms, seek.patterns.ms);
+  console.log(`${slowest <= awk.ms ? 'OK  ' : 'MISS'} every tool with since no slower than awk on the window: slowest ${(slowest / 1000).toFixed(2)} s against ${(awk.ms / 1000).toFixed(2)} s`);
+}
+
+async function main() {
+  if (process.env.BENCH_ONLY === 'journal') return journalBench();
+  if (process.env.BENCH_ONLY === 'window') return windowBench();
+  const size = await benchLog();
   const rg = which('rg');
   process.stderr.write(`log: ${file} (${(size / 1024 ** 2).toFixed(0)} MiB); ripgrep: ${rg ?? 'not installed'}; runs: ${RUNS}\n`);
   await measureCommand('cat', [file]); // warm the page cache
@@ -270,6 +345,7 @@ async function main() {
   add('recent_logs 50 ERROR lines', tailLevel, `${tailLevel.result.returned} lines`);
 
   for (const s of servers.values()) await s.close();
+  servers.clear();
   const width = Math.max(...rows.map((r) => r.name.length));
   const version = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`\nlogs server benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB log, ${RUNS} run(s) each, best wall time; peak RSS during the call (long-lived, warmed-up server; its scan process separately)`);
@@ -291,6 +367,7 @@ async function main() {
   console.log(`${verdict((worst.rssKb ?? Infinity) < 100 * 1024)} peak memory < 100 MB for every tool (server): worst ${((worst.rssKb ?? 0) / 1024).toFixed(0)} MB (${worst.name})`);
   const worstScan = ours.reduce((a, b) => ((b.scanKb ?? 0) > (a.scanKb ?? 0) ? b : a));
   if (worstScan.scanKb) console.log(`${verdict(worstScan.scanKb < 100 * 1024)} peak memory < 100 MB (scan process): worst ${(worstScan.scanKb / 1024).toFixed(0)} MB (${worstScan.name})`);
+  if (process.env.BENCH_WINDOW !== '0') await windowBench();
   if (process.env.BENCH_JOURNAL !== '0') await journalBench();
 }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
 import { absolutePath, expandHome } from '../shared/paths';
 import { legacyCharsetName } from './io/legacy-charset';
+import { DEFAULT_MIN_SEEK_BYTES } from './io/time-seek';
 import type { SourcesConfig, Switch } from './sources/registry/registry';
 
 export interface LogsConfig {
@@ -19,6 +20,11 @@ export interface LogsConfig {
   sources: SourcesConfig;
   /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (io/legacy-charset.ts); undefined: detected. */
   legacyCharset: string | undefined;
+  /**
+   * Bytes from which a plain file is sought in for a `since` window (io/time-seek.ts: a binary search on its lines'
+   * times) rather than read from its first line.
+   */
+  seekMinBytes?: number;
   /**
    * Settings refused at start, each saying what is used instead (a mistyped LOG_ENCODING: detection). The server starts
    * anyway: it logs them once to stderr (the extension's output channel) and tools add them where they matter.
@@ -102,6 +108,15 @@ const options = {
     default: 'journalctl',
     defaultText: 'journalctl on PATH',
   },
+  seekMinBytes: {
+    flag: 'seek-min-bytes',
+    env: 'LOG_SEEK_MIN_BYTES',
+    placeholder: 'BYTES',
+    description: 'plain files this large are sought in for a since window (a binary search on their lines\' times, when they are in time order) instead of read from their first line',
+    value: z.string().regex(/^\d+$/, 'a whole number of bytes').transform(Number),
+    default: DEFAULT_MIN_SEEK_BYTES,
+    defaultText: `${DEFAULT_MIN_SEEK_BYTES} (64 MiB)`,
+  },
   docker: {
     flag: 'docker',
     env: 'LOG_DOCKER',
@@ -140,6 +155,7 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
     ripgrep: findRipgrep(cli.ripgrep, env),
     ripgrepNote: ripgrepRefusal(cli.ripgrep, env),
     sources: sourcesConfig(cli, env),
+    seekMinBytes: cli.seekMinBytes,
     ...legacyCharsetSetting(cli.legacyCharset),
   };
 }

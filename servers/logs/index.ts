@@ -9,7 +9,6 @@ import { LOGS_CLI, logsConfig } from './config';
 import { ScanClient } from './scan/client';
 import { createServer } from './server';
 
-const scans = new ScanClient(join(__dirname, 'logs-scan-worker.js'));
 // A stray stream or worker error must not take the server (and every later request) down.
 process.on('uncaughtException', (error) => log(`unexpected error (server continues): ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => log(`unexpected rejection (server continues): ${describeError(reason)}`));
@@ -20,6 +19,7 @@ void serveStdio({
     log(`logs server starting: ${config.dirs.length} director${config.dirs.length === 1 ? 'y' : 'ies'} (${config.dirs.join(', ') || 'none: set LOG_DIRS'}), ${config.ripgrep ? `ripgrep ${config.ripgrep}` : 'pure-Node search'}`);
     if (config.ripgrepNote) log(config.ripgrepNote);
     for (const note of config.settingNotes) log(note);
+    const scans = new ScanClient(join(__dirname, 'logs-scan-worker.js'), { seekMinBytes: config.seekMinBytes });
     return createServer(config, scans, growWhileReading);
   },
 });

@@ -19,7 +19,7 @@ const INSTRUCTIONS =
  * (the server process's: young-generation.ts growWhileReading).
  */
 export async function createServer(config: LogsConfig, scans: ScanClient, wrapSourceRead?: SourceReadWrapper) {
-  const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, legacyCharset: config.legacyCharset, settingNotes: config.settingNotes, scans, sources: createSourceRegistry({ ...config.sources, legacyDecoder: config.legacyCharset }, process.env, wrapSourceRead) });
+  const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, legacyCharset: config.legacyCharset, settingNotes: config.settingNotes, seekMinBytes: config.seekMinBytes, scans, sources: createSourceRegistry({ ...config.sources, legacyDecoder: config.legacyCharset }, process.env, wrapSourceRead) });
   const server = createMcpServer('devops-assistant-logs', INSTRUCTIONS, 'DevOps Assistant: logs');
   registerResources(server, ctx);
   registerTools(server, ctx);

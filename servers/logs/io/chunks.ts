@@ -249,26 +249,27 @@ interface SliceDecoding extends Buffer {
  * string per line, not a slice of a larger one) with a trailing CR cut, until `onLine` returns false or `signal`
  * aborts; yields to the event loop between blocks (CHUNK_BYTES). `onDamage` gets, once when the reading ends (early
  * too), the latest note the blocks gave (LineBlock.damage: a damaged gzip, the charset decompressed text was decoded
- * in). Resolves true when every line was given, false when stopped early.
+ * in). `start` and `end` (bytes, a plain file's line boundaries: readLineBlocks) read a part of the file only. Resolves
+ * true when every line was given, false when stopped early.
  */
 export async function forEachLine(
   fd: number,
   coding: FileCoding,
   onLine: (line: string) => boolean,
-  options: { signal?: AbortSignal; onDamage?: (note: string) => void } = {},
+  options: { signal?: AbortSignal; onDamage?: (note: string) => void; start?: number; end?: number } = {},
 ): Promise<boolean> {
   // The latest note the blocks gave (LineBlock.damage), told once however the reading ends.
   let note: string | undefined;
   try {
-    return await forEachBlockLine(fd, coding, onLine, options.signal, (damage) => void (note = damage));
+    return await forEachBlockLine(readLineBlocks(fd, coding, options.start ?? 0, options.end ?? Infinity), onLine, options.signal, (damage) => void (note = damage));
   } finally {
     if (note !== undefined) options.onDamage?.(note);
   }
 }
 
 /** forEachLine's reading, `onDamage` told each block's note. */
-async function forEachBlockLine(fd: number, coding: FileCoding, onLine: (line: string) => boolean, signal: AbortSignal | undefined, onDamage: (note: string) => void): Promise<boolean> {
-  for await (const block of readLineBlocks(fd, coding)) {
+async function forEachBlockLine(blocks: AsyncGenerator<LineBlock>, onLine: (line: string) => boolean, signal: AbortSignal | undefined, onDamage: (note: string) => void): Promise<boolean> {
+  for await (const block of blocks) {
     if (signal?.aborted) return false;
     if (block.damage !== undefined) onDamage(block.damage);
     const data = block.data as SliceDecoding;
@@ -370,12 +371,12 @@ function* readPlainBlocks(fd: number, start: number, end: number, allocate: Bloc
  * buffers, the partial last line moved to the front of the other one. The same blocks as readLineBlocks; a block is
  * valid until the consumer asks for the next one.
  */
-export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1, size: number) => Buffer): AsyncGenerator<LineBlock> {
+export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1, size: number) => Buffer, start = 0): AsyncGenerator<LineBlock> {
   const reader = new ReadAhead(fd, allocate);
   const cutter = new LineCutter();
   let current: 0 | 1 = 0;
   let carry = 0;
-  let position = 0;
+  let position = start;
   try {
     for (let read = await reader.start(0, 0, position); read > 0; read = await reader.pending) {
       const buffer = reader.buffers[current];

@@ -37,7 +37,14 @@ export interface ScanOptions {
 export class ScanClient {
   private idle: ChildProcess | undefined;
 
-  constructor(private readonly entry: string) {}
+  /**
+   * `entry`: the scan process's bundle; `seekMinBytes`: the size (bytes) from which a plain file is sought in for a
+   * `since` window (scan/seek.ts), io/time-seek.ts's default when absent.
+   */
+  constructor(
+    private readonly entry: string,
+    private readonly options: { seekMinBytes?: number } = {},
+  ) {}
 
   /**
    * Scans one file. Rejects with the abort error when `options.signal` fires, a UserFacingError when the scan
@@ -86,7 +93,7 @@ export class ScanClient {
       });
       worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
       worker.on('exit', (code, signal) => finish(new Error(`scan process exited (${signal ?? code})`)));
-      const job: ToWorker = { type: 'job', target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep };
+      const job: ToWorker = { type: 'job', target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep, ...(this.options.seekMinBytes !== undefined ? { seekMinBytes: this.options.seekMinBytes } : {}) };
       worker.send(job);
     });
   }

@@ -25,6 +25,8 @@ export const scanJobSchema = z.object({
   summarize: z.boolean(),
   /** ripgrep's path, for a pattern it can take on a plain file. */
   ripgrep: z.string().optional(),
+  /** Bytes from which a plain file is sought in for `since` (scan/seek.ts); io/time-seek.ts's default when absent. */
+  seekMinBytes: z.number().int().nonnegative().optional(),
 });
 export type ScanJob = z.infer<typeof scanJobSchema>;
 

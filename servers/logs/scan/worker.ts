@@ -21,6 +21,8 @@ import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
 import { externalMemoryGuard } from './external-memory';
 import type { FromWorker, ScanJob, ToWorker } from './messages';
 import { ParserCache } from './parsers';
+import { scanStart } from './seek';
+import type { ReadStart } from '../io/time-seek';
 
 /** Least time (ms) between two heartbeats: often enough for the server's watchdog (STALL_MS), rarely enough to be cheap. */
 const BEAT_MS = 100;
@@ -85,7 +87,12 @@ class ScanWorker {
       const head = await readHead(fd, job.target);
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
-      const result = (await this.tryRipgrep(job, pinnedPath(fd, job.target), parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
+      const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel);
+      // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
+      // both engines' answers are the full read's.
+      const sought = start !== undefined && start.byte > 0 ? start : undefined;
+      const scanned = (sought ? undefined : await this.tryRipgrep(job, pinnedPath(fd, job.target), parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel, sought));
+      const result = { ...scanned, ...(sought ? { readFrom: { byte: sought.byte, line: sought.line } } : {}), ...(start?.whole !== undefined ? { readWhole: start.whole } : {}) };
       assertNotRewrittenInPlace(fd, job.target, head.data);
       reports.flushTallies();
       this.post({ type: 'done', result });
@@ -147,10 +154,13 @@ class ScanWorker {
     }
   }
 
-  private async scanWithNode(fd: number, job: ScanJob, parser: LineParser, reports: JobReports, kernel: ByteKernel | undefined): Promise<FileScanResult> {
+  /** The Node engine's scan, from the file's first line or from `start` (a plain file's line: scanStart). */
+  private async scanWithNode(fd: number, job: ScanJob, parser: LineParser, reports: JobReports, kernel: ByteKernel | undefined, start?: ReadStart): Promise<FileScanResult> {
     const scanner = new FileScanner(job.request, parser, reports.beat, reports.sink, kernel);
+    if (start) scanner.startAtLine(start.line);
+    const from = start?.byte ?? 0;
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
-    const blocks = kernel && !isDecoded(job.target) ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half)) : readLineBlocks(fd, job.target);
+    const blocks = kernel && !isDecoded(job.target) ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half), from) : readLineBlocks(fd, job.target, from);
     let damage: string | undefined;
     for await (const block of blocks) {
       reports.raw = block.rawOffset;

@@ -139,6 +139,15 @@ export class FileScanner {
     this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering && !this.joiner;
   }
 
+  /**
+   * The blocks pushed begin at line `line` (1-based) of the file, not at its first (a time window's reader started
+   * there: io/time-seek.ts readStart): lines are numbered from it, and no byte-order mark is looked for.
+   */
+  startAtLine(line: number): void {
+    this.linesBefore = line - 1;
+    this.started = true;
+  }
+
   /** The oldest `limit` matches are in: later blocks cannot change the result. */
   get done(): boolean {
     return this.collector.done;

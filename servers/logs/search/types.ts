@@ -68,6 +68,13 @@ export const fileScanResultSchema = z.object({
   formatId: z.string().optional(),
   /** gzip: why the text ends before the file does (a damaged member), when it does. */
   damage: z.string().optional(),
+  /**
+   * With `since` on a large plain file in time order (io/time-seek.ts): where reading began, every line above being
+   * older than the window (`byte`, and `line`, its 1-based number); `untimed` counts the lines from there on only.
+   */
+  readFrom: z.object({ byte: z.number().int(), line: z.number().int() }).optional(),
+  /** With `since` on a plain file of at least the seek's size: why it was read whole (out of order, no time found…). */
+  readWhole: z.string().optional(),
 });
 export type FileScanResult = z.infer<typeof fileScanResultSchema>;
 

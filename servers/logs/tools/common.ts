@@ -2,6 +2,7 @@
 // that skips an unreadable file with a note instead of failing the whole call (files and sources of a call: sources.ts).
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { WINDOW_AT_START } from '../io/time-seek';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { levelCoverage, type LevelCoverage } from '../format/coverage';
@@ -296,4 +297,28 @@ export async function windowMissNote(ctx: LogsContext, file: OpenedLog, since: n
     if (oldest !== undefined && oldest >= until) return `${file.info.name}: its first entry (${iso(oldest)}) is newer than the window; move until to search its newer entries`;
   }
   return undefined;
+}
+
+/**
+ * The output field of a file sought in for `since` (scan/seek.ts): where it was read from. Counts a full read gives over
+ * the whole file (lines without a time) start there, which the field and untimedWhere say.
+ */
+export const readFromField = z
+  .object({ line: z.number(), byte: z.number() })
+  .optional()
+  .describe('set when the file was large and in time order and was sought in for since: read from this line (byte offset) on, every line above it being older than the window; counts of lines without a time start there');
+
+/** The words after an untimed count: where the lines counted were (from a sought file's start line on), else none. */
+export function untimedWhere(readFrom: { line: number; byte: number } | undefined): string {
+  return readFrom ? ` (counted from line ${readFrom.line.toLocaleString('en-US')}, byte ${readFrom.byte.toLocaleString('en-US')}, on: the file was sought in for the window, the lines above being older)` : '';
+}
+
+/**
+ * The note of a large file read whole for a `since` window (the seek's reason: out of order, a stretch without a time…),
+ * which says why the call took the time a full read takes; undefined when it was sought in or is not large.
+ */
+export function readWholeNote(name: string, readWhole: string | undefined): string | undefined {
+  // A window that starts near the file's start is a full read's work anyway.
+  if (readWhole === undefined || readWhole === WINDOW_AT_START) return undefined;
+  return `${name}: read whole for the window, not sought in (${readWhole}): a seek needs its lines in time order, each with a time or under an entry that has one`;
 }

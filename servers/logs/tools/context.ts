@@ -23,6 +23,8 @@ export interface LogsContext {
   sources: SourceRegistry;
   /** Settings refused at start (config.ts settingNotes): tools add them to the notes of a result they bear on. */
   settingNotes: readonly string[];
+  /** Bytes from which a plain file is sought in for a since window (config.ts LOG_SEEK_MIN_BYTES); the default when absent. */
+  seekMinBytes?: number;
   listFiles(): Promise<LogFileListing>;
   /**
    * Opens a caller-named file safely; the caller closes the handle. `options.legacyCharset`: the charset its lines that
@@ -69,9 +71,11 @@ export interface LogsContextOptions {
   legacyCharset?: string;
   /** Settings refused at start (config.ts settingNotes). */
   settingNotes?: string[];
+  /** Bytes from which a plain file is sought in for a since window (config.ts LOG_SEEK_MIN_BYTES). */
+  seekMinBytes?: number;
 }
 
-export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset, settingNotes = [] }: LogsContextOptions): Promise<LogsContext> {
+export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset, settingNotes = [], seekMinBytes }: LogsContextOptions): Promise<LogsContext> {
   const skippedDirs: SkippedDir[] = [];
   const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
@@ -84,6 +88,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, 
     scans,
     sources,
     settingNotes,
+    ...(seekMinBytes !== undefined ? { seekMinBytes } : {}),
     listFiles: list,
     open: (name, options) => openLogFile(dirs, name, async () => (await list()).files, options ?? (legacyCharset === undefined ? {} : { legacyCharset })),
     async parserOf(opened) {

@@ -15,12 +15,13 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, untimedWhere } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
+import { SEEK_RULE } from '../io/time-seek';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
 const MAX_HOURS = 24 * 366 * 1000;
@@ -64,6 +65,7 @@ const outputSchema = z.object({
       source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
       errors: z.number().describe('error entries counted in this file or source'),
       newestEntry: z.string().optional().describe('timestamp of the newest line in the file'),
+      readFrom: readFromField,
       outsideWindow: z
         .object({ errors: z.number(), firstSeen: z.string().optional(), lastSeen: z.string().optional() })
         .optional()
@@ -106,7 +108,7 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
         'containers unless `file` is given (unit, container and host narrow the sources, and are refused with file). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
-        'and runtime prefixes (CRI, syslog) around log lines.',
+        `and runtime prefixes (CRI, syslog) around log lines. ${SEEK_RULE.replace('With since', 'With a window')}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -211,12 +213,12 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   // line's time answered "no errors" while naming an error inside the window.
   const newest = await newestEntry(ctx, file);
   if (newest !== undefined) entry.newestEntry = iso(newest);
-  const untimed = await scanErrors(ctx, file, entry, job, words);
+  const { untimed, readFrom } = await scanErrors(ctx, file, entry, job, words);
   if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
   if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
-  if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted (wholeFile counts them)`);
+  if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted${untimedWhere(readFrom)} (wholeFile counts them)`);
   const clock = clockNote(file, newest);
   if (clock) job.notes.push(clock);
   if (clock && entry.errors === 0) job.offClock.add(file.info.name);
@@ -227,8 +229,11 @@ async function spellsLevels(ctx: LogsContext, file: OpenedLog): Promise<boolean>
   return levelsAreWords(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));
 }
 
-/** Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count. */
-async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<number> {
+/**
+ * Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count and,
+ * when the file was sought in for the window, where it was read from (also set on `entry`).
+ */
+async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<{ untimed: number; readFrom?: { line: number; byte: number } }> {
   const before = job.grouper.total;
   const result = await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args, words, job.window), {
     ripgrep: ctx.ripgrep,
@@ -246,7 +251,10 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
-  return result.untimed;
+  if (result.readFrom) entry.readFrom = result.readFrom;
+  const whole = readWholeNote(file.info.name, result.readWhole);
+  if (whole) job.notes.push(whole);
+  return { untimed: result.untimed, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
 }
 
 /**

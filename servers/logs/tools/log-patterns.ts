@@ -13,6 +13,7 @@ import { exampleText, logPatternsContext, sourcePatternsContext } from './log-pa
 import { sourceWindowNote } from './sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 import { strictInput } from '../../shared/strict-input';
+import { SEEK_RULE } from '../io/time-seek';
 
 /** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
 async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal, onProgress?: ProgressTick): Promise<string | SourceRef> {
@@ -72,7 +73,7 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
         'which kinds of errors dominate (level: "ERROR"), or what changed in a time window (since/until), before searching for specific lines. ' +
         'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …) and on a journal unit or container named in file. ' +
         'lineNumbers: true adds the line numbers of each template (for a source: positions in the records read). ' +
-        `Time window: ${WINDOW_RULE}.`,
+        `Time window: ${WINDOW_RULE}. ${SEEK_RULE}.`,
       inputSchema: strictInput(z.object(logPatternsInput)),
       outputSchema: logPatternsResultShape,
       annotations: READ_ONLY,
@@ -85,8 +86,11 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       const file = ctx ? await oneInput(ctx, args, extra.signal, tick) : args.file;
       if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
       if (typeof file === 'string') {
-        // A charset named by the call: the file is opened (and read) in it, through a context of this call's own.
-        const reader = ctx && args.encoding !== undefined ? logPatternsContext(withEncoding(ctx, args.encoding)) : context;
+        // A charset named by the call, or a window a large file may be sought in for: the file is opened (and read)
+        // through a context of this call's own. The window is resolved here a moment before logPatterns resolves it: a
+        // relative since is then a little earlier, and the seek starts no later than the miner's window.
+        const since = resolveWindow(args).since;
+        const reader = ctx && (args.encoding !== undefined || since !== undefined) ? logPatternsContext(withEncoding(ctx, args.encoding), { since }) : context;
         const result = await logPatterns(reader, { ...args, file }, extra.signal, onProgress);
         const notes = [...(result.notes ?? []), ...(ctx ? await fileWindowNotes(ctx, file, resolveWindow(args), result.linesMatched === 0) : [])];
         return toolResult({ ...result, ...(notes.length ? { notes } : {}) });

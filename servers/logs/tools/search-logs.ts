@@ -12,13 +12,14 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
+import { SEEK_RULE } from '../io/time-seek';
 import { readInvisibleEscapes } from '../../shared/invisible';
 
 const MAX_LINE_CHARS = 1000;
@@ -65,6 +66,7 @@ const outputSchema = z.object({
       matches: z.number(),
       complete: z.boolean(),
       format: z.string().optional(),
+      readFrom: readFromField,
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
@@ -99,7 +101,7 @@ export function registerSearchLogs(server: McpServer, base: LogsContext): void {
         '(see logs://files); unit, container and host narrow the sources (not with file: a call naming both is refused). ' +
         `Regular expressions use ${REGEX_DIALECT} for every file, plain or .gz: \\p{…} property escapes, lookaround and ` +
         'backreferences work; \\w, \\d and \\b are ASCII-only as in JavaScript (write \\p{L} or [\\p{L}\\p{N}_] for letters of any script). ' +
-        `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,
+        `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}. ${SEEK_RULE}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -181,9 +183,11 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
-    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId };
+    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
-    if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
+    if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);
+    const whole = readWholeNote(file.info.name, result.readWhole);
+    if (whole) found.notes.push(whole);
     if (request.since !== undefined || request.until !== undefined) {
       noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
       const clock = clockNote(file, await newestEntry(ctx, file));
