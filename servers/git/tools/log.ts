@@ -9,6 +9,7 @@ import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { shallowEdges } from '../repo/shallow';
+import { readOperation, type Operation } from '../repo/operation';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import { UnsafeFileError } from '../repo/unsafe-files';
@@ -149,7 +150,8 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
   const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
   const edge = path !== undefined ? await edgeListedNote(repo, commits) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, edge, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const rebasing = input.ref === undefined && !resumed && !repo.bare ? rebaseNote(await readOperation(repo)) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -171,6 +173,24 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * A note when HEAD, the history listed without a ref, is a rebase stopped midway (a conflict, an `edit`): git has
+ * detached it at the commit the branch is rebased onto plus the commits replayed so far, so the branch's own commits
+ * still to be replayed, often the work just done, are not in it (break39: "what was committed today" during a
+ * rebase listed the other branch's commits only, without a word). Undefined for any other state.
+ */
+function rebaseNote(operation: Operation | undefined): string | undefined {
+  if (operation?.kind !== 'rebase') return undefined;
+  const onto = operation.commits?.[0] === undefined ? '' : ` onto ${operation.commits[0].slice(0, 7)}`;
+  const step = operation.step === undefined ? '' : ` (stopped at step ${operation.step} of ${operation.total})`;
+  const what = operation.branch === undefined ? 'a detached HEAD' : JSON.stringify(operation.branch);
+  const rest =
+    operation.branch === undefined
+      ? 'the commits still to be replayed are not in it (`git rebase --abort` returns to where the rebase began).'
+      : `the commits of ${what} still to be replayed are not in it; git_log with ref ${what} lists that branch as it was before the rebase.`;
+  return `HEAD is in the middle of a rebase of ${what}${onto}${step}: it holds the commit rebased onto and the commits replayed so far, and ${rest}`;
 }
 
 /**
