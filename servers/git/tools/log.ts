@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { inWindow, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
+import { inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
@@ -144,7 +144,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
       misreadUsed = older.all.length > 0;
     }
   }
-  const commits = await withRawDates(repo, all.slice(0, input.count));
+  const commits = (await withRawDates(repo, all.slice(0, input.count))).map(withLocalDates);
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
@@ -173,6 +173,30 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * `commit` with its author and committer dates also in this machine's zone (dateLocal, committerDateLocal), each only
+ * when git recorded it in another offset. git keeps a date in the offset of the machine that wrote it: in Seoul, a
+ * commit made at 00:10 on a laptop set to Los Angeles time reads 07:10 the day before, and a summary of "today's
+ * commits" said it was made yesterday (break39). The window is read in this machine's zone, the user's.
+ */
+function withLocalDates(commit: CommitSummary): CommitSummary {
+  const local = (iso: string): string | undefined => {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return undefined;
+    // Whole seconds as git writes them (a commit's date has no milliseconds).
+    const here = isoInLocalZone(ms).replace(/\.000(?=Z|[+-]\d\d:\d\d$)/, '');
+    return offsetOf(here) === offsetOf(iso) ? undefined : here;
+  };
+  const dateLocal = local(commit.date);
+  const committerDateLocal = local(commit.committerDate);
+  return { ...commit, ...(dateLocal === undefined ? {} : { dateLocal }), ...(committerDateLocal === undefined ? {} : { committerDateLocal }) };
+}
+
+/** The offset an ISO 8601 time ends with, "Z" read as "+00:00". */
+function offsetOf(iso: string): string {
+  return iso.endsWith('Z') ? '+00:00' : iso.slice(-6);
 }
 
 /**
