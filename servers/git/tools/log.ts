@@ -10,6 +10,7 @@ import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { shallowEdges } from '../repo/shallow';
 import { readOperation, type Operation } from '../repo/operation';
+import { currentBranch } from '../repo/head';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import { UnsafeFileError } from '../repo/unsafe-files';
@@ -151,7 +152,13 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
   const edge = path !== undefined ? await edgeListedNote(repo, commits) : undefined;
   const rebasing = input.ref === undefined && !resumed && !repo.bare ? rebaseNote(await readOperation(repo)) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const windowed = window.since !== undefined || window.until !== undefined;
+  const plainFilters = texts.local.author === undefined && texts.local.grep === undefined;
+  const elsewhere =
+    commits.length === 0 && windowed && input.ref === undefined && !resumed && plainFilters
+      ? await elsewhereNote(repo, window, byAuthor, [...filters, '--', ...(path ? [path] : [])])
+      : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -173,6 +180,45 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/** Commits of other branches read to name them when HEAD has none in a window (a bound on the walk, not a count shown). */
+const ELSEWHERE_READ = 2000;
+
+/**
+ * A note when HEAD has no commit in the window but other branches do: local branches and remote-tracking ones, each
+ * with how many of its commits not in HEAD are in the window (on the same date dateBy names, with the same git filters
+ * `selection`: --author, --grep, --no-merges, `--`, the path). Without it "what was committed today" asked with `main`
+ * checked out answered "no commits" while the user's own work of the day was on `feature` and a colleague's fetched to
+ * `origin/main` (break39). A commit on several branches counts for the first git reaches it from. Undefined when no
+ * other branch has one; one git log, at most ELSEWHERE_READ commits.
+ */
+async function elsewhereNote(repo: Repo, window: TimeWindow, byAuthor: boolean, selection: string[]): Promise<string | undefined> {
+  const windowArgs = await repoWindowArgs(repo, byAuthor ? authorPrefilter(window) : window);
+  // --exclude names remote HEADs as --remotes reads them (without refs/remotes/): origin/HEAD is origin/main again.
+  const refs = ['--branches', '--exclude=*/HEAD', '--remotes', '--not', 'HEAD'];
+  const read = await repo.git(['log', '--source', `--format=%S%x00%ct%x00%at`, `--max-count=${ELSEWHERE_READ}`, ...windowArgs, ...refs, ...selection], {
+    okExitCodes: [0, 128],
+    maxBytes: 1024 * 1024,
+  });
+  if (read.exitCode !== 0) return undefined;
+  const counts = new Map<string, number>();
+  const lines = read.stdout.toString('utf8').split('\n');
+  for (const line of lines) {
+    const [source, committed, authored] = line.split('\0');
+    if (!source || authored === undefined) continue;
+    if (!inWindow(Number(byAuthor ? authored : committed) * 1000, window)) continue;
+    const name = sanitizeLine(source.replace(/^refs\/(heads|remotes)\//, ''), 200);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  if (counts.size === 0) return undefined;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const named = ranked.slice(0, 5).map(([name, count]) => `${JSON.stringify(name)} (${count})`);
+  const more = ranked.length > 5 ? ` and ${ranked.length - 5} more branches` : '';
+  const counted = lines.filter(Boolean).length >= ELSEWHERE_READ || read.truncated ? `, counted over the first ${ELSEWHERE_READ} commits read` : '';
+  const head = await currentBranch(repo);
+  const label = head.branch === null ? 'HEAD (detached)' : `HEAD (${head.branch})`;
+  return `No commit of ${label} is in this window, but other branches have some: ${named.join(', ')}${more} (commits not in HEAD${counted}); pass one as ref to list them.`;
 }
 
 /**
