@@ -23,7 +23,7 @@ export const WINDOW_RULE =
 export const TIME_FORMS =
   "ISO 8601 (2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00:00.250Z, 2024-05-01 13:00+09:00), 'now', 'today', 'yesterday', 'this week' (from Monday), " +
   "the same in Korean ('지금', '오늘', '어제', '이번 주'), " +
-  "'2 hours ago', '3 days ago', '2 weeks ago', '1 month ago', 'last week', git's '2.weeks.ago', the short ages '90s', '30m', '2h', '7d', '1w', " +
+  "'2 hours ago', '3 days ago', '2 weeks ago', '1 month ago', 'last week' (7 days before now, as git reads it: for the calendar week before this one give its dates), git's '2.weeks.ago', the short ages '90s', '30m', '2h', '7d', '1w', " +
   'or epoch digits (9 to 11 digits: seconds, e.g. 1714557600; 12 to 16 digits: milliseconds, e.g. 1714557600000). ' +
   'Times without a zone and whole days are local time';
 

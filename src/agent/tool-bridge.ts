@@ -4,6 +4,7 @@ import type { ToolInfo } from '../mcp/types';
 import { parsesAsJson } from './content';
 import type { ModelTool } from './model';
 import { cutText } from '../../servers/shared/sanitize';
+import { cutJsonResult } from './result-cut';
 
 export interface ResultBudget {
   /** Characters per tool result. */
@@ -33,7 +34,7 @@ export function applyResultBudget(texts: readonly string[], budget: ResultBudget
     texts.map((text) => Math.min(text.length, budget.perResult)),
     budget.perRound,
   );
-  return texts.map((text, i) => truncate(text, limits[i]));
+  return texts.map((text, i) => cutResult(text, limits[i]));
 }
 
 /**
@@ -47,7 +48,7 @@ export async function applyTokenBudget(texts: readonly string[], maxTokens: numb
   return texts.map((text, i) => {
     if (tokens[i] <= shares[i]) return text;
     const chars = Math.floor((text.length * shares[i]) / Math.max(1, tokens[i]));
-    return truncate(text, chars);
+    return cutResult(text, chars);
   });
 }
 
@@ -63,6 +64,15 @@ function fairShares(sizes: readonly number[], total: number): number[] {
     remaining -= limits[index];
   });
   return limits;
+}
+
+/**
+ * A tool result for the model, at most about `limit` characters: a JSON object is cut inside, keeping every field but its
+ * largest list and saying so (result-cut.ts), anything else is cut as text.
+ */
+export function cutResult(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  return cutJsonResult(text, limit) ?? truncate(text, limit);
 }
 
 export function truncate(text: string, limit: number): string {

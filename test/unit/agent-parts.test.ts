@@ -102,6 +102,44 @@ describe('agent parts', () => {
     assert.ok(!loneHalf.test(invalidInputMessage('t', `${'a'.repeat(199)}🚀`)));
   });
 
+  // break39: a JSON result cut as text lost every field after its main list (returned, truncated, nextCursor, since,
+  // note): the model saw part of today's commits and not how many there were, nor which window was read.
+  it('applyResultBudget cuts a JSON result inside: whole JSON, the fields after the list kept, the cut said first', () => {
+    const whole = {
+      ref: 'HEAD',
+      commits: Array.from({ length: 60 }, (_, i) => ({ hash: `${i}`.padStart(40, 'a'), subject: `배포 ${i} 🚀` })),
+      returned: 60,
+      truncated: true,
+      nextCursor: 'cursor-after-60',
+      since: '2026-12-04T00:00:00.000+09:00',
+      note: 'since/until select by committer date',
+    };
+    const [cut] = applyResultBudget([JSON.stringify(whole)], { perResult: 2000, perRound: 2000 });
+    assert.ok(cut.length <= 2000, `${cut.length}`);
+    const data = JSON.parse(cut);
+    assert.deepEqual(Object.keys(data), ['truncatedByAssistant', ...Object.keys(whole)]);
+    assert.ok(data.commits.length > 5 && data.commits.length < 60);
+    assert.deepEqual(data.commits, whole.commits.slice(0, data.commits.length));
+    for (const key of ['returned', 'truncated', 'nextCursor', 'since', 'note'] as const) assert.deepEqual(data[key], whole[key], key);
+    assert.match(data.truncatedByAssistant, new RegExp(`^\\[truncated by DevOps Assistant: showing ${cut.length} of ${JSON.stringify(whole).length} characters\\]`));
+    assert.match(data.truncatedByAssistant, new RegExp(`first ${data.commits.length} of the 60 items of "commits".*skip them`));
+  });
+
+  it('applyResultBudget: a long string field is cut on whole characters; text, arrays and JSON that cannot fit are cut as text', () => {
+    const show = { hash: 'a'.repeat(40), patch: `${'+배포 🚀\n'.repeat(3000)}`, patchTruncated: false, note: 'after the patch' };
+    const [cut] = applyResultBudget([JSON.stringify(show)], { perResult: 3000, perRound: 3000 });
+    const data = JSON.parse(cut);
+    assert.ok(show.patch.startsWith(data.patch) && data.patch.length > 2000, `${data.patch.length}`);
+    assert.equal(data.note, 'after the patch');
+    assert.match(data.truncatedByAssistant, /characters of "patch"/);
+    for (const text of ['x'.repeat(5000), JSON.stringify(Array(800).fill('item')), JSON.stringify({ a: 'x'.repeat(5000), b: 'y'.repeat(5000) }).slice(0, -1)]) {
+      const [asText] = applyResultBudget([text], { perResult: 1000, perRound: 1000 });
+      assert.match(asText, /\n\[truncated by DevOps Assistant: showing 1000 of \d+ characters/);
+    }
+    const [tooSmall] = applyResultBudget([JSON.stringify({ list: Array(500).fill('x'), other: 'o'.repeat(900) })], { perResult: 300, perRound: 300 });
+    assert.match(tooSmall, /\n\[truncated by DevOps Assistant: showing 300 of \d+ characters/);
+  });
+
   it('callKey ignores object key order', () => {
     assert.equal(callKey('t', { a: 1, b: { c: 2, d: [1, 2] } }), callKey('t', { b: { d: [1, 2], c: 2 }, a: 1 }));
     assert.notEqual(callKey('t', { a: 1 }), callKey('t', { a: 2 }));

@@ -20,6 +20,10 @@ export interface CommitSummary {
   date: string;
   /** Committer date, ISO 8601 in the committer's zone: what time windows select on (differs after a rebase, amend or cherry-pick). */
   committerDate: string;
+  /** The author date in this machine's zone, only when git recorded it in another offset (git_log adds it). */
+  dateLocal?: string;
+  /** The committer date in this machine's zone, only when git recorded it in another offset (git_log adds it). */
+  committerDateLocal?: string;
   subject: string;
   parents: string[];
 }

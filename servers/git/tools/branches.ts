@@ -143,6 +143,7 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
   // branch deleted meanwhile hides one).
   const moved = resumed ? matched - following - resumed.handed : 0;
   const movedNote = moved > 0 ? movedAheadNote(moved) : undefined;
+  await withLogSubjects(repo, branches);
   const elsewhere = branches.filter((b) => b.worktree !== undefined);
   if (elsewhere.length > 0) {
     const found = await prunableWorktrees(repo, elsewhere.map((b) => b.worktree!));
@@ -166,6 +167,27 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
     truncated: following > branches.length || truncated,
     ...(unread || movedNote ? { note: [movedNote, unread].filter(Boolean).join(' ') } : {}),
   };
+}
+
+/**
+ * `branches` (changed in place) with each subject that has a character beyond ASCII read again by git log. for-each-ref
+ * prints a message's raw bytes: one stored in a legacy encoding (a commit with an `encoding EUC-KR` header, written
+ * where i18n.commitEncoding is set) read as UTF-8 became "ù Ŀ��" for "첫 커밋", while git log re-encodes it to UTF-8 as
+ * every other tool shows it (run.ts). Plain ASCII subjects are the same either way and cost no second git.
+ */
+async function withLogSubjects(repo: Repo, branches: Branch[]): Promise<void> {
+  const unsure = branches.filter((b) => /[^\x00-\x7f]/.test(b.subject));
+  if (unsure.length === 0) return;
+  const hashes = [...new Set(unsure.map((b) => b.hash))];
+  const read = await repo.git(['log', '--no-walk=unsorted', '-z', '--format=%H%x00%s', ...hashes, '--'], { okExitCodes: [0, 128] });
+  if (read.exitCode !== 0) return;
+  const tokens = read.stdout.toString('utf8').split('\0');
+  const subjects = new Map<string, string>();
+  for (let i = 0; i + 1 < tokens.length; i += 2) subjects.set(tokens[i].replace(/^\n/, ''), tokens[i + 1]);
+  for (const branch of unsure) {
+    const subject = subjects.get(branch.hash);
+    if (subject !== undefined) branch.subject = sanitizeLine(subject, 500);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { inWindow, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
+import { inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
@@ -9,6 +9,8 @@ import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { shallowEdges } from '../repo/shallow';
+import { readOperation, type Operation } from '../repo/operation';
+import { currentBranch } from '../repo/head';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import { UnsafeFileError } from '../repo/unsafe-files';
@@ -143,13 +145,20 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
       misreadUsed = older.all.length > 0;
     }
   }
-  const commits = await withRawDates(repo, all.slice(0, input.count));
+  const commits = (await withRawDates(repo, all.slice(0, input.count))).map(withLocalDates);
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
   const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
   const edge = path !== undefined ? await edgeListedNote(repo, commits) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, edge, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const rebasing = input.ref === undefined && !resumed && !repo.bare ? rebaseNote(await readOperation(repo)) : undefined;
+  const windowed = window.since !== undefined || window.until !== undefined;
+  const plainFilters = texts.local.author === undefined && texts.local.grep === undefined;
+  const elsewhere =
+    commits.length === 0 && windowed && input.ref === undefined && !resumed && plainFilters
+      ? await elsewhereNote(repo, window, byAuthor, [...filters, '--', ...(path ? [path] : [])])
+      : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -171,6 +180,87 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/** Commits of other branches read to name them when HEAD has none in a window (a bound on the walk, not a count shown). */
+const ELSEWHERE_READ = 2000;
+
+/**
+ * A note when HEAD has no commit in the window but other branches do: local branches and remote-tracking ones, each
+ * with how many of its commits not in HEAD are in the window (on the same date dateBy names, with the same git filters
+ * `selection`: --author, --grep, --no-merges, `--`, the path). Without it "what was committed today" asked with `main`
+ * checked out answered "no commits" while the user's own work of the day was on `feature` and a colleague's fetched to
+ * `origin/main` (break39). A commit on several branches counts for the first git reaches it from. Undefined when no
+ * other branch has one; one git log, at most ELSEWHERE_READ commits.
+ */
+async function elsewhereNote(repo: Repo, window: TimeWindow, byAuthor: boolean, selection: string[]): Promise<string | undefined> {
+  const windowArgs = await repoWindowArgs(repo, byAuthor ? authorPrefilter(window) : window);
+  // --exclude names remote HEADs as --remotes reads them (without refs/remotes/): origin/HEAD is origin/main again.
+  const refs = ['--branches', '--exclude=*/HEAD', '--remotes', '--not', 'HEAD'];
+  const read = await repo.git(['log', '--source', `--format=%S%x00%ct%x00%at`, `--max-count=${ELSEWHERE_READ}`, ...windowArgs, ...refs, ...selection], {
+    okExitCodes: [0, 128],
+    maxBytes: 1024 * 1024,
+  });
+  if (read.exitCode !== 0) return undefined;
+  const counts = new Map<string, number>();
+  const lines = read.stdout.toString('utf8').split('\n');
+  for (const line of lines) {
+    const [source, committed, authored] = line.split('\0');
+    if (!source || authored === undefined) continue;
+    if (!inWindow(Number(byAuthor ? authored : committed) * 1000, window)) continue;
+    const name = sanitizeLine(source.replace(/^refs\/(heads|remotes)\//, ''), 200);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  if (counts.size === 0) return undefined;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const named = ranked.slice(0, 5).map(([name, count]) => `${JSON.stringify(name)} (${count})`);
+  const more = ranked.length > 5 ? ` and ${ranked.length - 5} more branches` : '';
+  const counted = lines.filter(Boolean).length >= ELSEWHERE_READ || read.truncated ? `, counted over the first ${ELSEWHERE_READ} commits read` : '';
+  const head = await currentBranch(repo);
+  const label = head.branch === null ? 'HEAD (detached)' : `HEAD (${head.branch})`;
+  return `No commit of ${label} is in this window, but other branches have some: ${named.join(', ')}${more} (commits not in HEAD${counted}); pass one as ref to list them.`;
+}
+
+/**
+ * `commit` with its author and committer dates also in this machine's zone (dateLocal, committerDateLocal), each only
+ * when git recorded it in another offset. git keeps a date in the offset of the machine that wrote it: in Seoul, a
+ * commit made at 00:10 on a laptop set to Los Angeles time reads 07:10 the day before, and a summary of "today's
+ * commits" said it was made yesterday (break39). The window is read in this machine's zone, the user's.
+ */
+function withLocalDates(commit: CommitSummary): CommitSummary {
+  const local = (iso: string): string | undefined => {
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) return undefined;
+    // Whole seconds as git writes them (a commit's date has no milliseconds).
+    const here = isoInLocalZone(ms).replace(/\.000(?=Z|[+-]\d\d:\d\d$)/, '');
+    return offsetOf(here) === offsetOf(iso) ? undefined : here;
+  };
+  const dateLocal = local(commit.date);
+  const committerDateLocal = local(commit.committerDate);
+  return { ...commit, ...(dateLocal === undefined ? {} : { dateLocal }), ...(committerDateLocal === undefined ? {} : { committerDateLocal }) };
+}
+
+/** The offset an ISO 8601 time ends with, "Z" read as "+00:00". */
+function offsetOf(iso: string): string {
+  return iso.endsWith('Z') ? '+00:00' : iso.slice(-6);
+}
+
+/**
+ * A note when HEAD, the history listed without a ref, is a rebase stopped midway (a conflict, an `edit`): git has
+ * detached it at the commit the branch is rebased onto plus the commits replayed so far, so the branch's own commits
+ * still to be replayed, often the work just done, are not in it (break39: "what was committed today" during a
+ * rebase listed the other branch's commits only, without a word). Undefined for any other state.
+ */
+function rebaseNote(operation: Operation | undefined): string | undefined {
+  if (operation?.kind !== 'rebase') return undefined;
+  const onto = operation.commits?.[0] === undefined ? '' : ` onto ${operation.commits[0].slice(0, 7)}`;
+  const step = operation.step === undefined ? '' : ` (stopped at step ${operation.step} of ${operation.total})`;
+  const what = operation.branch === undefined ? 'a detached HEAD' : JSON.stringify(operation.branch);
+  const rest =
+    operation.branch === undefined
+      ? 'the commits still to be replayed are not in it (`git rebase --abort` returns to where the rebase began).'
+      : `the commits of ${what} still to be replayed are not in it; git_log with ref ${what} lists that branch as it was before the rebase.`;
+  return `HEAD is in the middle of a rebase of ${what}${onto}${step}: it holds the commit rebased onto and the commits replayed so far, and ${rest}`;
 }
 
 /**

@@ -10,6 +10,10 @@ export const READ_ONLY: ToolAnnotations = {
   openWorldHint: false,
 };
 
+/** The description of a date field given again in this machine's zone. */
+const LOCAL_DATE = (what: string) =>
+  `The ${what} in this machine's time zone (the one the user's day is read in: today, yesterday), only when the commit recorded it in another offset: the same instant, as the user's clock shows it`;
+
 export const commitSchema = z.object({
   hash: z.string().describe('Full commit hash'),
   shortHash: z.string(),
@@ -17,6 +21,8 @@ export const commitSchema = z.object({
   email: z.string().describe('Author email, through the .mailmap too'),
   date: z.string().describe('Author date, ISO 8601 with offset'),
   committerDate: z.string().describe('Committer date, ISO 8601 with offset: what since/until select on; later than date after a rebase, amend or cherry-pick'),
+  dateLocal: z.string().optional().describe(LOCAL_DATE('author date')),
+  committerDateLocal: z.string().optional().describe(LOCAL_DATE('committer date')),
   subject: z.string(),
   parents: z.array(z.string()).describe('Parent hashes; two or more for a merge'),
 });
