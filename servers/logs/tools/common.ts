@@ -169,8 +169,24 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
     }
     return t === undefined;
   };
-  await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
+  const outcome = await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
+  if (outcome.nulTail !== undefined) nulTails.set(file, outcome.nulTail);
+  else nulTails.delete(file);
   return found;
+}
+
+/** Per opened file, the bound of NUL bytes its end holds and newestEntry did not read past (io/tail.ts TailOutcome.nulTail). */
+const nulTails = new WeakMap<OpenedLog, number>();
+
+/**
+ * The note for a file whose end newestEntry could not read past: it ends in `nulTail` (bytes) NUL bytes or more,
+ * undefined when it does not. Said where the newest entry is missing, so that "no timestamps" is not taken for a file
+ * without times.
+ */
+export function nulTailNote(file: OpenedLog): string | undefined {
+  const bytes = nulTails.get(file);
+  if (bytes === undefined) return undefined;
+  return `the file ends in ${Math.round(bytes / 1048576)} MiB or more of NUL bytes (space its writer set aside and has not filled, as log4j2's memory-mapped appender does, or blocks lost in a crash), which were not read past: its newest entry is not known`;
 }
 
 /** The line newestEntry read its time from, per opened file (for clockNote: whether that time names its zone). */
