@@ -218,11 +218,12 @@ function logfmtParser(context: TimestampContext, other: TextParse, scale: LevelS
 }
 
 /** How a header field is named in a format's description. */
-function fieldName(f: HeaderField): string {
+function fieldName(f: HeaderField, clockReference: number | undefined): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
   if (f.kind === 'clock' && f.monthWord === false) return 'date with a month name in another language';
   if (f.kind === 'clock' && f.monthWord) return 'date with a month name not read [no timestamp: time filters leave these lines out]';
+  if (f.kind === 'clock' && clockReference !== undefined) return `time of day [no date written: dated ${localDay(clockReference)}, the day of the file's last write (the day before for a later time): a line written earlier than that is misdated]`;
   if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
   if (f.kind === 'pid') return '(pid)';
   if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
@@ -241,8 +242,14 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'object-level': 'module type level:',
 };
 
-function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
-  const names = fields.map(fieldName);
+/** `YYYY-MM-DD` of epoch ms `ms` in this process's zone. */
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function describeHeader({ fields, tabbed }: LearnedHeader, clockReference?: number): LogFormat {
+  const names = fields.map((f) => fieldName(f, clockReference));
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
   // A Java logger read after the thread (FieldKind 'logger') is the component of that layout as much as a bare one.
@@ -268,7 +275,11 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
 /** How a line's text (the inner line, for an envelope or prefix) is parsed: by the learned header, logfmt, or spellings. */
 type TextParse = (line: string) => ParsedLine;
 
-function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat } {
+/**
+ * The text parser of a sample: how a line is read, the format's description, and whether the learned header reads a
+ * time of day without a date (`clockDated`: such times are dated by context.clockReference when set).
+ */
+function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat; clockDated?: boolean } {
   const logfmtLines = sample.filter(looksLikeLogfmt);
   if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
     const others = sample.filter((line) => !looksLikeLogfmt(line));
@@ -277,7 +288,10 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
   const header = learnHeader(sample, context);
-  if (header.fields.length > 0) return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header) };
+  if (header.fields.length > 0) {
+    const clockDated = header.fields.some((f) => f.kind === 'clock' && f.monthWord === undefined);
+    return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header, context.clockReference), clockDated };
+  }
   return {
     // Even without a learned header, a line that brings its own (files that mix layouts) or spells its level is read.
     parse: (line) => parseWithHeader(header, line, context),
@@ -756,6 +770,8 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
+  // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not.
+  if (options.referenceTime !== undefined) context.clockReference = options.referenceTime;
   // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
   // Decided on the sample, so that files without them pay nothing per line.
   // rsyslog's escapes of a tab and of ESC: decoded before anything else reads the line (colors escaped so are colors).
@@ -786,6 +802,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const parser: LineParser = { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
   const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
   if (undecided !== undefined) parser.undecidedDate = undecided;
+  if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
   return parser;
 }
 

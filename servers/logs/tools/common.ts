@@ -148,6 +148,13 @@ export function noteUndecidedDates(notes: string[], name: string, parser: LinePa
   if (!notes.includes(note)) notes.push(note);
 }
 
+/** A note for a file whose times of day carry no date (LineParser.clockDay): the day they were dated by. */
+export function noteClockDay(notes: string[], name: string, parser: LineParser): void {
+  if (parser.clockDay === undefined) return;
+  const note = `${name}: its times of day carry no date; they were dated ${parser.clockDay}, the day of the file's last write (the day before for a time after that write), so a line written on an earlier day is dated a day or more too late`;
+  if (!notes.includes(note)) notes.push(note);
+}
+
 /** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */
 export async function sampledCoverage(ctx: LogsContext, file: OpenedLog): Promise<LevelCoverage> {
   return levelCoverage(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));

@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -196,6 +196,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const words = levelsAreWords(sample, parser);
   const { window } = job;
   if (window) noteUndecidedDates(job.notes, file.info.name, parser);
+  if (window) noteClockDay(job.notes, file.info.name, parser);
   if (!window) {
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
