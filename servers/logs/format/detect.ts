@@ -18,7 +18,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
+import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -767,6 +767,9 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
   };
 }
 
+/** A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`). */
+const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?[AaPp]\.? ?[Mm]\.?)?)(?=[\]\s:]|$)/;
+
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
@@ -799,7 +802,21 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
-  const parser: LineParser = { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
+  // line dated it (timestamps.ts clockEpoch): a date any reader found wins (a harness's clock before a program's own
+  // dated header).
+  const datesClock = text.clockDated === true && context.clockReference !== undefined;
+  const parser: LineParser = {
+    format: formatFor(layer, text.format),
+    parse: (line) => {
+      const plain = withoutLeadingNuls(line);
+      const parsed = readDecoded(plain);
+      if (!datesClock || parsed.timestamp !== undefined) return parsed;
+      const clock = OPENING_CLOCK.exec(plain);
+      const epoch = clock === null ? undefined : clockEpoch(clock[1], context);
+      return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
+    },
+  };
   const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
   if (undecided !== undefined) parser.undecidedDate = undecided;
   if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);

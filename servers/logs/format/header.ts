@@ -8,7 +8,7 @@ import { isExceptionName } from './exception-names';
 import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
 import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
-import { clockEpoch, localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -555,8 +555,6 @@ function readField(field: HeaderField, line: string, position: number, context: 
         return true;
       }
       out.end = position + m[0].length;
-      // Dated by the file's last write, when the parser was made for a file (timestamps.ts clockEpoch).
-      out.epoch = clockEpoch(m[0], context);
       return true;
     }
     case 'paren': {
