@@ -767,14 +767,29 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
   };
 }
 
-/** A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`). */
-const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?[AaPp]\.? ?[Mm]\.?)?)(?=[\]\s:]|$)/;
+/**
+ * A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`, and
+ * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period.
+ */
+const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
+
+/**
+ * Whether the first line of `sample` that opens with a time of day opens with one in the first minute after midnight
+ * (`0:00:00.005846000`, `00:00:01.524521`): the time since the program started, as GStreamer's debug log and VirtualBox's
+ * VBox.log write it, not a time of day, and no date makes it one. A log of times of day that starts in the first minute
+ * of a day (rotated at midnight) is left undated with it, as before: no time rather than a wrong one.
+ */
+function clockFromZero(sample: readonly string[]): boolean {
+  for (const line of sample) {
+    const clock = OPENING_CLOCK.exec(line);
+    if (clock !== null) return /^0?0:00:/.test(clock[1]);
+  }
+  return false;
+}
 
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
-  // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not.
-  if (options.referenceTime !== undefined) context.clockReference = options.referenceTime;
   // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
   // Decided on the sample, so that files without them pay nothing per line.
   // rsyslog's escapes of a tab and of ESC: decoded before anything else reads the line (colors escaped so are colors).
@@ -785,6 +800,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const sample = cleanSample(colored ? decoded.map(stripEscapeCodes) : decoded);
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
+  // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not, nor
+  // one of a file whose clock starts from zero.
+  if (options.referenceTime !== undefined && !clockFromZero(sample)) context.clockReference = options.referenceTime;
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner, levelNumbers, dotnet } = peel(sample, context, offsetJson);
   // The scale the records' numeric levels count on (syslog's down, Nextcloud's and .NET's up; Monolog's up, Log4j 2's

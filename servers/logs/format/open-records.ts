@@ -35,9 +35,13 @@ function scan(text: string, state: ScanState): boolean {
   return true;
 }
 
+/** recordBodyEnd's answer for a structure that none of the lines after it closes (no body, and none further on either). */
+export const NEVER_CLOSED = -2;
+
 /**
- * The index of the line that closes a structure the line at `at` of `lines` leaves open, or undefined when it leaves
- * none open or none of the next MAX_BODY_LINES lines closes it. Monolog's LineFormatter (Laravel's default) writes an
+ * The index of the line that closes a structure the line at `at` of `lines` leaves open; -1 when it leaves none open
+ * (or a later line closes a bracket it never opened); NEVER_CLOSED when none of the next MAX_BODY_LINES lines closes
+ * it, so that a caller stops asking at the lines after (each would scan to the sample's end again). Monolog's LineFormatter (Laravel's default) writes an
  * exception as a JSON context after the message whose string holds the PHP trace line by line:
  * `[2026-12-03 10:00:00] production.ERROR: Connection refused {"exception":"[object] (PDOException(code: 2002): … at
  * /var/www/x.php:70)`, `[stacktrace]`, `#0 /var/www/…(700): run()`, …, `#12 {main}`, `"}`. The lines between are that
@@ -45,13 +49,13 @@ function scan(text: string, state: ScanState): boolean {
  * header as the start of each record. Only a bracket opened outside a string and still open at the line's end opens a
  * body (a message's `"5" screen` opens nothing); the body ends where the brackets close.
  */
-export function recordBodyEnd(lines: readonly string[], at: number): number | undefined {
+export function recordBodyEnd(lines: readonly string[], at: number): number {
   const state: ScanState = { depth: 0, inString: false };
-  if (!scan(lines[at], state) || state.depth === 0) return undefined;
+  if (!scan(lines[at], state) || state.depth === 0) return -1;
   const last = Math.min(lines.length - 1, at + MAX_BODY_LINES);
   for (let i = at + 1; i <= last; i++) {
-    if (!scan(lines[i], state)) return undefined;
-    if (state.depth === 0) return state.inString ? undefined : i;
+    if (!scan(lines[i], state)) return -1;
+    if (state.depth === 0) return state.inString ? -1 : i;
   }
-  return undefined;
+  return NEVER_CLOSED;
 }

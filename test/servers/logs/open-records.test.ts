@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { recordBodyEnd } from '../../../servers/logs/format/open-records';
+import { NEVER_CLOSED, recordBodyEnd } from '../../../servers/logs/format/open-records';
 import { describeWithEachEngine } from '../../support/log-engines';
 import type { StartedServer } from '../../support/mcp-client';
 
@@ -37,9 +37,10 @@ describe('format: a record whose header line opens a structure later lines close
   it('recordBodyEnd finds the line that closes the structure, none for balanced or never-closed lines', () => {
     const record = laravelError('2026-12-03 10:00:00', 'boom');
     assert.equal(recordBodyEnd(record, 0), record.length - 1);
-    assert.equal(recordBodyEnd(['[2026-12-03 10:00:00] app.INFO: ok {"a":1} []', 'next'], 0), undefined);
-    assert.equal(recordBodyEnd(['2026-12-03 10:00:00 INFO list [1, 2', 'never closed', 'at all'], 0), undefined);
-    assert.equal(recordBodyEnd(['she said "5" screens] then', 'x'], 0), undefined);
+    assert.equal(recordBodyEnd(['[2026-12-03 10:00:00] app.INFO: ok {"a":1} []', 'next'], 0), -1);
+    assert.equal(recordBodyEnd(['2026-12-03 10:00:00 INFO list [1, 2', 'never closed', 'at all'], 0), NEVER_CLOSED);
+    assert.equal(recordBodyEnd(['she said "5" screens] then', 'x'], 0), -1);
+    assert.equal(recordBodyEnd(['2026-12-03 10:00:00 INFO list [1, 2', 'a ] ]', 'x'], 0), -1);
   });
 
   it('a sample whose traces outnumber the headers is still learned by the header (rev26a laravel-2.log)', () => {

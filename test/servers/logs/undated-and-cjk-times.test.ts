@@ -44,6 +44,22 @@ describe('format: times of day dated by the file\'s last write, and CJK full-tex
     assert.equal(createLineParser(lines).parse(lines[1]).timestamp, undefined);
   });
 
+  it('a clock that starts from zero (time since start) is no time of day and stays undated; Arabic day marks are read', () => {
+    const reference = new Date(2026, 11, 3, 23, 0).getTime();
+    // GStreamer's debug log and VirtualBox's VBox.log (from the real excerpts' forms): elapsed time since the start.
+    for (const lines of [
+      ['0:00:00.005846000  1040   0x9a0a80 INFO   GST_INIT gstmessage.c:127: init messages', '0:00:00.019447000  1040   0x9a0a80 INFO   GST_INIT gstcontext.c:84: init contexts'],
+      ['00:00:01.524521 VirtualBox VM 6.1.10 release log', '00:00:01.524523 Log opened 2020-11-19T09:36:59.728837000Z'],
+    ]) {
+      const parser = createLineParser(lines, { referenceTime: reference });
+      assert.equal(parser.parse(lines[0]).timestamp, undefined, lines[0]);
+      assert.equal(parser.clockDay, undefined);
+    }
+    // SMAPI's `[06:14:43.490 م]` (Arabic's PM mark): 18:14.
+    const smapi = ['[06:14:43.490 م] LOADED MOD: Trainer Mod', '[06:14:43.763 م] LOADED MOD: Other Mod'];
+    assert.equal(createLineParser(smapi, { referenceTime: reference }).parse(smapi[0]).timestamp, new Date(2026, 11, 3, 18, 14, 43, 490).getTime());
+  });
+
   it('reads 년/월/일 and 年/月/日 dates, with a weekday and a day period', () => {
     const cases: [string, number][] = [
       ['2026년 12월 3일 10:00:00 [INFO] 서버 시작', new Date(2026, 11, 3, 10).getTime()],
