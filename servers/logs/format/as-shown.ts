@@ -2,19 +2,28 @@ import type { LineParser, ParsedLine } from './types';
 
 /**
  * Parses a line as a terminal shows it: what follows its last carriage return, when that has a time or a level of its
- * own. A progress bar (tqdm, curl, pip) redraws itself with "\r" and is cleared with "\r<spaces>\r" before a record is
- * printed under it, so that record follows the bar's redraws on the same "\n" line; read whole, it was the bar's text
- * under the entry above, its own level and time lost. A carriage return inside a record's message leaves a tail
- * without either: the whole line is read. One reading for search_logs, error_summary, recent_logs (through
- * search/collector.ts parseLine, which cuts a line first) and log_patterns (whole lines).
+ * own and what precedes its first has neither. A progress bar (tqdm, curl, pip) redraws itself with "\r" and is
+ * cleared with "\r<spaces>\r" before a record is printed under it, so that record follows the bar's redraws on the
+ * same "\n" line; read whole, it was the bar's text under the entry above, its own level and time lost. Such a line
+ * opens with the bar (or with its "\r"), never with a record: a logger ends each record with "\n". A line that opens
+ * with a record's time or level is that record, and a carriage return after it is inside its message (a program's
+ * output logged as it came: `ERROR job 7 failed, its output was: step 1 ok\r2026-12-03 14:59:59 INFO step 2 ok`), even
+ * when the text after it reads as a record: read as shown, that ERROR became the INFO of its message's tail (rev26a).
+ * A carriage return inside a message whose tail has neither leaves the whole line read too. One reading for
+ * search_logs, error_summary, recent_logs (through search/collector.ts parseLine, which cuts a line first) and
+ * log_patterns (whole lines).
  */
 export function parseAsShown(parser: LineParser, text: string): ParsedLine {
   const redrawn = lastRedraw(text);
-  if (redrawn !== undefined) {
-    const shown = parser.parse(redrawn);
-    if (shown.timestamp !== undefined || shown.level !== undefined) return shown;
+  if (redrawn === undefined) return parser.parse(text);
+  const whole = parser.parse(text);
+  if (whole.timestamp !== undefined || whole.level !== undefined) {
+    // The record the line opens with, its own time or level read before the first carriage return.
+    const head = parser.parse(text.slice(0, text.indexOf('\r')));
+    if (head.timestamp !== undefined || head.level !== undefined) return whole;
   }
-  return parser.parse(text);
+  const shown = parser.parse(redrawn);
+  return shown.timestamp !== undefined || shown.level !== undefined ? shown : whole;
 }
 
 /**

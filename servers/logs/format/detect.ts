@@ -18,7 +18,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
+import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -218,11 +218,12 @@ function logfmtParser(context: TimestampContext, other: TextParse, scale: LevelS
 }
 
 /** How a header field is named in a format's description. */
-function fieldName(f: HeaderField): string {
+function fieldName(f: HeaderField, clockReference: number | undefined): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
   if (f.kind === 'clock' && f.monthWord === false) return 'date with a month name in another language';
   if (f.kind === 'clock' && f.monthWord) return 'date with a month name not read [no timestamp: time filters leave these lines out]';
+  if (f.kind === 'clock' && clockReference !== undefined) return `time of day [no date written: dated ${localDay(clockReference)}, the day of the file's last write (the day before for a later time): a line written earlier than that is misdated]`;
   if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
   if (f.kind === 'pid') return '(pid)';
   if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
@@ -241,8 +242,14 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'object-level': 'module type level:',
 };
 
-function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
-  const names = fields.map(fieldName);
+/** `YYYY-MM-DD` of epoch ms `ms` in this process's zone. */
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function describeHeader({ fields, tabbed }: LearnedHeader, clockReference?: number): LogFormat {
+  const names = fields.map((f) => fieldName(f, clockReference));
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
   // A Java logger read after the thread (FieldKind 'logger') is the component of that layout as much as a bare one.
@@ -268,7 +275,11 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
 /** How a line's text (the inner line, for an envelope or prefix) is parsed: by the learned header, logfmt, or spellings. */
 type TextParse = (line: string) => ParsedLine;
 
-function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat } {
+/**
+ * The text parser of a sample: how a line is read, the format's description, and whether the learned header reads a
+ * time of day without a date (`clockDated`: such times are dated by context.clockReference when set).
+ */
+function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat; clockDated?: boolean } {
   const logfmtLines = sample.filter(looksLikeLogfmt);
   if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
     const others = sample.filter((line) => !looksLikeLogfmt(line));
@@ -277,7 +288,10 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
   const header = learnHeader(sample, context);
-  if (header.fields.length > 0) return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header) };
+  if (header.fields.length > 0) {
+    const clockDated = header.fields.some((f) => f.kind === 'clock' && f.monthWord === undefined);
+    return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header, context.clockReference), clockDated };
+  }
   return {
     // Even without a learned header, a line that brings its own (files that mix layouts) or spells its level is read.
     parse: (line) => parseWithHeader(header, line, context),
@@ -753,6 +767,26 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
   };
 }
 
+/**
+ * A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`, and
+ * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period.
+ */
+const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
+
+/**
+ * Whether the first line of `sample` that opens with a time of day opens with one in the first minute after midnight
+ * (`0:00:00.005846000`, `00:00:01.524521`): the time since the program started, as GStreamer's debug log and VirtualBox's
+ * VBox.log write it, not a time of day, and no date makes it one. A log of times of day that starts in the first minute
+ * of a day (rotated at midnight) is left undated with it, as before: no time rather than a wrong one.
+ */
+function clockFromZero(sample: readonly string[]): boolean {
+  for (const line of sample) {
+    const clock = OPENING_CLOCK.exec(line);
+    if (clock !== null) return /^0?0:00:/.test(clock[1]);
+  }
+  return false;
+}
+
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
@@ -766,6 +800,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const sample = cleanSample(colored ? decoded.map(stripEscapeCodes) : decoded);
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
+  // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not, nor
+  // one of a file whose clock starts from zero.
+  if (options.referenceTime !== undefined && !clockFromZero(sample)) context.clockReference = options.referenceTime;
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner, levelNumbers, dotnet } = peel(sample, context, offsetJson);
   // The scale the records' numeric levels count on (syslog's down, Nextcloud's and .NET's up; Monolog's up, Log4j 2's
@@ -783,9 +820,24 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
-  const parser: LineParser = { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
+  // line dated it (timestamps.ts clockEpoch): a date any reader found wins (a harness's clock before a program's own
+  // dated header).
+  const datesClock = text.clockDated === true && context.clockReference !== undefined;
+  const parser: LineParser = {
+    format: formatFor(layer, text.format),
+    parse: (line) => {
+      const plain = withoutLeadingNuls(line);
+      const parsed = readDecoded(plain);
+      if (!datesClock || parsed.timestamp !== undefined) return parsed;
+      const clock = OPENING_CLOCK.exec(plain);
+      const epoch = clock === null ? undefined : clockEpoch(clock[1], context);
+      return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
+    },
+  };
   const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
   if (undecided !== undefined) parser.undecidedDate = undecided;
+  if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
   return parser;
 }
 

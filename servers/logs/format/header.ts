@@ -2,6 +2,7 @@
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
 import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
+import { NEVER_CLOSED, recordBodyEnd } from './open-records';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
@@ -1160,10 +1161,23 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   let stackLines = 0;
   let inStack = false;
   let timedWithoutLevel = false;
-  for (const line of sample) {
+  // The last line of a record's body (open-records.ts): a header line that opens a structure its later lines close.
+  // Once a structure is never closed, none is looked for further on.
+  let bodyEnd = -1;
+  let bodies = true;
+  for (let at = 0; at < sample.length; at++) {
+    const line = sample[at];
     if (line.trim().length === 0) continue;
     lines++;
+    if (at <= bodyEnd) {
+      stackLines++;
+      continue;
+    }
     const { fields, tabbed } = readHeader(line, context);
+    if (bodies && fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.leveled)) {
+      bodyEnd = recordBodyEnd(sample, at);
+      bodies = bodyEnd !== NEVER_CLOSED;
+    }
     const continuation = CONTINUATION.test(line);
     inStack = continuation && (inStack || STACK_OPENER.test(line));
     if (inStack) stackLines++;

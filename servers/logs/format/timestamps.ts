@@ -13,6 +13,43 @@ export interface TimestampContext {
    * undefined when it showed neither (each date is read only when it tells its order itself: a part above 12).
    */
   yearLastDayFirst?: boolean | null;
+  /**
+   * Epoch ms of the file's last write, when the parser was made for a file (createLineParser's `referenceTime` given):
+   * a time of day written without a date (`10:00:00.123 worker[12]: …`) is dated by it (clockEpoch). Unset, such a
+   * time dates nothing.
+   */
+  clockReference?: number;
+}
+
+/** How far a time of day may lie after the file's last write and still be that day's (clocks a little apart). */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+const CLOCK_PARTS = /(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?(?:([AaPp])\.? ?[Mm]\.?|(\u0635|\u0645)))?/;
+
+/**
+ * The epoch ms of a time of day written without a date (`10:00:00.123`, `[1:05:01 PM]`), dated by the file's last write
+ * (`context.clockReference`): the last such moment at or before it (within CLOCK_SLACK_MS), that day's or the day
+ * before's. A program that writes no date writes a file per day or per run, so its lines lie within the day before
+ * its last write; a line of an earlier day is dated a day too late, which the format's description says. Undefined
+ * without a reference or for a time no clock shows.
+ */
+export function clockEpoch(text: string, context: TimestampContext): number | undefined {
+  const reference = context.clockReference;
+  if (reference === undefined) return undefined;
+  const m = CLOCK_PARTS.exec(text);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const mark = m[5] ?? (m[6] === undefined ? undefined : m[6] === '\u0635' ? 'a' : 'p');
+  if (mark !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (mark === 'p' || mark === 'P' ? 12 : 0);
+  }
+  const day = new Date(reference);
+  const same = localEpoch(day.getFullYear(), day.getMonth(), day.getDate(), hour, Number(m[2]), Number(m[3]), fractionMs(m[4]));
+  if (same === undefined || same <= reference + CLOCK_SLACK_MS) return same;
+  // The day before (Date rolls the 0th of a month back into the month before).
+  const d = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1);
+  return localEpoch(d.getFullYear(), d.getMonth(), d.getDate(), hour, Number(m[2]), Number(m[3]), fractionMs(m[4]));
 }
 
 export interface TimestampPattern {
@@ -1088,6 +1125,24 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
       if (hour < 1 || hour > 12) return undefined;
       const pm = julDayPeriod(m[7]) === 'pm';
       return localEpoch(Number(m[1]), Number(m[3] ?? m[5]) - 1, Number(m[4] ?? m[6]), (hour % 12) + (pm ? 12 : 0), Number(m[9]), Number(m[10]), fractionMs(m[11]));
+    },
+  },
+  {
+    // 2026년 12월 3일 10:00:00 (Korean), 2026年12月3日 10:00:00 (Japanese, Chinese), with a Korean weekday and a day
+    // period before a 12-hour time (`2026년 12월 3일 목요일 오후 3:04:05`, PowerShell's Get-Date under ko-KR), and
+    // 2026. 12. 3. 15:04:05 (Korean's dotted date before a 24-hour time): a date written with the year, month and day
+    // words or dots of CJK locales, as a program's date pattern or a long date format prints it there. Unread, such a
+    // file had no time on any line.
+    id: 'cjk-date-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
+    toEpoch: (m) => {
+      let hour = Number(m[7]);
+      if (m[6] !== undefined) {
+        if (hour < 1 || hour > 12) return undefined;
+        hour = (hour % 12) + (julDayPeriod(m[6]) === 'pm' ? 12 : 0);
+      }
+      return localEpoch(Number(m[1]), Number(m[2] ?? m[4]) - 1, Number(m[3] ?? m[5]), hour, Number(m[8]), Number(m[9]), fractionMs(m[10]));
     },
   },
   {

@@ -69,6 +69,12 @@ export interface LineParser {
    * never a guessed one, and the tools say why (timestamps.ts yearLastOrder).
    */
   undecidedDate?: string;
+  /**
+   * Set when the file's header holds a time of day without a date (`10:00:00.123 worker[12]: …`): the day (`YYYY-MM-DD`,
+   * the file's last write's) its times were dated by, the day before for a time after that write (timestamps.ts
+   * clockEpoch). The tools say so, as a line written earlier is misdated.
+   */
+  clockDay?: string;
 }
 
 export interface Template {

@@ -11,10 +11,13 @@ const FIRST_BLOCK = 64 * 1024;
 const MAX_BLOCK = 4 * 1024 * 1024;
 /**
  * Most NUL bytes a file may end in that are passed over as no line: space its writer set aside and has not filled
- * (log4j2's memory-mapped appender grows its file 32 MiB at a time; a machine that lost power before the data of a
- * file's last blocks reached the disk leaves them zero). A longer run is read as before (a line of nothing).
+ * (log4j2's memory-mapped appender grows its file by its region, 32 MiB unless set larger; a machine that lost power
+ * before the data of a file's last blocks reached the disk leaves them zero). Reading them costs little (a sparse
+ * file's hole is read as zeros without the disk), but a bound keeps every newest-entry look from reading a huge one: a
+ * longer run is not passed over, and the outcome says so (TailOutcome.nulTail). 64 MiB was too little: a 70 MiB
+ * region left error_summary without the file's newest entry and without a word why (rev26a).
  */
-export const TRAILING_NUL_BYTES = 64 * 1024 * 1024;
+export const TRAILING_NUL_BYTES = 256 * 1024 * 1024;
 
 export interface TailOptions {
   /** Called for each line from the newest backwards; return false to stop. */
@@ -30,6 +33,11 @@ export interface TailOutcome {
   reachedStart: boolean;
   /** gzip: the note naming the file's damage or ignored trailing bytes (io/gzip.ts), when it has some. */
   damage?: string;
+  /**
+   * Set when the file ends in TRAILING_NUL_BYTES or more NUL bytes, which were not passed over: the lines read are
+   * those of that run (none) and what `maxBytes` let be read before it. Its value is the bound, in bytes.
+   */
+  nulTail?: number;
 }
 
 function toText(buffer: Buffer, legacyCharset?: string): string {
@@ -55,7 +63,10 @@ function cutLineText(head: Buffer, bytes: number, legacyCharset?: string): strin
  */
 export async function readBackwards(handle: fsp.FileHandle, fileSize: number, options: TailOptions, legacyCharset?: string): Promise<TailOutcome> {
   // The NULs a file ends in are no line, and not counted in maxBytes: with them, the newest entry was past reach.
-  const size = await dataEnd(handle, fileSize, options.signal);
+  const { end: size, nulTail } = await dataEnd(handle, fileSize, options.signal);
+  const outcome = (bytesRead: number, reachedStart: boolean): TailOutcome => (nulTail ? { bytesRead, reachedStart, nulTail: TRAILING_NUL_BYTES } : { bytesRead, reachedStart });
+  // The run of NULs read as a line, left out: it is no line of the file's.
+  let skipNulLine = nulTail;
   let position = size;
   let blockSize = FIRST_BLOCK;
   // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept), and its whole length.
@@ -65,7 +76,7 @@ export async function readBackwards(handle: fsp.FileHandle, fileSize: number, op
   const maxBytes = options.maxBytes ?? Infinity;
   while (position > 0) {
     throwIfAborted(options.signal);
-    if (size - position >= maxBytes) return { bytesRead: size - position, reachedStart: false };
+    if (size - position >= maxBytes) return outcome(size - position, false);
     const length = Math.min(blockSize, position);
     position -= length;
     const block = Buffer.allocUnsafe(length);
@@ -87,7 +98,9 @@ export async function readBackwards(handle: fsp.FileHandle, fileSize: number, op
       const bytes = piece.length + carryBytes;
       carry = undefined;
       carryBytes = 0;
-      if (!options.onLine(cutLineText(line, bytes, legacyCharset))) return { bytesRead: size - position, reachedStart: false };
+      const skipped = skipNulLine && bytes === 0;
+      skipNulLine = false;
+      if (!skipped && !options.onLine(cutLineText(line, bytes, legacyCharset))) return outcome(size - position, false);
       end = nl;
       nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     }
@@ -101,19 +114,22 @@ export async function readBackwards(handle: fsp.FileHandle, fileSize: number, op
     blockSize = Math.min(blockSize * 2, MAX_BLOCK);
   }
   if (carry && carry.length > 0) options.onLine(cutLineText(carry, carryBytes, legacyCharset));
-  else if (carry && size > 0) options.onLine('');
-  return { bytesRead: size, reachedStart: true };
+  else if (carry && size > 0 && !skipNulLine) options.onLine('');
+  return outcome(size, true);
 }
 
+
 /**
- * Where a file's data ends: before the run of NUL bytes it ends in, when that run is shorter than TRAILING_NUL_BYTES
- * and something comes before it; else `size`. Reads one byte when the file ends in anything else.
+ * Where a file's data ends (`end`): before the run of NUL bytes it ends in, when something comes before it within
+ * TRAILING_NUL_BYTES of the end. A longer run is read no further: `end` is then where the bytes read stop (NULs all
+ * after it, so the walk back goes on from there rather than reading them again) and `nulTail` is set. `end` is `size`
+ * for a file that ends in anything else (one byte read) and 0 for one of NULs only.
  */
-async function dataEnd(handle: fsp.FileHandle, size: number, signal?: AbortSignal): Promise<number> {
-  if (size === 0) return size;
+async function dataEnd(handle: fsp.FileHandle, size: number, signal?: AbortSignal): Promise<{ end: number; nulTail: boolean }> {
+  if (size === 0) return { end: size, nulTail: false };
   const last = Buffer.alloc(1);
   await handle.read(last, 0, 1, size - 1);
-  if (last[0] !== 0) return size;
+  if (last[0] !== 0) return { end: size, nulTail: false };
   const block = Buffer.allocUnsafe(Math.min(MAX_BLOCK, size));
   let end = size;
   while (end > 0 && size - end < TRAILING_NUL_BYTES) {
@@ -122,10 +138,10 @@ async function dataEnd(handle: fsp.FileHandle, size: number, signal?: AbortSigna
     const { bytesRead } = await handle.read(block, 0, length, end - length);
     let i = bytesRead - 1;
     while (i >= 0 && block[i] === 0) i--;
-    if (i >= 0) return end - length + i + 1 <= size - TRAILING_NUL_BYTES ? size : end - length + i + 1;
+    if (i >= 0) return { end: end - length + i + 1, nulTail: false };
     end -= length;
   }
-  return size;
+  return { end, nulTail: end > 0 };
 }
 
 /**

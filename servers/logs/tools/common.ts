@@ -149,6 +149,13 @@ export function noteUndecidedDates(notes: string[], name: string, parser: LinePa
   if (!notes.includes(note)) notes.push(note);
 }
 
+/** A note for a file whose times of day carry no date (LineParser.clockDay): the day they were dated by. */
+export function noteClockDay(notes: string[], name: string, parser: LineParser): void {
+  if (parser.clockDay === undefined) return;
+  const note = `${name}: its times of day carry no date; they were dated ${parser.clockDay}, the day of the file's last write (the day before for a time after that write), so a line written on an earlier day is dated a day or more too late`;
+  if (!notes.includes(note)) notes.push(note);
+}
+
 /** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */
 export async function sampledCoverage(ctx: LogsContext, file: OpenedLog): Promise<LevelCoverage> {
   return levelCoverage(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));
@@ -170,8 +177,24 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
     }
     return t === undefined;
   };
-  await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
+  const outcome = await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
+  if (outcome.nulTail !== undefined) nulTails.set(file, outcome.nulTail);
+  else nulTails.delete(file);
   return found;
+}
+
+/** Per opened file, the bound of NUL bytes its end holds and newestEntry did not read past (io/tail.ts TailOutcome.nulTail). */
+const nulTails = new WeakMap<OpenedLog, number>();
+
+/**
+ * The note for a file whose end newestEntry could not read past: it ends in `nulTail` (bytes) NUL bytes or more,
+ * undefined when it does not. Said where the newest entry is missing, so that "no timestamps" is not taken for a file
+ * without times.
+ */
+export function nulTailNote(file: OpenedLog): string | undefined {
+  const bytes = nulTails.get(file);
+  if (bytes === undefined) return undefined;
+  return `the file ends in ${Math.round(bytes / 1048576)} MiB or more of NUL bytes (space its writer set aside and has not filled, as log4j2's memory-mapped appender does, or blocks lost in a crash), which were not read past: its newest entry is not known`;
 }
 
 /** The line newestEntry read its time from, per opened file (for clockNote: whether that time names its zone). */

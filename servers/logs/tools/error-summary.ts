@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, untimedWhere } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, untimedWhere } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -198,6 +198,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const words = levelsAreWords(sample, parser);
   const { window } = job;
   if (window) noteUndecidedDates(job.notes, file.info.name, parser);
+  if (window) noteClockDay(job.notes, file.info.name, parser);
   if (!window) {
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
@@ -215,7 +216,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (newest !== undefined) entry.newestEntry = iso(newest);
   const { untimed, readFrom } = await scanErrors(ctx, file, entry, job, words);
   if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
-  if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
+  if (newest === undefined) entry.note = `${nulTailNote(file) ?? 'no timestamps found at the end of this file'}: lines without a time are not counted`;
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
   if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted${untimedWhere(readFrom)} (wholeFile counts them)`);

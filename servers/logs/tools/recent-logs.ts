@@ -301,6 +301,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   if (more && args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
+  if (outcome.nulTail !== undefined) recent.notes.push(`${file.info.name} ends in ${Math.round(outcome.nulTail / 1048576)} MiB or more of NUL bytes (space its writer set aside and has not filled, or blocks lost in a crash): they are no line, and the lines shown are the last ones before them`);
   noteLegacyText(recent.notes, file, settingNotes);
   // Legacy text left undecoded, said so by its opening or (compressed) by its reader, is no binary file.
   if (!file.info.legacyText && !outcome.damage?.includes(UNDECODED_OPENING)) noteNotText(recent.notes, file.info.name, recent.newestFirst.map((l) => l.text));

@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -190,6 +190,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (whole) found.notes.push(whole);
     if (request.since !== undefined || request.until !== undefined) {
       noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
+      noteClockDay(found.notes, file.info.name, await ctx.parserOf(file));
       const clock = clockNote(file, await newestEntry(ctx, file));
       if (clock) found.notes.push(clock);
       const repeated = repeatedTimeNote(file, request.since, request.until);

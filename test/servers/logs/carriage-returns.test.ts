@@ -90,3 +90,65 @@ describe('logs: a record written after a progress bar\'s carriage returns (tqdm 
     });
   });
 });
+
+// rev26a: a record whose message holds a carriage return before text that reads as a record (a job's output logged as
+// it came) was read as that text: the ERROR became an INFO at the output's time, and error_summary said "no ERROR or
+// FATAL lines". A line that opens with a record is that record (format/as-shown.ts parseAsShown).
+describe('logs: a carriage return inside a record\'s message before text with a time and a level', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let failed: number;
+  let deploy: number;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-carriage-inside-'));
+    const now = Date.now();
+    failed = Math.floor((now - 20 * 60_000) / 1000) * 1000;
+    deploy = Math.floor((now - 10 * 60_000) / 1000) * 1000;
+    const plain = (ms: number) => asctime(ms).slice(0, 19);
+    // rev26a's jobs.log, its times moved into the last hour.
+    writeFileSync(join(dir, 'jobs.log'), `${plain(failed)} ERROR job 7 failed, its output was: step 1 ok\r${plain(failed - 1000)} INFO step 2 ok\n${plain(failed + 1000)} INFO next job\n`);
+    // Made up: Python logging's default layout, a deploy's output (a container pull's lines) logged in one record.
+    writeFileSync(
+      join(dir, 'deploy.log'),
+      [
+        `${asctime(deploy - 60_000)} - deploy - INFO - pulling image`,
+        `${asctime(deploy)} - deploy - WARNING - pull was slow: layer 1: Downloading\r${asctime(deploy - 5000)} - pull - DEBUG - layer 1: Pull complete`,
+        `${asctime(deploy + 1000)} - deploy - INFO - started`,
+        '',
+      ].join('\n'),
+    );
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
+    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+    assert.ok(!result.isError, JSON.stringify(result.content));
+    return result.structuredContent as Data;
+  };
+
+  describeWithEachEngine('', () => dir, (_engine, server) => {
+    it('error_summary over the last hour counts the ERROR at its own time (rev26a jobs.log)', async () => {
+      const summary = await call(server(), 'error_summary', { file: 'jobs.log', hours: 1 });
+      assert.equal(summary.totalErrors, 1, JSON.stringify(summary));
+      assert.equal(Date.parse(summary.groups[0].firstSeen), failed);
+    });
+
+    it('search_logs and recent_logs keep the record\'s level and time', async () => {
+      const found = await call(server(), 'search_logs', { pattern: 'job 7 failed', file: 'jobs.log' });
+      assert.equal(found.totalMatches, 1, JSON.stringify(found));
+      assert.equal(found.matches[0].level, 'ERROR');
+      assert.equal(Date.parse(found.matches[0].timestamp), failed);
+      const warned = await call(server(), 'recent_logs', { file: 'deploy.log', level: 'WARN' });
+      assert.equal(warned.lines.length, 1, JSON.stringify(warned));
+      assert.match(warned.lines[0].text, /pull was slow/);
+      assert.equal(warned.lines[0].level, 'WARN');
+    });
+
+    it('log_patterns mines the made-up record at its own level', async () => {
+      const out = await call(server(), 'log_patterns', { file: 'deploy.log' });
+      const slow = out.templates.find((t: Data) => /pull was slow/.test(t.template));
+      assert.ok(slow, JSON.stringify(out.templates));
+      assert.deepEqual(slow.levels, { WARN: 1 });
+    });
+  });
+});

@@ -240,6 +240,7 @@ describe('log intelligence: parseTimestamp', () => {
       'month-day-dotted': '10.30 16:49:06',
       'month-day-compact': '1120 09:00:01.123456',
       'date-day-period-time': '2026-12-03 오후 1:52:34',
+      'cjk-date-time': '2026년 12월 3일 목요일 오후 3:04:05',
       'date-dash-time': '2026/12/03 - 04:40:00',
       date: '2005.06.03',
       epoch: '1117838570.123',

@@ -4,7 +4,7 @@
 // "no timestamps found at the end of this file" of a log whose newest entry was a minute old (and so could not say
 // where a window missed its entries), and recent_logs ended in an empty line that is not in the file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -32,8 +32,12 @@ describe('logs: a file that ends in NUL bytes (preallocated, never written)', fu
     }
     const text = Buffer.from(lines.join('\n') + '\n');
     writeFileSync(join(dir, 'mapped.log'), Buffer.concat([text, Buffer.alloc(32 * 1024 * 1024)]));
-    // Longer than the run passed over: read as before, a line of nothing.
-    writeFileSync(join(dir, 'hole.log'), Buffer.concat([text, Buffer.alloc(TRAILING_NUL_BYTES + 1)]));
+    // rev26a's tail.log: a region longer than 64 MiB (log4j2's regionLength set larger), passed over as well.
+    writeFileSync(join(dir, 'region.log'), text);
+    truncateSync(join(dir, 'region.log'), text.length + 70 * 1024 * 1024);
+    // Longer than the run passed over (a sparse file: no disk used): no line of nothing, and the tools say so.
+    writeFileSync(join(dir, 'hole.log'), text);
+    truncateSync(join(dir, 'hole.log'), text.length + TRAILING_NUL_BYTES + 4 * 1024 * 1024);
   });
 
   after(async () => {
@@ -50,9 +54,15 @@ describe('logs: a file that ends in NUL bytes (preallocated, never written)', fu
     } finally {
       await opened.handle.close();
     }
+    const region = await openLogFile(dirs, 'region.log', async () => []);
+    try {
+      assert.deepEqual((await lastLines(tailOf(region), 1)).map((l) => l.replace(/^.* - /, '')), ['step 49']);
+    } finally {
+      await region.handle.close();
+    }
     const hole = await openLogFile(dirs, 'hole.log', async () => []);
     try {
-      assert.deepEqual(await lastLines(tailOf(hole), 1), ['']);
+      assert.deepEqual((await lastLines(tailOf(hole), 1)).map((l) => l.replace(/^.* - /, '')), ['step 49']);
     } finally {
       await hole.handle.close();
     }
@@ -69,5 +79,27 @@ describe('logs: a file that ends in NUL bytes (preallocated, never written)', fu
     const lines = (recent.structuredContent as Data).lines.map((l: Data) => l.text);
     assert.match(lines[1], /step 49$/);
     assert.match(lines[0], /step 48$/);
+  });
+
+  it('a NUL region over 64 MiB is passed over too (rev26a: the newest entry was lost without a word)', async () => {
+    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC' });
+    const summary = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'region.log', hours: 1 } })) as CallToolResult;
+    const data = summary.structuredContent as Data;
+    assert.equal(data.totalErrors, 5, JSON.stringify(data));
+    assert.equal(Date.parse(data.files[0].newestEntry), newest, JSON.stringify(data.files));
+    assert.equal(data.files[0].note, undefined);
+    const recent = (await server.client.callTool({ name: 'recent_logs', arguments: { file: 'region.log', lines: 1 } })) as CallToolResult;
+    assert.match((recent.structuredContent as Data).lines[0].text, /step 49$/);
+  });
+
+  it('a NUL run longer than the bound is said, not read as a line of nothing or as a file without times', async () => {
+    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC' });
+    const summary = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'hole.log', hours: 1 } })) as CallToolResult;
+    const data = summary.structuredContent as Data;
+    assert.match(data.files[0].note ?? '', /ends in 256 MiB or more of NUL bytes/, JSON.stringify(data.files));
+    const recent = (await server.client.callTool({ name: 'recent_logs', arguments: { file: 'hole.log', lines: 1 } })) as CallToolResult;
+    const body = recent.structuredContent as Data;
+    assert.match(body.lines[0].text, /step 49$/, JSON.stringify(body));
+    assert.ok(body.notes.some((n: string) => /ends in 256 MiB or more of NUL bytes/.test(n)), JSON.stringify(body.notes));
   });
 });
