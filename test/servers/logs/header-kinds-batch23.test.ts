@@ -1,0 +1,67 @@
+// Header kinds found in the real-excerpts batch 23 (newly studied in session 27: Cura, …) by branch `hdr27`: header
+// columns left in messages, and message words that must not be read as such columns. Made-up lines of those shapes
+// (and, where short, the real ones); each case says what a person reading the file would answer, and a neighbour that
+// must stay as it is.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+/** Reference time for year-less dates: 2026-12-03. */
+const REFERENCE = Date.UTC(2026, 11, 3);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return lines.map((line) => parser.parse(line));
+}
+
+describe('header kinds of batch 23', () => {
+  it("a caller's column closed by its line number ends the header after the level's dash, in each of a file's layouts (Uranium's logger in Cura)", () => {
+    // Three versions of one logger in one file: `path (function [line]):`, `module.function [line]:`, and the thread's
+    // bracket before the caller. Left in the message, one statement (`Loaded plugin <name>`) was three templates.
+    const lines = [
+      '2016-10-23 22:08:52,827 - WARNING - D:\\2.3\\build\\UM\\Preferences.py (getValue [70]): Tried to get the value of non-existing setting cura/active_mode.',
+      '2016-10-23 22:08:52,827 - INFO - D:\\2.3\\build\\UM\\PluginRegistry.py (loadPlugin [63]): Loaded plugin PerObjectSettingsTool',
+      '2016-10-23 22:08:52,832 - INFO - D:\\2.3\\build\\UM\\PluginRegistry.py (loadPlugin [63]): Loaded plugin PostProcessingPlugin',
+      '2017-10-13 16:09:35,975 - WARNING - UM.PluginRegistry.loadPlugin [193]: Plugin CuraEngineBackend was already loaded',
+      '2017-10-13 16:09:35,983 - INFO - UM.PluginRegistry.loadPlugin [231]: Loaded plugin LayerView',
+      '2017-10-13 16:09:35,986 - DEBUG - UM.Controller.setActiveView [81]: Setting active view to SolidView',
+      '2020-10-23 17:32:09,310 - INFO - [MainThread] UM.Logger.info [122]: Loaded plugin VersionUpgrade40to41',
+      '2020-10-23 17:32:09,327 - INFO - [MainThread] UM.Logger.info [122]: Loaded plugin SimpleView',
+      '2020-10-23 17:32:10,001 - DEBUG - [MainThread] cura.CuraApplication.run [781]: Initializing machine error checker',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(
+      out.map((p) => p.message),
+      [
+        'Tried to get the value of non-existing setting cura/active_mode.',
+        'Loaded plugin PerObjectSettingsTool',
+        'Loaded plugin PostProcessingPlugin',
+        'Plugin CuraEngineBackend was already loaded',
+        'Loaded plugin LayerView',
+        'Setting active view to SolidView',
+        'Loaded plugin VersionUpgrade40to41',
+        'Loaded plugin SimpleView',
+        'Initializing machine error checker',
+      ],
+    );
+    assert.deepEqual(out.map((p) => p.level), ['WARN', 'INFO', 'INFO', 'WARN', 'INFO', 'DEBUG', 'INFO', 'INFO', 'DEBUG']);
+    assert.equal(out[4].component, 'UM.PluginRegistry.loadPlugin [231]');
+  });
+
+  it("after the level's dash, a statement's words stay the message's, bracketed numbers and all", () => {
+    // Python's `%(asctime)s - %(levelname)s - %(message)s`: what follows the dash is text, even `name [N]:` that is no
+    // qualified name (a count, a list's item) or a bracket not followed by a caller.
+    const lines = [
+      '2024-05-01 10:00:00,001 - INFO - Retry [3]: connecting to db.example.org',
+      '2024-05-01 10:00:01,002 - INFO - Loaded DAG <DAG: example>',
+      '2024-05-01 10:00:02,003 - WARNING - [worker-1] queue full: dropping 12 jobs',
+      '2024-05-01 10:00:03,004 - ERROR - values[0]: out of range',
+      '2024-05-01 10:00:04,005 - INFO - see docs.example.org [1]: the manual',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(
+      out.map((p) => p.message),
+      ['Retry [3]: connecting to db.example.org', 'Loaded DAG <DAG: example>', '[worker-1] queue full: dropping 12 jobs', 'values[0]: out of range', 'see docs.example.org [1]: the manual'],
+    );
+    assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined, undefined]);
+  });
+});
