@@ -1,4 +1,4 @@
-// Header kinds found in the real-excerpts batch 23 (newly studied in session 27: Cura, …) by branch `hdr27`: header
+// Header kinds found in the real-excerpts batch 23 (newly studied in session 27: Cura, Kyverno) by branch `hdr27`: header
 // columns left in messages, and message words that must not be read as such columns. Made-up lines of those shapes
 // (and, where short, the real ones); each case says what a person reading the file would answer, and a neighbour that
 // must stay as it is.
@@ -63,5 +63,33 @@ describe('header kinds of batch 23', () => {
       ['Retry [3]: connecting to db.example.org', 'Loaded DAG <DAG: example>', '[worker-1] queue full: dropping 12 jobs', 'values[0]: out of range', 'see docs.example.org [1]: the manual'],
     );
     assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("klog's structured record (`\"msg\" key=value …`) is read as the logr record it is: its message, its logger (Kyverno's upgrade)", () => {
+    // klog v2's InfoS writes the quoted message and bare-keyed pairs; the older klogr wrote `name "msg"="…" "key"=…`.
+    // One program upgraded in one file logs one statement in both forms: the pairs are no part of the message in either.
+    const lines = [
+      'I0929 06:33:46.282146       1 metricsconfig.go:116] config "msg"="metricsRefreshInterval not set" "name"="kyverno-metrics" "namespace"="kyverno"',
+      'I0929 06:33:46.282278       1 metricsconfig.go:138] config "msg"="namespaces configured" "name"="kyverno-metrics" "namespace"="kyverno"',
+      'I0705 16:55:26.522345       1 version.go:49] "version" logger="setup.version" version="(devel)" hash="6c88cf5e"',
+      'I0705 16:55:26.522828       1 client.go:41] "create kube client..." logger="setup.kube-client" kubeconfig="" qps=300 burst=300',
+      'I0705 16:55:26.629485       1 metricsconfig.go:153] "metricsRefreshInterval not set" logger="config" name="kyverno-metrics" namespace="kyverno"',
+      'E0705 16:55:27.000001       1 leader.go:12] "Failed to renew lease" err="context deadline exceeded: \\"kube-system/lease\\"" lease="kube-system/kyverno"',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['metricsRefreshInterval not set', 'namespaces configured', 'version', 'create kube client...', 'metricsRefreshInterval not set', 'Failed to renew lease']);
+    assert.deepEqual(out.map((p) => p.component), ['config', 'config', 'setup.version', 'setup.kube-client', 'config', 'leader.go:12']);
+    assert.equal(out[5].level, 'ERROR');
+  });
+
+  it('a message that quotes a phrase and goes on in words is no klog record', () => {
+    // Only pairs may follow the quote; a quoted request with its status and time after it is the statement's text.
+    const lines = [
+      'I0705 16:55:26.522345       1 server.go:49] "GET /healthz" took 3ms status=200',
+      'I0705 16:55:26.522346       1 server.go:49] "GET /readyz" took 4ms status=200',
+      'I0705 16:55:26.522347       1 server.go:50] "quoted alone"',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['"GET /healthz" took 3ms status=200', '"GET /readyz" took 4ms status=200', '"quoted alone"']);
   });
 });
