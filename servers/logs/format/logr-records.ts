@@ -22,10 +22,16 @@ const RECORD = /^(?:([^\s"=]{1,200}) +)?(?:"level"=\d{1,3} +)?"msg"="((?:[^"\\]|
 
 /**
  * klog's structured record (see the file's head): a quoted message (escapes inside), then one or more pairs of a bare key
- * and a quoted or bare value (`id=0`, `err=<nil>`, `pod="kube-system/dns"`), to the end. A message that quotes a phrase
- * and goes on in words (`"GET /" took 3ms`) is none: every word after the quote must be a pair.
+ * and a value, to the end. A value is quoted (`pod="kube-system/dns"`), a struct or a list as Go's `%+v` prints them,
+ * spaces inside (`event={ID:… Type:ContainerStarted}`, `[a b]`), or bare (`id=0`, `err=<nil>`). A message that quotes a
+ * phrase and goes on in words (`"GET /" took 3ms`) is none: every word after the quote must be a pair.
  */
-const KLOG_RECORD = /^"((?:[^"\\]|\\.)*)"((?: +[A-Za-z_][\w.-]{0,63}=(?:"(?:[^"\\]|\\.)*"|[^\s"]+))+) *$/;
+const KLOG_RECORD = /^"((?:[^"\\]|\\.)*)"((?: +[A-Za-z_][\w.-]{0,63}=(?:"(?:[^"\\]|\\.)*"|\{[^{}]{0,1000}\}|\[[^[\]]{0,1000}\]|[^\s"]+))+) *$/;
+/**
+ * Longest message read as a klog record: a record is a statement and a few pairs; past this, a pair that fails at the
+ * end would make KLOG_RECORD retry every pair before it (a long line read slowly), and the line stays whole.
+ */
+const MAX_KLOG_RECORD = 4096;
 /** The `logger` pair of a klog record's pairs: the logger's name. */
 const KLOG_LOGGER = / logger="((?:[^"\\]|\\.){1,200})"/;
 
@@ -45,6 +51,7 @@ export function readLogrRecord(message: string): { text: string; name?: string }
 
 /** `message` read as klog's structured record (KLOG_RECORD): its text and the `logger` pair's name; undefined when it is none. */
 function readKlogRecord(message: string): { text: string; name?: string } | undefined {
+  if (message.length > MAX_KLOG_RECORD) return undefined;
   const m = KLOG_RECORD.exec(message);
   if (!m) return undefined;
   const text = m[1].replace(/\\(.)/g, '$1');

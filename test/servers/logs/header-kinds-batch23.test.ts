@@ -75,10 +75,11 @@ describe('header kinds of batch 23', () => {
       'I0705 16:55:26.522828       1 client.go:41] "create kube client..." logger="setup.kube-client" kubeconfig="" qps=300 burst=300',
       'I0705 16:55:26.629485       1 metricsconfig.go:153] "metricsRefreshInterval not set" logger="config" name="kyverno-metrics" namespace="kyverno"',
       'E0705 16:55:27.000001       1 leader.go:12] "Failed to renew lease" err="context deadline exceeded: \\"kube-system/lease\\"" lease="kube-system/kyverno"',
+      'I0705 16:55:28.000002       1 kubelet.go:2130] "SyncLoop (PLEG): event for pod" pod="default/web-0" event={ID:5f2c Type:ContainerStarted Data:9ab1}',
     ];
     const out = parsed(lines);
-    assert.deepEqual(out.map((p) => p.message), ['metricsRefreshInterval not set', 'namespaces configured', 'version', 'create kube client...', 'metricsRefreshInterval not set', 'Failed to renew lease']);
-    assert.deepEqual(out.map((p) => p.component), ['config', 'config', 'setup.version', 'setup.kube-client', 'config', 'leader.go:12']);
+    assert.deepEqual(out.map((p) => p.message), ['metricsRefreshInterval not set', 'namespaces configured', 'version', 'create kube client...', 'metricsRefreshInterval not set', 'Failed to renew lease', 'SyncLoop (PLEG): event for pod']);
+    assert.deepEqual(out.map((p) => p.component), ['config', 'config', 'setup.version', 'setup.kube-client', 'config', 'leader.go:12', 'kubelet.go:2130']);
     assert.equal(out[5].level, 'ERROR');
   });
 
