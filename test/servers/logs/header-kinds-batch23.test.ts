@@ -1,4 +1,4 @@
-// Header kinds found in the real-excerpts batch 23 (newly studied in session 27: Cura, Kyverno) by branch `hdr27`: header
+// Header kinds found in the real-excerpts batch 23 (newly studied in session 27: Cura, Kyverno, Mealie) by branch `hdr27`: header
 // columns left in messages, and message words that must not be read as such columns. Made-up lines of those shapes
 // (and, where short, the real ones); each case says what a person reading the file would answer, and a neighbour that
 // must stay as it is.
@@ -92,5 +92,25 @@ describe('header kinds of batch 23', () => {
     ];
     const out = parsed(lines);
     assert.deepEqual(out.map((p) => p.message), ['"GET /healthz" took 3ms status=200', '"GET /readyz" took 4ms status=200', '"quoted alone"']);
+  });
+
+  it("a container's output exported as CSV (`<time>,stdout,<line>`, Portainer's export) is read behind its time and stream", () => {
+    // The stream glued to the program's line was its first word: the access lines of one statement were `stdout,<ip>
+    // - "GET …"` here and `<ip> - "GET …"` where the same program's line came without the export's columns.
+    const lines = [
+      '2022-10-20T21:12:04.078018530Z,stdout,127.0.0.1:46428   - "GET /docs HTTP/1.1" 200',
+      '2022-10-20T21:11:33.882404779Z,stdout,127.0.0.1:46362   - "GET /docs HTTP/1.1" 200',
+      '2022-10-20T21:10:04.710187652Z,stdout,INFO:   20-Oct-22 23:10:04 \tRunning minutely callbacks',
+      '2022-10-20T21:10:05.000000000Z,stderr,ERROR:  20-Oct-22 23:10:05 \tFailed to run callbacks',
+    ];
+    const out = parsed(lines);
+    assert.equal(out[0].message, '127.0.0.1:46428   - "GET /docs HTTP/1.1" 200');
+    assert.equal(out[0].timestamp, Date.UTC(2022, 9, 20, 21, 12, 4, 78));
+    assert.equal(out[0].stream, 'stdout');
+    assert.deepEqual(out.map((p) => p.level), [undefined, undefined, 'INFO', 'ERROR']);
+    assert.equal(out[3].stream, 'stderr');
+    // A CSV record whose second column is no stream is no such export: a time and a value stay as they are.
+    const values = parsed(['2022-10-20T21:12:04Z,42,ok', '2022-10-20T21:12:05Z,43,ok']);
+    assert.ok(values.every((p) => p.message.includes(',')));
   });
 });
