@@ -47,13 +47,23 @@ export interface CriPrefix {
   length: number;
 }
 
-/**
- * Whether the first ` std` (`,std` for STREAM_CSV) after a CRI time's seconds is where a CRI prefix's stream would be
- * (a necessary condition).
- */
-function streamFollowsTime(line: string, separator = ' std'): boolean {
-  const stream = line.indexOf(separator, 19);
+/** Whether the first ` std` after a CRI time's seconds is where a CRI prefix's stream would be (a necessary condition). */
+function streamFollowsTime(line: string): boolean {
+  const stream = line.indexOf(' std', 19);
   return stream >= 20 && stream <= 35;
+}
+
+/**
+ * Whether a comma and `std` follow the time's seconds where STREAM_CSV's stream would be (a necessary condition): read
+ * up to the first comma or space within the time's reach, not through the line (every ISO-timed line passes here).
+ */
+function csvStreamFollowsTime(line: string): boolean {
+  for (let at = 19; at <= 35 && at < line.length; at++) {
+    const c = line.charCodeAt(at);
+    if (c === 44 /* , */) return line.startsWith('std', at + 1);
+    if (c === 32 || c === 9) return false;
+  }
+  return false;
 }
 
 /** The CRI prefix of `line` (`<RFC 3339 time> stdout|stderr P|F `), or undefined; its time is not parsed. */
@@ -139,7 +149,7 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
     const cri = CRI.exec(line);
     if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P', stream: cri[2] };
   }
-  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line, ',std')) {
+  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && csvStreamFollowsTime(line)) {
     const csv = STREAM_CSV.exec(line);
     if (csv) return { kind: 'stream-csv', inner: line.slice(csv[0].length), timestamp: parseTimestamp(csv[1], context), stream: csv[2] };
   }
