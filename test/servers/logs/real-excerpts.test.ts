@@ -548,7 +548,7 @@ const BATCH_22: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_23: Record<string, number> = {
-  BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.837,
+  BepInEx: 0.817, Cemu: 0.9, Cura: 0.948, InvokeAI: 1, Kyverno: 1, Mealie: 1, Moonlight: 0.837,
   MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.205, PCSX2: 0.739, Playnite: 0.182, Quickwit: 1, Rasa: 1,
   Reth: 0.875, RPCS3: 0.922, SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
@@ -680,6 +680,12 @@ const BATCH_24: Record<string, number> = {
 // 0.714 (a word opening with `//` and a name, a build target's label `//python:bin`, isDoubleSlashPath); Rails 0.442 ->
 // 0.512 (a relative path of one directory to a file, `layouts/_navbar.html.erb`, isRelativeFilePath); Watchtower
 // 0.636 -> 1 (names parted by `/` with a tag after `:`, an image reference `linuxserver/radarr:preview`, isTaggedPath).
+// Raised by branch `hdr27` (header columns): Cura 0.569 -> 0.948 (a caller's column closed by its line number after
+// the level's dash, `- INFO - UM.PluginRegistry.loadPlugin [231]: …`, `<path> (loadPlugin [63]): …`, a `[thread]` before
+// it, ends the header in each of the file's three layouts, format/header.ts callerLineEnd, callerAfterDash); Kyverno
+// 0.879 -> 1 (klog's structured form `"msg" logger="config" key=…` read as the logr record it is, format/logr-records.ts
+// readKlogRecord); Mealie 0.776 -> 1 (a container's output exported as CSV, `<time>,stdout,<line>`, unwrapped as CRI's
+// prefix, format/envelopes.ts STREAM_CSV).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24,
