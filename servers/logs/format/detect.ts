@@ -352,6 +352,7 @@ function peel(sample: string[], context: TimestampContext, jsonOffset: boolean):
 
 const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
   cri: 'CRI (Kubernetes/containerd) prefix',
+  'stream-csv': "a container's output exported as CSV (time,stream,line)",
   'syslog-5424': 'syslog RFC 5424',
   'syslog-3164': 'syslog RFC 3164 with PRI',
   search: "a search tool's file-name prefix (grep -H, rg)",
@@ -531,7 +532,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const prefix = unwrapPrefix(line, context);
       if (prefix) {
         const inner = parse(prefix.inner, depth + 1);
-        return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri', prefix.inner, prefix.stream);
+        return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri' || prefix.kind === 'stream-csv', prefix.inner, prefix.stream);
       }
     }
     const parsed = text(line);

@@ -1,5 +1,5 @@
 // Envelopes and prefixes a runtime or transport puts around a log line: the CRI prefix of Kubernetes/containerd
-// (`<RFC 3339 time> stdout|stderr P|F <line>`), syslog RFC 5424 (`<PRI>1 time host app procid msgid [sd] msg`) and
+// (`<RFC 3339 time> stdout|stderr P|F <line>`), its CSV export's (`<time>,stdout,<line>`), syslog RFC 5424 (`<PRI>1 time host app procid msgid [sd] msg`) and
 // RFC 3164 with a PRI (`<PRI>Mmm dd hh:mm:ss host tag: msg`), and JSON records whose text field carries a log line of
 // its own (Docker json-file and Fluentd/Fluent Bit `log`, journald JSON export `MESSAGE`, Google Cloud `textPayload`,
 // CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
@@ -9,7 +9,7 @@ import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
 import { LEVELS, type Level } from './types';
 
-export type PrefixKind = 'cri' | 'syslog-5424' | 'syslog-3164' | 'search';
+export type PrefixKind = 'cri' | 'stream-csv' | 'syslog-5424' | 'syslog-3164' | 'search';
 
 export interface Unwrapped {
   kind: PrefixKind;
@@ -26,6 +26,12 @@ export interface Unwrapped {
 }
 
 const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF]) ?/;
+/**
+ * A container's output exported as CSV, one record a line (`<RFC 3339 time>,stdout,<line>`: Portainer's log export,
+ * `docker logs --timestamps` turned into a table): the time and the stream glued by commas before the program's line,
+ * which is read as a line of its own as behind CRI's prefix. The stream name is no word of the program's message.
+ */
+const STREAM_CSV = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)),(stdout|stderr),/;
 // RFC 5424: PRI VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP MSG]
 // Some senders pad a field with a second space (`…+00:00  fw.example.com kea-dhcp4 …`, OPNsense): read all the same.
 const SYSLOG_5424 = /^<(\d{1,3})>1 +(\S+) +\S+ +\S+ +\S+ +\S+ +(-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?:\uFEFF)?|$)/;
@@ -45,6 +51,19 @@ export interface CriPrefix {
 function streamFollowsTime(line: string): boolean {
   const stream = line.indexOf(' std', 19);
   return stream >= 20 && stream <= 35;
+}
+
+/**
+ * Whether a comma and `std` follow the time's seconds where STREAM_CSV's stream would be (a necessary condition): read
+ * up to the first comma or space within the time's reach, not through the line (every ISO-timed line passes here).
+ */
+function csvStreamFollowsTime(line: string): boolean {
+  for (let at = 19; at <= 35 && at < line.length; at++) {
+    const c = line.charCodeAt(at);
+    if (c === 44 /* , */) return line.startsWith('std', at + 1);
+    if (c === 32 || c === 9) return false;
+  }
+  return false;
 }
 
 /** The CRI prefix of `line` (`<RFC 3339 time> stdout|stderr P|F `), or undefined; its time is not parsed. */
@@ -129,6 +148,10 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
   if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line)) {
     const cri = CRI.exec(line);
     if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P', stream: cri[2] };
+  }
+  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && csvStreamFollowsTime(line)) {
+    const csv = STREAM_CSV.exec(line);
+    if (csv) return { kind: 'stream-csv', inner: line.slice(csv[0].length), timestamp: parseTimestamp(csv[1], context), stream: csv[2] };
   }
   // A file name opens with a letter, a digit, `.`, `/`, `_` or `~`; most lines that do reach a space before any colon.
   if (isNameCode(first)) {

@@ -696,9 +696,47 @@ export function componentEnd(line: string, position: number): number {
       if (line.charCodeAt(close) === 41 && line.charCodeAt(close + 1) === 58 && endsField(line, close + 2)) return close + 2;
     }
     if (c === 58 && endsField(line, at + 1)) return at + 1;
+    if (c === 32) return qualifiedName(line, position, at) ? callerLineEnd(line, at + 1) : -1;
     if (at >= line.length || isWhiteSpace(c)) return -1;
   }
   return -1;
+}
+
+/**
+ * After a qualified name or a path and one space at `at`, the end of the line number in brackets that closes a caller's
+ * column (`[231]:` of `UM.PluginRegistry.loadPlugin [231]:`, `(loadPlugin [63]):` after a source path), or -1. A
+ * logger that writes where it was called (Python's `%(name)s.%(funcName)s [%(lineno)s]:` or `%(pathname)s
+ * (%(funcName)s [%(lineno)s]):`, as Uranium's does) closes its header so; a message's first word is not followed by a
+ * bracketed number and a colon.
+ */
+function callerLineEnd(line: string, at: number): number {
+  let paren = false;
+  if (line.charCodeAt(at) === 40 /* ( */) {
+    paren = true;
+    const name = ++at;
+    while (at < line.length && isNameCode(line.charCodeAt(at))) at++;
+    if (at === name || line.charCodeAt(at++) !== 32) return -1;
+  }
+  if (line.charCodeAt(at++) !== 91 /* [ */) return -1;
+  const digits = at;
+  while (isDigitCode(line.charCodeAt(at))) at++;
+  if (at === digits || at - digits > 6 || line.charCodeAt(at++) !== 93 /* ] */) return -1;
+  if (paren && line.charCodeAt(at++) !== 41 /* ) */) return -1;
+  return line.charCodeAt(at) === 58 && endsField(line, at + 1) ? at + 1 : -1;
+}
+
+/** Whether line[start, end) is a qualified name or a path (`UM.Logger.info`, `D:\UM\Preferences.py`), as a caller's is. */
+function qualifiedName(line: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const c = line.charCodeAt(at);
+    if (c === 46 /* . */ || c === 47 /* / */ || c === 92 /* \ */) return true;
+  }
+  return false;
+}
+
+/** Whether `c` may stand in a function's name: an ASCII letter, digit or `_`. */
+function isNameCode(c: number): boolean {
+  return isAsciiLetter(c) || isDigitCode(c) || c === 95;
 }
 
 /**
@@ -751,7 +789,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
     // A lone dash after the level separates the header from the message (`{models.py:126} INFO - Loaded DAG …`): what
     // follows is text, even when it looks like fields (`Loaded DAG <DAG:`).
-    if (hasLevel && isLoneDash(line, position)) break;
+    // A caller's column after that dash (`- INFO - UM.Controller.setActiveView [81]: …`, with the thread before it:
+    // `- INFO - [MainThread] UM.Logger.info [122]: …`) still closes the header: a line number is no message's word.
+    if (hasLevel && isLoneDash(line, position) && !(hasComponent === false && callerAfterDash(line, position))) break;
     let field: HeaderField | undefined;
     let end = -1;
     // Only the forms that may start at this character (timestampPatternsAt, in TIMESTAMP_PATTERNS' order): the others
@@ -1079,7 +1119,8 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's
     // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd),
     // or a logger's name after the level (loggerNameEnd).
-    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && (taggedComponentEnd(line, fieldEndAt(form, line, context)) || (form.at(-2)?.kind === 'level' && loggerNameEnd(line, fieldEndAt(form, line, context))));
+    // Or a caller's column closed by its line number (`UM.Controller.setActiveView [81]:`).
+    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && (taggedComponentEnd(line, fieldEndAt(form, line, context)) || (form.at(-2)?.kind === 'level' && loggerNameEnd(line, fieldEndAt(form, line, context))) || closedByCallerLine(line, fieldEndAt(form, line, context)));
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form) && !tagged) form = form.slice(0, -1);
     if (form.length === 0) return;
     const key = signature(form);
@@ -2135,6 +2176,34 @@ function afterSyslogTime(fields: HeaderField[], line: string, position: number):
   if (fields.length >= 2 && fields[fields.length - 2].pattern?.id === 'syslog') return true;
   const colon = line.indexOf(': ', position);
   return colon > position && line.charCodeAt(colon - 1) === 93;
+}
+
+/**
+ * Whether the lone dash at `position` is followed by a caller's column (callerLineEnd), a bracketed thread name before
+ * it allowed: `- UM.Backend.Backend._logSocketState [171]: `, `- [MainThread] cura.CuraApplication.run [791]: `.
+ */
+function callerAfterDash(line: string, position: number): boolean {
+  let at = skipWhiteSpace(line, position + 1);
+  if (line.charCodeAt(at) === 91) {
+    const end = bracketEnd(line, at);
+    if (end < 0 || line.charCodeAt(end) !== 32) return false;
+    at = end + 1;
+  }
+  const end = componentEnd(line, at);
+  return end >= 0 && closedByCallerLine(line, end);
+}
+
+/**
+ * Whether the `name:` column ending at `end` (componentEnd's) closes with a caller's line number (callerLineEnd:
+ * ` [231]:`, ` [63]):`), never a statement's `key:` (`values[0]:` holds no space before its bracket).
+ */
+function closedByCallerLine(line: string, end: number): boolean {
+  let at = end - 2;
+  if (line.charCodeAt(at) === 41 /* ) */) at--;
+  if (line.charCodeAt(at--) !== 93 /* ] */) return false;
+  const last = at;
+  while (at >= 0 && isDigitCode(line.charCodeAt(at))) at--;
+  return at < last && line.charCodeAt(at) === 91 /* [ */ && line.charCodeAt(at - 1) === 32;
 }
 
 /** A `-` standing alone at `position`, between spaces or tabs. */

@@ -548,9 +548,9 @@ const BATCH_22: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_23: Record<string, number> = {
-  BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.959,
-  MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1,
-  Reth: 0.875, RPCS3: 0.922, SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
+  BepInEx: 0.817, Cemu: 0.9, Cura: 0.948, InvokeAI: 1, Kyverno: 1, Mealie: 1, Moonlight: 0.959, MultipathTools: 1,
+  MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1, Reth: 0.875, RPCS3: 0.922,
+  SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
 /**
  * Batch 24 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
@@ -702,6 +702,12 @@ const BATCH_25: Record<string, number> = {
 // `nal_unit_type: 7(SPS)`, codeNameAt); Ryujinx 0.585 -> 0.854 (a line that ends in a label, `PreferredGpu set to:`,
 // the value printed empty, joinEmptyValues); Composer 0.514 -> 0.757 (a version in parentheses after a masked package
 // name left out as the tokenizer leaves it after a value, joinValueAnnotations).
+// Raised by branch `hdr27` (header columns): Cura 0.569 -> 0.948 (a caller's column closed by its line number after
+// the level's dash, `- INFO - UM.PluginRegistry.loadPlugin [231]: …`, `<path> (loadPlugin [63]): …`, a `[thread]` before
+// it, ends the header in each of the file's three layouts, format/header.ts callerLineEnd, callerAfterDash); Kyverno
+// 0.879 -> 1 (klog's structured form `"msg" logger="config" key=…` read as the logr record it is, format/logr-records.ts
+// readKlogRecord); Mealie 0.776 -> 1 (a container's output exported as CSV, `<time>,stdout,<line>`, unwrapped as CRI's
+// prefix, format/envelopes.ts STREAM_CSV).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
