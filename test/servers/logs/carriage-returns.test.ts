@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describeWithEachEngine } from '../../support/log-engines';
-import type { StartedServer } from '../../support/mcp-client';
+import { callStructured, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -51,11 +50,7 @@ describe('logs: a record written after a progress bar\'s carriage returns (tqdm 
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
-    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Data;
-  };
+  const call = (server: StartedServer, name: string, args: Data): Promise<Data> => callStructured(server.client, name, args);
 
   describeWithEachEngine('', () => dir, (_engine, server) => {
     it('error_summary over the last hour counts the record after the bar, at its own time, and the one with a CR in its message', async () => {
@@ -120,11 +115,7 @@ describe('logs: a carriage return inside a record\'s message before text with a 
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
-    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Data;
-  };
+  const call = (server: StartedServer, name: string, args: Data): Promise<Data> => callStructured(server.client, name, args);
 
   describeWithEachEngine('', () => dir, (_engine, server) => {
     it('error_summary over the last hour counts the ERROR at its own time (rev26a jobs.log)', async () => {

@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,11 +29,7 @@ describe('logs server times in the local zone', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
-    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Data;
-  };
+  const call = (server: StartedServer, name: string, args: Data): Promise<Data> => callStructured(server.client, name, args);
 
   it('search_logs gives each line its time as the file writes it, with the offset', async () => {
     const found = await call(seoul, 'search_logs', { pattern: 'timeout', limit: 5 });

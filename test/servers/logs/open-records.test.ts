@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { NEVER_CLOSED, recordBodyEnd } from '../../../servers/logs/format/open-records';
 import { describeWithEachEngine } from '../../support/log-engines';
-import type { StartedServer } from '../../support/mcp-client';
+import { callStructured, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -94,11 +93,7 @@ describe('logs: a Laravel log with PHP traces through the built server', functio
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
-    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Data;
-  };
+  const call = (server: StartedServer, name: string, args: Data): Promise<Data> => callStructured(server.client, name, args);
 
   describeWithEachEngine('', () => dir, (_engine, server) => {
     it('error_summary over the whole file counts the two ERROR records, levels read', async () => {

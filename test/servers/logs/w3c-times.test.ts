@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -44,11 +43,7 @@ describe('logs: W3C extended logs (IIS) are in UTC', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const call = async (server: StartedServer, name: string, args: Data): Promise<Data> => {
-    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Data;
-  };
+  const call = (server: StartedServer, name: string, args: Data): Promise<Data> => callStructured(server.client, name, args);
 
   for (const zone of ['Asia/Seoul', 'America/New_York']) {
     it(`error_summary and search_logs over the last hour find the last hour's 500s on a server in ${zone}`, async () => {
