@@ -1598,7 +1598,8 @@ function addressedObjectAt(message: string, start: number, open: number): number
 const MAX_CODE_NAME = 32;
 
 /**
- * End of a number followed, glued, by a name in parentheses (the digits [start, open), the `(` at `open`), or -1:
+ * End of a number followed, glued, by a name in parentheses (the number [start, open), decimal with its sign or `0x`
+ * and hexadecimal digits as `%d` and `%#x` write it, the `(` at `open`), or -1:
  * FFmpeg's `nal_unit_type: 7(SPS)` (Moonlight), Asterisk's `response 200(OK)`, a state's `3(idle)`. Why it holds: a
  * program that prints a code with `%d(%s)` fills the name in from the code (an enum's symbol, a state's or a status's
  * name), so the name changes exactly when the number does and is as much a value; read as a word, it split one
@@ -1607,7 +1608,13 @@ const MAX_CODE_NAME = 32;
  * blank before its parenthesis (`signal 17 (SIGCHLD)`) is annotationAt's to read.
  */
 function codeNameAt(message: string, start: number, open: number): number {
-  for (let i = start; i < open; i++) if (!isDigit(message.charCodeAt(i))) return -1;
+  // A negative errno's `-2(ENOENT)` and a register's `0x1f(CTRL)` are the same code and name (rev27a): read as a number
+  // and a word, they split the statement into one template per name, as a plain one did.
+  let digits = message.charCodeAt(start) === Char.Minus ? start + 1 : start;
+  const hex = message.charCodeAt(digits) === Char.Zero && message.charCodeAt(digits + 1) === Char.LowerX;
+  if (hex) digits += 2;
+  if (digits >= open) return -1;
+  for (let i = digits; i < open; i++) if (!(hex ? isHexLetterOrDigit(message.charCodeAt(i)) : isDigit(message.charCodeAt(i)))) return -1;
   if (!isAsciiLetter(message.charCodeAt(open + 1))) return -1;
   const limit = Math.min(message.length, open + 2 + MAX_CODE_NAME);
   let i = open + 2;

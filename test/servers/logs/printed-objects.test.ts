@@ -101,6 +101,21 @@ describe('log intelligence: an object printed by a debug formatter is one value'
     assert.ok(tokenize('slot 12(ab)c free').tokens.includes('ab'));
   });
 
+  it('reads a negative or hexadecimal code and its name glued after it as one value, as a plain number and its name', () => {
+    // Made-up (rev27a), the neighbours of `%d(%s)`: a call's negative errno (`-2(ENOENT)`, as kernels and drivers print
+    // it) and a register's or state's hexadecimal code (`%#x(%s)`). Read as a number and a word they split one statement
+    // into one template per name, while `2(ENOENT)` was one value.
+    assert.equal(new Set(minedAlone(['open failed: -2(ENOENT)', 'open failed: -13(EACCES)', 'open failed: -2(ENOENT)', 'open failed: -21(EISDIR)'])).size, 1);
+    assert.equal(new Set(minedAlone(['reg 0x1f(CTRL) written', 'reg 0x20(STATUS) written', 'reg 0x1f(CTRL) written', 'reg 0x21(DATA) written'])).size, 1);
+    assert.deepEqual(tokenize('ioctl returned -1(EPERM)').tokens, ['ioctl', 'returned', '<*>']);
+    assert.deepEqual(tokenize('device status 0x01(BUSY)').tokens, ['device', 'status', '<*>']);
+    // Still not a code and its name: a word with a dash or letters before the parenthesis, a sign or `0x` alone.
+    assert.ok(tokenize('call x-1(main) done').tokens.includes('main'));
+    assert.ok(tokenize('call 0xg1(main) done').tokens.includes('main'));
+    assert.ok(tokenize('mark -(main) done').tokens.includes('main'));
+    assert.ok(tokenize('mark 0x(main) done').tokens.includes('main'));
+  });
+
   it("reads a binary Erlang's ~p printed, cut or whole, as one value", () => {
     // ejabberd (batch 5): the XML it sends, a different stanza each time.
     const sent = minedAlone([
