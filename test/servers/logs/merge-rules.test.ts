@@ -301,4 +301,22 @@ describe('log intelligence: merge rules learned from the file', () => {
     const feeds = minedAlone([...other, 'init module 0: seed', 'init module 1: feed', 'init module 2: speed']);
     assertOneEvent(feeds, range(3, 6), 'nouns in -eed');
   });
+
+  // merge27, batch 23's Open WebUI: `'DEFAULT_LOCALE' loaded from config.json`, one line per setting (eleven), split
+  // into eleven templates: the first word was never a value slot, and UPPER_CASE names never merge by their counts.
+  // The quotes say the word was given to the statement, as they do anywhere else in a message.
+  it("reads a quoted word that opens the message as a value slot, whatever its case (`'DEFAULT_LOCALE' loaded from config.json`)", () => {
+    const other = ['GLOBAL_LOG_LEVEL: DEBUG', 'Starting Open WebUI', 'Connected to database'];
+    const settings = ["'DEFAULT_LOCALE' loaded from config.json", "'DEFAULT_PROMPT_SUGGESTIONS' loaded from config.json", "'ENABLE_OLLAMA_API' loaded from config.json", "'OLLAMA_BASE_URLS' loaded from config.json"];
+    assertOneEvent(minedAlone([...other, ...settings]), range(3, 7), 'quoted settings');
+    assertOneEvent(minedAlone([...other, "\"video\" context type registered", "\"audio\" context type registered"]), [3, 4], 'two quoted names');
+    // The same names bare are the statements' own constants, and two quoted words on many lines each sort lines into events.
+    assertApart(minedAlone([...other, 'DEFAULT_LOCALE loaded from config.json', 'OLLAMA_BASE_URLS loaded from config.json', 'USER_PERMISSIONS loaded from config.json']), [3, 4, 5], 'bare UPPER_CASE names');
+    // A quoted text of several words opening the line is the statement's own message (klog's structured lines, Kyverno).
+    const klog = ['"setup maxprocs..." logger="setup"', '"setup metrics..." logger="setup"', '"setup signals..." logger="setup"'];
+    assertApart(minedAlone([...other, ...klog]), [3, 4, 5], 'quoted messages');
+    const many = [...Array.from({ length: 12 }, () => "'PRIMARY' is the source"), ...Array.from({ length: 12 }, () => "'REPLICA' is the source")];
+    const templates = minedAlone([...other, ...many]);
+    assert.notEqual(templates[3], templates[3 + 12], `two quoted words on many lines: ${templates[3]}`);
+  });
 });
