@@ -366,4 +366,21 @@ describe('log intelligence: merge rules learned from the file', () => {
     const stats = ['Archive name: q3', 'Duration: 0.037 seconds', 'Number of files: 5', 'Original size: 8.27 kB', 'Time spent in hashing: 0.000 seconds', 'Time spent in chunking: 0.001 seconds'];
     assertApart(minedAlone([...other, ...stats]), [7, 8], 'labels of a statistics block');
   });
+
+  // merge27: Supervisord's `exited: webserver (exit status 0; not expected)` beside `exited: 0 (…)` / `exited: seat3
+  // (…)`, which the miner masked (numbers, names with digits): the plain names kept templates of their own, since a
+  // first word is the statement's own unless it has a value's form.
+  it('reads a plain first word as a value where the same statement holds a masked first word (`webserver (exit status 0; …)` beside `seat3 (…)`)', () => {
+    const other = ['supervisord started with pid 1', 'spawned: webserver with pid 7', 'success: webserver entered RUNNING state'];
+    const exited = ['webserver (exit status 0; not expected)', 'seat1 (exit status 0; not expected)', 'seat2 (exit status 0; not expected)', '0 (exit status 255; not expected)', 'website (exit status 0; not expected)', 'webserver (exit status 1; not expected)'];
+    assertOneEvent(minedAlone([...other, ...exited]), range(3, 9), 'exited programs');
+    const unset = ['spotify/username must be set.', 'spotify/client_id2 must be set.', 'spotify/password must be set.'];
+    assertOneEvent(minedAlone([...other, ...unset]), range(3, 6), 'settings beside a masked one');
+    // A label's first word names a field (`Node-RED version: 1.2.9` beside `Node.js version: v14.16.0`), and UPPER_CASE
+    // first words are the statements' own.
+    const versions = minedAlone([...other, 'Node-RED version: v1.2.9', 'Node.js version: v14.16.0', 'Node.js version: v16.3.0']);
+    assertApart(versions, [3, 4], 'labels');
+    const kinds = minedAlone([...other, 'START job 12 queued', 'STOP job 13 queued', 'job2 job 14 queued']);
+    assertApart(kinds, [3, 4], 'UPPER_CASE first words');
+  });
 });
