@@ -105,8 +105,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   const typical = typicalCount(groups);
   for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
-  // After the moved values: a state machine's `from <a> to <b>` is judged at its two places together first.
-  for (const [length, list] of byLength) if (length >= 3 && list.length >= 2) mergePrepositionObjects(list, rule, ids, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   const pairs = byLength.get(2);
   if (pairs && pairs.length >= MIN_PADDED_KEYS) mergePaddedKeys(pairs, ids);
@@ -1817,86 +1815,6 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // words and a mask (`Saving job.cache...` twice beside a masked one) stay within maxSplitValues, a choice still.
   if (masked > 0) perWord.push(masked);
   return isVariablePosition(perWord, rule);
-}
-
-/**
- * Merges templates of one length that agree everywhere but at one place after the first two, where every member holds
- * the object of a preposition that closes its phrase (closesPrepositionalPhrase: `State changed to down` / `… to
- * start` / `… to stop`, `checking availability of lzop on source...` / `… of mbuffer …`), two words or more, typically
- * on fewer than minLinesPerValue lines each or more than maxSplitValues of them (isSlotValuesVariable, as for a value
- * a key frames), and no levels telling them apart. UPPER_CASE enumeration values (`mayMerge`) keep naming their own
- * statements unless ordinary words outnumber them (mergeableMembers); forms of one verb there are a value's too (see
- * inflectsOneVerb). Why it holds: see closesPrepositionalPhrase. It runs
- * after mergeMovedValues, which judges a `from <a> to <b>` transition at its two places together: merged at one place
- * first, the pairs would no longer show the moved words.
- */
-function mergePrepositionObjects(list: Group[], rule: VariabilityRule, ids: TokenIds, mayMerge: (word: string) => boolean): void {
-  const length = list[0].tokens.length;
-  // Again while a sweep merged: a later place merged (`from up to <*>`, `from starting to <*>`) makes the earlier one
-  // a family of its own. Each merge takes a template out, so the sweeps end.
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let position = 2; position < Math.min(length, MAX_POSITIONS); position++) {
-      for (const all of familiesAt(list, position)) {
-        const family = mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || family.some((group) => group.tokens[position] === WILDCARD) || !closesPrepositionalPhrase(family, position)) continue;
-        const counts = new Map<string, number>();
-        for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
-        if (counts.size < 2 || !isSlotValuesVariable([...counts.values()], rule) || levelsTellApart(family)) continue;
-        family.sort((a, b) => a.id - b.id);
-        const [into, ...rest] = family;
-        setToken(into, position, WILDCARD, ids);
-        absorb(into, rest);
-        merged = true;
-      }
-    }
-  }
-}
-
-/**
- * Prepositions whose object is a value the statement was given (closesPrepositionalPhrase): a state, a target, a
- * thing looked for, a mode.
- */
-const VALUE_PREPOSITIONS = new Set(['to', 'from', 'into', 'as', 'for', 'of', 'in']);
-/**
- * Words after which `to` marks an infinitive, not a preposition (closesPrepositionalPhrase): `Failed to connect` /
- * `Failed to bind` name what the program did, each its own statement, where `changed to down` names a state it reached.
- */
-const INFINITIVE_HEADS = new Set(['failed', 'fails', 'unable', 'able', 'trying', 'tried', 'tries', 'attempting', 'attempted', 'about', 'going', 'want', 'wants', 'need', 'needs', 'ready', 'refusing', 'refused', 'order', 'how']);
-/** Prepositions that open the next phrase after an object (closesPrepositionalPhrase): `of lzop on source`. */
-const NEXT_PHRASE_PREPOSITIONS = new Set(['on', 'at', 'with', 'by', 'via', 'to', 'from', 'for', 'in', 'into']);
-
-/**
- * Every member's word at `position` is the object of a preposition (VALUE_PREPOSITIONS, a word of the sentence before
- * it) that closes its phrase: the message ends there, a mark other than a colon follows (`for main, without`,
- * `TransPort.`), or another preposition opens the next phrase (`of lzop on source...`). Why it holds: a program
- * writes the thing it acts on, the state it reaches, the place it looks in, as the object of a preposition it spells
- * once (`changed state to %s`), and the studied batches label all 19 such pairs (13 systems) one statement; an object that is
- * followed by a noun is that noun's modifier instead (`Listening for UDP queries` / `… TCP queries`, `Connected to ACS
- * endpoint` / `TCS`: kinds the program names, labelled apart), and is left to the counts. So is an object before a
- * colon: Frigate's `Camera processor started for garage: 225` names its value there, but Borg's statistics print
- * `Time spent in hashing: 0.000 seconds` and `Time spent in chunking: …` from one template of fixed labels
- * (Statistics.__str__), each label its own line, and no one line tells a label's last word from a sentence's object
- * (merge25's rule read the colon as closing the phrase and merged Borg's labels; merge27 leaves colons out).
- */
-function closesPrepositionalPhrase(family: readonly Group[], position: number): boolean {
-  if (position < 2) return false;
-  for (const group of family) {
-    const before = group.tokens[position - 1];
-    const word = group.tokens[position];
-    if (!VALUE_PREPOSITIONS.has(before.toLowerCase()) || !hasLetter(group.tokens[position - 2]) || (group.seps?.[position - 1] ?? ' ') !== ' ') return false;
-    if (before.toLowerCase() === 'to' && INFINITIVE_HEADS.has(group.tokens[position - 2].toLowerCase())) return false;
-    if (!/^\p{L}[\p{L}\p{N}_-]*[.,:;!?]*$/u.test(word)) return false;
-    // The text after the word: a mark, the message's end, or a space before the next phrase's preposition. A
-    // bracket opening after it makes the word a function's or a kind's name (`wait for pg_start_backup()`).
-    const after = group.seps?.[position] ?? (position === group.tokens.length - 1 ? '' : ' ');
-    // A colon after the word makes the phrase a label as often as a sentence that names its value: left to the counts.
-    if (word.endsWith(':') || after.startsWith(':')) return false;
-    if (/[.,;!?]$/.test(word) || /^[.,;!?)\]]/.test(after)) continue;
-    if (position === group.tokens.length - 1 ? after.trim() === '' : after === ' ' && NEXT_PHRASE_PREPOSITIONS.has(group.tokens[position + 1].toLowerCase())) continue;
-    return false;
-  }
-  return true;
 }
 
 /** Share of a place's words (0..1) that must hold one same line count for recursEvenly. */

@@ -320,53 +320,6 @@ describe('log intelligence: merge rules learned from the file', () => {
     assert.notEqual(templates[3], templates[3 + 12], `two quoted words on many lines: ${templates[3]}`);
   });
 
-  // Batch 13's BIRD (`State changed to down` / `start` / `stop`), Syncoid (`checking availability of lzop on
-  // source...` / `… of mbuffer …`), ArangoDB, Cassandra, Frigate, JMeter: a word after a preposition was its own event
-  // with two or three words on a line or two each.
-  it('reads the object of a preposition that closes its phrase as a value (`State changed to down` / `… to start`)', () => {
-    const other = ['Started BIRD 1.6.3', 'Reconfigured', 'Chosen router ID 10.0.0.1 according to interface eth0'];
-    const states = minedAlone([...other, 'kernel1: State changed to start', 'kernel1: State changed to down', 'kernel1: State changed to stop', 'kernel1: State changed to down']);
-    assertOneEvent(states, range(3, 7), 'state at the end');
-    const tools = minedAlone([...other, 'checking availability of lzop on source...', 'checking availability of mbuffer on source...', 'checking availability of lzop on target...', 'checking availability of mbuffer on target...']);
-    assertOneEvent(tools, [3, 4], 'tool before `on source`');
-    assertOneEvent(tools, [5, 6], 'tool before `on target`');
-    assertApart(tools, [3, 5], 'source / target');
-    // A state machine's `from <a> to <b>` is still one statement (Memcached's `going from conn_read to conn_parse_cmd`).
-    // Its transitions recur unevenly (four, two and one lines), as the file's first 32 lines have them: judged at one
-    // place first, `conn_parse_cmd to <*>` would hide the moved words from the two-place rule.
-    const conn = ['conn_new_cmd', 'conn_waiting', 'conn_read', 'conn_parse_cmd', 'conn_nread', 'conn_write', 'conn_new_cmd', 'conn_waiting', 'conn_read', 'conn_parse_cmd'];
-    const steps: string[] = [];
-    for (let i = 0; i + 1 < conn.length; i++) steps.push(`31: going from ${conn[i]} to ${conn[i + 1]}`);
-    steps.push('31: going from conn_parse_cmd to conn_closing');
-    for (let i = 0; i + 1 < conn.length; i++) steps.push(`31: going from ${conn[i]} to ${conn[i + 1]}`);
-    assertOneEvent(minedAlone([...other, ...steps]), range(3, 3 + steps.length), 'transitions');
-    // Batch 21's Heroku: `State changed from up to down` (three lines), `from starting to up` (two), `from up to
-    // starting` (two), `from starting to crashed`: each transition on more lines than the file's statements typically
-    // hold, which the two-place rule reads as the program's own directions; both objects close their phrases.
-    const dyno = ['up to down', 'starting to up', 'up to starting', 'up to down', 'starting to up', 'up to starting', 'up to down', 'starting to crashed'];
-    const heroku = minedAlone([...other, 'Starting process with command `npm start`', 'Process exited with status 0', 'Stopping all processes with SIGTERM', ...dyno.map((move) => `State changed from ${move}`)]);
-    assertOneEvent(heroku, range(6, 6 + dyno.length), 'dyno states');
-  });
-
-  it('keeps apart a preposition\'s object that modifies a noun after it, a function called, and words on many lines', () => {
-    const other = ['Started BIRD 1.6.3', 'Reconfigured', 'Chosen router ID 10.0.0.1 according to interface eth0'];
-    // A kind the program names before a noun (OwnTone's `mDNS browser for AirPlay devices` / `… AirTunes devices`,
-    // PdnsRecursor's `Listening for UDP queries` / `… TCP queries`).
-    assertApart(minedAlone([...other, 'Adding mDNS browser for AirPlay devices', 'Adding mDNS browser for AirTunes devices']), [3, 4], 'AirPlay / AirTunes devices');
-    // A function's name before its parentheses (PgProbackup's `wait for pg_start_backup()` / `pg_stop_backup()`).
-    assertApart(minedAlone([...other, 'wait for pg_start_backup()', 'wait for pg_stop_backup()']), [3, 4], 'functions');
-    // `to` before a verb marks an infinitive: what the program tried or failed to do names the statement.
-    assertApart(minedAlone([...other, 'kernel1: Failed to connect', 'kernel1: Failed to bind', 'kernel1: Unable to open', 'kernel1: Unable to read']), [3, 4], 'failed to connect / bind');
-    // Two words that each hold many lines sort lines into events, as two values of a key do.
-    const many: string[] = [];
-    for (let i = 0; i < 12; i++) many.push('Switching to primary', 'Switching to standby');
-    assertApart(minedAlone([...other, ...many]), [3, 4], 'many lines each');
-    // merge27: an object before a colon is as often a label's last word (Borg's statistics, one template of fixed
-    // labels: `Time spent in hashing: 0.000 seconds` / `Time spent in chunking: 0.001 seconds`, studied batch 22).
-    const stats = ['Archive name: q3', 'Duration: 0.037 seconds', 'Number of files: 5', 'Original size: 8.27 kB', 'Time spent in hashing: 0.000 seconds', 'Time spent in chunking: 0.001 seconds'];
-    assertApart(minedAlone([...other, ...stats]), [7, 8], 'labels of a statistics block');
-  });
-
   // merge27: Supervisord's `exited: webserver (exit status 0; not expected)` beside `exited: 0 (…)` / `exited: seat3
   // (…)`, which the miner masked (numbers, names with digits): the plain names kept templates of their own, since a
   // first word is the statement's own unless it has a value's form.
