@@ -822,6 +822,9 @@ function valueSlots(cluster: Cluster, prefixes: ReadonlySet<string>): { slots?: 
   let slots: number[] | undefined;
   let weak: number[] | undefined;
   const record = recordValueSlots(cluster.tokens, cluster.seps, cluster.lead);
+  // A quoted first token is a value as any quoted token is (`'DEFAULT_LOCALE' loaded from config.json`): see
+  // isQuotedLead. Other first words name the statement and are left to mergeLeadingValues' rules.
+  if (cluster.tokens.length >= 2 && isQuotedLead(cluster.tokens[0], cluster.lead, cluster.seps[0] ?? '')) (slots ??= []).push(0);
   // A <*> position counts too: a split cluster's value groups have their words there (buildView).
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
@@ -969,6 +972,24 @@ function isQuotedSlot(before: string, after: string): boolean {
   if (open === 91 /* [ */) return after.charCodeAt(0) === 93 /* ] */ && (before[before.length - 2] === ' ' || before[before.length - 2] === '\t');
   if (!(open === 34 /* " */ || open === 39 /* ' */) || after.charCodeAt(0) !== open) return false;
   return ' \t=:(['.includes(before[before.length - 2]);
+}
+
+/**
+ * The message opens with a one-word token alone in quotes (`lead` is the text before it, `after` the text after it):
+ * `'X'` or `"X"`, the quote opening the message or after a space. A quoted text of several words there is the
+ * statement's own message, as klog's structured lines open (`"setup maxprocs..." logger="setup"`), not a value. Why it
+ * holds: a program quotes what it was given, a setting's,
+ * a file's or a thing's name, wherever the sentence puts it (Open WebUI's `log.info(f"'{name}' loaded from
+ * config.json")` over its settings, Monit's `'nodejs' trying to restart`, Tvheadend's `'video' context type
+ * registered`); its own first word is spelled bare. The quotes make the first word a value slot like any other
+ * (mergeValueSlots: two or three values are enough unless each holds many lines), whatever its case: UPPER_CASE names
+ * in quotes (`'OPENAI_API_KEYS'`) are data, not the program's enumeration constants.
+ */
+function isQuotedLead(token: string, lead: string, after: string): boolean {
+  if (/\s/.test(token)) return false;
+  const mark = lead.charCodeAt(lead.length - 1);
+  if (!(mark === 34 /* " */ || mark === 39 /* ' */) || after.charCodeAt(0) !== mark) return false;
+  return lead.length === 1 || lead[lead.length - 2] === ' ' || lead[lead.length - 2] === '\t';
 }
 
 /**

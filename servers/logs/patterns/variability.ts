@@ -323,12 +323,52 @@ function mergeLeadingValues(list: Group[], rule: VariabilityRule, isValue: (word
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge) || isMethodFamily(family, 0, rule);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
-    if (!(kind || valued || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge) || gridLeadingNames(family, frames, mayMerge)) || levelsTellApart(family)) continue;
+    if (!(kind || valued || leadingBesideMasked(family, mayMerge) || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge) || gridLeadingNames(family, frames, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/**
+ * One member of the family holds <*> as its first word, where the miner saw values of a value's form (numbers, names
+ * with digits: Supervisord's `exited: 0 (exit status 255; not expected)`, `exited: seat3 …`), and every other member's
+ * first word is a name beside it (`exited: webserver (…)`, `exited: website (…)`): no UPPER_CASE enumeration value
+ * (`mayMerge`), no key glued to `=` or `:` and no symbol with `_` (leadsWithValue's rule with any form). Why it holds:
+ * a statement opens with the thing it reports on in the same words whatever that thing is called, and a place that
+ * has taken numbers is filled in from data, so a plain name there is one more value, as familyIsVariable counts a
+ * masked member at a later place; a statement's own first word is never masked. The studied batches label four such
+ * families one event (Supervisord, Mopidy's `spotify/username must be set.` beside a masked one, Composer's
+ * `symfony/console suggests installing …`, Icecast); those labelled apart glue a logger's name to a colon
+ * (`config/udev: Adding drm device` beside `<*>: …`), which leadsWithValue refuses, or open a label (opensLabel:
+ * Node-RED's `Node-RED version: …` beside a masked `Node.js version: …`), whose first word names a field.
+ */
+function leadingBesideMasked(family: Group[], mayMerge: (word: string) => boolean): boolean {
+  let masked = false;
+  let words = 0;
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD) masked = true;
+    else if (!mayMerge(word) || !leadsWithValue(group, () => true) || opensLabel(group)) return false;
+    else words++;
+  }
+  return masked && words > 0;
+}
+
+/**
+ * The message opens with a label: up to MAX_LABEL_WORDS tokens, words after the first, then `: ` (Node-RED's
+ * `Node-RED version: 1.2.9` beside `Node.js version: …`, Triton's `Triton TRITONBACKEND API version: 1.4`): the first
+ * word names which field is printed, as a key does, however the file masked another label's first word.
+ */
+function opensLabel(group: Group): boolean {
+  const seps = group.seps;
+  if (!seps) return false;
+  for (let i = 0; i < Math.min(group.tokens.length - 1, MAX_LABEL_WORDS); i++) {
+    if (i > 0 && (group.tokens[i] === WILDCARD || !hasLetter(group.tokens[i]))) return false;
+    if (seps[i] === ': ') return true;
+  }
+  return false;
 }
 
 /**

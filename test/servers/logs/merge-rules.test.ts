@@ -301,4 +301,39 @@ describe('log intelligence: merge rules learned from the file', () => {
     const feeds = minedAlone([...other, 'init module 0: seed', 'init module 1: feed', 'init module 2: speed']);
     assertOneEvent(feeds, range(3, 6), 'nouns in -eed');
   });
+
+  // merge27, batch 23's Open WebUI: `'DEFAULT_LOCALE' loaded from config.json`, one line per setting (eleven), split
+  // into eleven templates: the first word was never a value slot, and UPPER_CASE names never merge by their counts.
+  // The quotes say the word was given to the statement, as they do anywhere else in a message.
+  it("reads a quoted word that opens the message as a value slot, whatever its case (`'DEFAULT_LOCALE' loaded from config.json`)", () => {
+    const other = ['GLOBAL_LOG_LEVEL: DEBUG', 'Starting Open WebUI', 'Connected to database'];
+    const settings = ["'DEFAULT_LOCALE' loaded from config.json", "'DEFAULT_PROMPT_SUGGESTIONS' loaded from config.json", "'ENABLE_OLLAMA_API' loaded from config.json", "'OLLAMA_BASE_URLS' loaded from config.json"];
+    assertOneEvent(minedAlone([...other, ...settings]), range(3, 7), 'quoted settings');
+    assertOneEvent(minedAlone([...other, "\"video\" context type registered", "\"audio\" context type registered"]), [3, 4], 'two quoted names');
+    // The same names bare are the statements' own constants, and two quoted words on many lines each sort lines into events.
+    assertApart(minedAlone([...other, 'DEFAULT_LOCALE loaded from config.json', 'OLLAMA_BASE_URLS loaded from config.json', 'USER_PERMISSIONS loaded from config.json']), [3, 4, 5], 'bare UPPER_CASE names');
+    // A quoted text of several words opening the line is the statement's own message (klog's structured lines, Kyverno).
+    const klog = ['"setup maxprocs..." logger="setup"', '"setup metrics..." logger="setup"', '"setup signals..." logger="setup"'];
+    assertApart(minedAlone([...other, ...klog]), [3, 4, 5], 'quoted messages');
+    const many = [...Array.from({ length: 12 }, () => "'PRIMARY' is the source"), ...Array.from({ length: 12 }, () => "'REPLICA' is the source")];
+    const templates = minedAlone([...other, ...many]);
+    assert.notEqual(templates[3], templates[3 + 12], `two quoted words on many lines: ${templates[3]}`);
+  });
+
+  // merge27: Supervisord's `exited: webserver (exit status 0; not expected)` beside `exited: 0 (…)` / `exited: seat3
+  // (…)`, which the miner masked (numbers, names with digits): the plain names kept templates of their own, since a
+  // first word is the statement's own unless it has a value's form.
+  it('reads a plain first word as a value where the same statement holds a masked first word (`webserver (exit status 0; …)` beside `seat3 (…)`)', () => {
+    const other = ['supervisord started with pid 1', 'spawned: webserver with pid 7', 'success: webserver entered RUNNING state'];
+    const exited = ['webserver (exit status 0; not expected)', 'seat1 (exit status 0; not expected)', 'seat2 (exit status 0; not expected)', '0 (exit status 255; not expected)', 'website (exit status 0; not expected)', 'webserver (exit status 1; not expected)'];
+    assertOneEvent(minedAlone([...other, ...exited]), range(3, 9), 'exited programs');
+    const unset = ['spotify/username must be set.', 'spotify/client_id2 must be set.', 'spotify/password must be set.'];
+    assertOneEvent(minedAlone([...other, ...unset]), range(3, 6), 'settings beside a masked one');
+    // A label's first word names a field (`Node-RED version: 1.2.9` beside `Node.js version: v14.16.0`), and UPPER_CASE
+    // first words are the statements' own.
+    const versions = minedAlone([...other, 'Node-RED version: v1.2.9', 'Node.js version: v14.16.0', 'Node.js version: v16.3.0']);
+    assertApart(versions, [3, 4], 'labels');
+    const kinds = minedAlone([...other, 'START job 12 queued', 'STOP job 13 queued', 'job2 job 14 queued']);
+    assertApart(kinds, [3, 4], 'UPPER_CASE first words');
+  });
 });
