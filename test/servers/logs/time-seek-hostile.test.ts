@@ -55,6 +55,22 @@ describe('logs: time seek on hostile logs (rev27b), through the built server', f
     writeFileSync(join(root, 'clock-back.log'), lines([...before, ...after]));
     writeFileSync(join(root, 'crlf.log'), lines(spanOf(start, end, N), '\r\n'));
     writeFileSync(join(root, 'plain.log'), lines(spanOf(start, end, N)));
+    // Two writers, one's clock 3 minutes behind (within the slack), one 8 minutes behind (beyond it), line by line.
+    for (const [name, lag] of [['lag3.log', 3], ['lag8.log', 8]] as const) {
+      writeFileSync(join(root, name), lines(spanOf(start, end, N).map((t, i) => (i % 2 === 0 ? t : t - lag * MINUTE))));
+    }
+    // A stack dump of 1.5 MB without a time, just after the window's first entry.
+    const dumpAt = spanOf(start, end, N).findIndex((t) => t >= end - 2 * HOUR);
+    const timed = lines(spanOf(start, end, N)).split('\n');
+    const dump = Array.from({ length: 30_000 }, (_, i) => `\tat com.example.Deep.frame${i}(Deep.java:${i % 900})`);
+    writeFileSync(join(root, 'dump.log'), [...timed.slice(0, dumpAt + 1), 'java.lang.StackOverflowError: boom', ...dump, ...timed.slice(dumpAt + 1)].join('\n'));
+    // A service upgrade: the time form changes half-way (ISO with a zone from then on).
+    const half = spanOf(start, end, N);
+    writeFileSync(join(root, 'upgrade.log'), lines(half.slice(0, N / 2)) + half.slice(N / 2).map((t, i) => `${new Date(t).toISOString()} level=${i % 50 === 0 ? 'error' : 'info'} msg="order ${i} ${i % 50 === 0 ? 'failed: boom' : 'placed'}"`).join('\n') + '\n');
+    // The same instants written in +09:00 for the second half.
+    writeFileSync(join(root, 'zones.log'), half.map((t, i) => `${i < N / 2 ? new Date(t).toISOString() : new Date(t + 9 * HOUR).toISOString().replace('Z', '+09:00')} ${i % 50 === 0 ? 'ERROR' : 'INFO'} order ${i} ${i % 50 === 0 ? 'failed: boom' : 'placed'}`).join('\n') + '\n');
+    // copytruncate raced: a hole of NUL bytes where the old content was, then the writer's lines at its old offset.
+    writeFileSync(join(root, 'hole.log'), Buffer.concat([Buffer.alloc(2 * 1024 * 1024), Buffer.from(lines(spanOf(start, end, N)))]));
     const env = { LOG_DIRS: root, TZ: 'UTC', LOG_JOURNAL: 'off', LOG_DOCKER: 'off', RIPGREP_PATH: 'none' };
     seek = await startBuiltServer('logs', { ...env, LOG_SEEK_MIN_BYTES: String(1024 * 1024) });
     whole = await startBuiltServer('logs', env);
@@ -80,7 +96,8 @@ describe('logs: time seek on hostile logs (rev27b), through the built server', f
   });
 
   it('CRLF line ends', async () => {
-    await same('search_logs', { file: 'crlf.log', pattern: 'boom', since: '2h', before: 2, limit: 500 });
+    const sought = await same('search_logs', { file: 'crlf.log', pattern: 'boom', since: '2h', before: 2, limit: 500 });
+    assert.ok((sought.files as Array<{ readFrom?: unknown }>)[0].readFrom, 'sought');
     await same('error_summary', { file: 'crlf.log', hours: 3 });
   });
 
@@ -90,4 +107,15 @@ describe('logs: time seek on hostile logs (rev27b), through the built server', f
     const all = await same('search_logs', { file: 'plain.log', pattern: 'boom', since: iso(start - HOUR), limit: 5 });
     assert.equal(all.totalMatches, N / 50);
   });
+
+  for (const file of ['lag3.log', 'lag8.log', 'dump.log', 'upgrade.log', 'zones.log', 'hole.log']) {
+    it(`${file}: search_logs, error_summary and log_patterns as the whole read`, async () => {
+      const since = iso(end - 2 * HOUR + 1234);
+      const sought = await same('search_logs', { file, pattern: 'boom', since, before: 1, limit: 500 });
+      console.log(file, JSON.stringify((sought.files as Array<{ readFrom?: unknown }>)[0].readFrom), sought.totalMatches, sought.notes.filter((n) => / read from line | read whole/.test(n)));
+      await same('search_logs', { file, since, limit: 20, order: 'oldest' });
+      await same('error_summary', { file, hours: 2 });
+      await same('log_patterns', { file, since, lineNumbers: true });
+    });
+  }
 });
