@@ -184,4 +184,31 @@ describe('logs: seeking to a time window\'s start in a time-ordered file', funct
       closeSync(fd);
     }
   });
+
+  // rev27b: a clock set back two hours (NTP; DST's fall-back in a local-time log) writes those hours twice over in
+  // times. The search can land where the second pass reaches the window, with the first pass's window lines above it,
+  // between two order checks: they were not read, and nothing said so. Where the jump lies decides where the search
+  // lands; at each of these the window's first line must lie at or after the offset, or the file be read whole.
+  it('a clock set back two hours: no window line of the first pass lies above the offset (rev27b)', () => {
+    const N = 40_000;
+    const span = 48 * 3_600_000;
+    const path = join(dir, 'clock-back.log');
+    for (const at of [0.3, 0.48, 0.55, 0.74, 0.8]) {
+      const jump = Math.floor(N * at);
+      const times = Array.from({ length: N }, (_, i) => (i < jump ? BASE + (span * at * i) / (jump - 1) : BASE + span * at - 2 * 3_600_000 + ((span * (1 - at) + 2 * 3_600_000) * (i - jump)) / (N - jump - 1)));
+      const texts = times.map((t, i) => `${stamp(Math.round(t))} INFO worker request ${i} served`);
+      writeFileSync(path, texts.map((t) => `${t}\n`).join(''));
+      const since = BASE + span * at - 45 * 60_000;
+      const fd = openSync(path, 'r');
+      try {
+        const size = texts.reduce((n, t) => n + Buffer.byteLength(t) + 1, 0);
+        const result = windowStart({ fd, size, timeOf }, { since, minBytes: 0 });
+        const first = times.findIndex((t) => t >= since);
+        const before = texts.slice(0, first).reduce((n, t) => n + Buffer.byteLength(t) + 1, 0);
+        assert.ok(result.offset <= before, `jump at ${at}: sought to byte ${result.offset}, the window's first line is at ${before} (${result.whole ?? 'sought'})`);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
 });
