@@ -544,6 +544,19 @@ describe('System tree items', () => {
     assert.match(both.children![0].tooltip!, /is 95% full/);
   });
 
+  // leftovers27: a root that went read-only after disk errors, at 40% use, read as a calm disk.
+  it('shows a filesystem that went read-only as a warning on its disk, whatever its use', () => {
+    const readOnly = diskUsageOutput.parse({
+      disks: [{ ...disks.disks[1], mount: '/', usePercent: 40 }, { ...disks.disks[1], fs: '/dev/sdc1', mount: '/srv' }],
+      warnings: [{ metric: 'read-only', value: null, threshold: null, subject: '/', message: 'ext4 filesystem / (/dev/sdb1) went read-only while in use: writes to it fail' }],
+    });
+    const group = systemNodes({ disks: readOnly, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(group.icon, 'warning');
+    assert.deepEqual(group.children!.map((c) => [c.id, c.icon]), [['system/disk//', 'warning'], ['system/disk//srv', 'database']]);
+    assert.equal(group.children![0].description, 'read-only · 90 GiB free of 100 GiB');
+    assert.match(group.children![0].tooltip!.replace(/\\/g, ''), /went read-only while in use/);
+  });
+
   // leftovers26: a host with a dozen filesystems (loop mounts, shares) listed every one expanded, in the server's order,
   // and the top processes below them were off screen. The fullest come first; past a few the rest fold.
   it('lists the fullest disks first and folds the rest past a few, so what follows stays in view', () => {
@@ -616,6 +629,18 @@ describe('Fleet tree items', () => {
     assert.equal(unread.label, '/srv/data: ?');
     assert.match(unread.tooltip!.replace(/\\/g, ''), /could not read the nfs4 filesystem 10.0.0.5:\/export\/data/);
     assert.ok(app.children!.some((c) => c.id === 'fleet/app-1/disk'), 'the disk it read is still there');
+  });
+
+  // leftovers27: fleet_overview warns of a root gone read-only; the Fleet group showed the host as calm (all under thresholds).
+  it('shows a filesystem that went read-only on a host as a warning of its own', () => {
+    const web = { ...host('web-1', true, 10, 30), warnings: [{ metric: 'read-only', value: null, threshold: null, subject: '/', message: 'ext4 filesystem / (/dev/vda) went read-only while in use: writes to it fail' }] };
+    const group = fleetNode({ overview: fleetOverviewOutput.parse({ prometheus: 'http://prom:9090', total: 1, down: 0, hosts: [web] }) }, thresholds, t);
+    assert.equal(group.icon, 'warning');
+    const node = group.children![0];
+    assert.equal(node.icon, 'warning');
+    const readOnly = node.children!.find((c) => c.id === 'fleet/web-1/read-only//')!;
+    assert.deepEqual([readOnly.label, readOnly.description, readOnly.icon], ['/', 'read-only', 'warning']);
+    assert.match(readOnly.tooltip!.replace(/\\/g, ''), /went read-only/);
   });
 
   it('shows why the fleet could not be read', () => {
