@@ -12,6 +12,7 @@ import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage, noteLegacyText, noteRotation } from './common';
 import { envelopeOf } from './source-lines';
+import { sourceOfRecordLine } from '../io/record-batches';
 import type { SourceRef } from './sources';
 
 interface Resolved extends FileCoding {
@@ -94,6 +95,36 @@ export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, windo
         await records.return?.();
       }
     },
+  };
+}
+
+/**
+ * `reader` narrowed to the records of one `service` in a file of record batches (a record's source is its service, as
+ * search_logs reads it): the miner sees that service's records only, numbered 1, 2, … among themselves, and
+ * `filePosition` turns such a number back into the record's position in the file (1-based). Positions are kept only
+ * when `keepPositions` (the call asked for line numbers), 8 bytes per record of the service.
+ */
+export function serviceOnly(reader: LogPatternsContext, service: string, keepPositions: boolean): { context: LogPatternsContext; filePosition: (n: number) => number } {
+  const positions: number[] = [];
+  return {
+    context: {
+      resolveFile: (name) => reader.resolveFile(name),
+      ...(reader.referenceTime ? { referenceTime: (path: string) => reader.referenceTime!(path) } : {}),
+      readLines(path, onLine, signal) {
+        let position = 0;
+        return reader.readLines(
+          path,
+          (line) => {
+            position++;
+            if (sourceOfRecordLine(line) !== service) return true;
+            if (keepPositions) positions.push(position);
+            return onLine(line);
+          },
+          signal,
+        );
+      },
+    },
+    filePosition: (n) => positions[n - 1] ?? n,
   };
 }
 
