@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
@@ -685,6 +687,22 @@ describe('error summary for the chat', () => {
     assert.match(html, /<strong>5×<\/strong> <code>ERROR<\/code> Connection timeout to &lt;\*&gt;/);
     assert.match(html, /line 12:/);
     assert.doesNotMatch(html, /<img|<script|data-href|<strong>bold/);
+  });
+
+  // leftovers27: in Korean "Searched from {0} to {1}." opens with the date, and a short Korean date (`26. 11. 25.`) at
+  // the start of a line is a Markdown ordered list: the line showed as nested list numbers with wide gaps.
+  it('keeps a Korean short date at the start of a line as text, not a numbered list', () => {
+    const korean = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string | { message: string }>;
+    const ko = (message: string, ...args: Array<string | number>) => {
+      const entry = korean[message];
+      const text = typeof entry === 'string' ? entry : entry?.message ?? message;
+      return text.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
+    };
+    for (const shown of [{ ...summary, totalErrors: 0, groups: [] }, summary]) {
+      const html = render(errorSummaryMarkdown(shown, { file: 'logs/app.log', t: ko, locale: 'ko' }));
+      assert.doesNotMatch(html, /<ol/, html);
+      assert.match(html, /25\. (?:AM|PM|오전|오후)/, html);
+    }
   });
 
   it('says clearly when there are no errors', () => {
