@@ -23,7 +23,7 @@ describe('tool schemas compile under Ajv strict mode', function () {
     if (logs) rmSync(logs, { recursive: true, force: true });
   });
 
-  const servers: Array<[string, () => Record<string, string>]> = [
+  const servers: Array<['system' | 'git' | 'logs', () => Record<string, string>]> = [
     ['system', () => ({ PROMETHEUS_URL: 'http://127.0.0.1:9' })],
     ['git', () => ({ REPO_PATH: kit.repo('repo', [{ subject: 'first', date: '2026-11-01T10:00:00Z' }]) })],
     ['logs', () => ({ LOG_DIRS: logs, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' })],
