@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
+import { appendBranchPage, branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
@@ -85,6 +85,24 @@ describe('Branches tree items', () => {
     assert.equal(withCurrentBranch(cut, undefined), cut, 'no second listing: unchanged');
     assert.equal(nodes.length, 2, 'a complete listing has no "more" item');
     assert.equal(nodes[0].description, '2');
+  });
+
+  // leftovers27: a repository with 3,000 branches showed the first 300 and "More branches exist than the 300 listed
+  // here." with no count and no way to see the rest. git_branches gives total and a cursor: the tree says how many more
+  // and its node loads the next page, appended to the first.
+  it('says how many branches are left and offers to load the next page, which is appended', () => {
+    const branch = (i: number) => ({ ...branchesSample.branches[0], name: `feature/b${i}`, current: false });
+    const first = gitBranchesOutput.parse({ ...branchesSample, branches: [branchesSample.branches[1], branch(1)], truncated: true, total: 3000, nextCursor: 'c1', remaining: 2998 });
+    const tree = branchNodes(first, { server: 'git', repository: 'api', now: NOW, locale: 'en', t });
+    const more = tree.at(-1)!;
+    assert.deepEqual([more.label, more.tooltip, more.command], ['2998 more branches: load more', '2 of 3000 branches listed, newest first.', { command: 'devopsAssistant.loadMoreBranches', arguments: ['api'] }]);
+    const next = gitBranchesOutput.parse({ ...branchesSample, branches: [branch(2)], truncated: true, total: 3000, nextCursor: 'c2', remaining: 2997 });
+    const both = appendBranchPage(first, next);
+    assert.deepEqual(both.branches.map((b) => b.name), ['main', 'feature/b1', 'feature/b2']);
+    assert.deepEqual([both.nextCursor, both.remaining, both.total, both.truncated], ['c2', 2997, 3000, true]);
+    const last = appendBranchPage(both, gitBranchesOutput.parse({ ...branchesSample, branches: [branch(3)], truncated: false, total: 3000 }));
+    assert.deepEqual([last.nextCursor, last.remaining, last.truncated], [undefined, undefined, false]);
+    assert.equal(branchNodes(last, { server: 'git', now: NOW, locale: 'en', t }).some((n) => n.id === 'git/more'), false, 'the last page: nothing more to load');
   });
 
   // leftovers22: a branch checked out in another working tree of the repository (git worktree) looked like any other
