@@ -24,8 +24,29 @@ export const gitBranchesOutput = z.object({
   headHash: z.string().nullable().optional(),
   branches: z.array(branchSchema),
   truncated: z.boolean().default(false),
+  /** How many branches match over every page (absent from older servers). */
+  total: z.number().int().optional(),
+  /** The cursor of the next page, when branches after this one match. */
+  nextCursor: z.string().optional(),
+  remaining: z.number().int().optional(),
 });
 export type GitBranchesOutput = z.infer<typeof gitBranchesOutput>;
+
+/** The command the "load more" node runs; its argument is the repository's name ('' for the server's one). */
+export const LOAD_MORE_BRANCHES_COMMAND = 'devopsAssistant.loadMoreBranches';
+
+/** `first` with the next page's branches after its own, and the next page's cursor and counts (the later ones). */
+export function appendBranchPage(first: GitBranchesOutput, next: GitBranchesOutput): GitBranchesOutput {
+  const { nextCursor: _, remaining: __, ...head } = first;
+  return {
+    ...head,
+    branches: [...first.branches, ...next.branches],
+    truncated: next.truncated,
+    ...(next.total !== undefined ? { total: next.total } : {}),
+    ...(next.nextCursor !== undefined ? { nextCursor: next.nextCursor } : {}),
+    ...(next.remaining !== undefined ? { remaining: next.remaining } : {}),
+  };
+}
 export type Branch = z.infer<typeof branchSchema>;
 
 export interface BranchBuildOptions {
@@ -155,11 +176,20 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
     });
   }
   if (output.truncated) {
-    groups.push({
-      id: `${server}/more`,
-      label: t('More branches exist than the {0} listed here.', output.branches.length),
-      icon: 'info',
-    });
+    // A repository with thousands of branches: the first page, how many there are, and a node that loads the next page.
+    const listed = output.branches.length;
+    const left = output.remaining ?? (output.total !== undefined ? Math.max(0, output.total - listed) : undefined);
+    groups.push(
+      output.nextCursor !== undefined && left !== undefined
+        ? {
+            id: `${server}/more`,
+            label: t('{0} more branches: load more', left),
+            tooltip: t('{0} of {1} branches listed, newest first.', listed, output.total ?? listed + left),
+            icon: 'fold-down',
+            command: { command: LOAD_MORE_BRANCHES_COMMAND, arguments: [options.repository ?? ''] },
+          }
+        : { id: `${server}/more`, label: t('More branches exist than the {0} listed here.', listed), icon: 'info' },
+    );
   }
   return groups;
 }

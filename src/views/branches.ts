@@ -5,7 +5,7 @@ import { findGitDirs } from '../../servers/git/repo/git-dirs';
 import { disposeAll, type IDisposable } from '../lifecycle';
 import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
-import { branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
+import { appendBranchPage, branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
 import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
@@ -20,6 +20,9 @@ const NOT_A_REPO = /not a git repository|no git repository|not inside a git/i;
 export function gitServers(hub: McpHub): ServerState[] {
   return hub.states().filter((s) => s.name === GIT_SERVER);
 }
+
+/** Branches per page of the tree (git_branches' limit); "load more" adds a page. */
+const BRANCH_PAGE = 300;
 
 export class BranchesTree extends HubTree {
   constructor(hub: McpHub) {
@@ -134,15 +137,38 @@ export class BranchesTree extends HubTree {
   /** One repository's branch nodes, or why there are none. */
   private async branchesOf(server: string, repository: string | undefined): Promise<{ nodes: NodeSpec[]; message?: string; notRepo?: boolean }> {
     try {
-      const outcome = await this.hub.callTool(server, 'git_branches', { scope: 'all', limit: 300, ...(repository === undefined ? {} : { repository }) });
+      const outcome = await this.hub.callTool(server, 'git_branches', { scope: 'all', limit: BRANCH_PAGE, ...(repository === undefined ? {} : { repository }) });
       if (outcome.isError) return NOT_A_REPO.test(outcome.text) ? { nodes: [], notRepo: true } : { nodes: [], message: outcome.text };
       const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
       if (!parsed.success) return { nodes: [], message: vscode.l10n.t('Unexpected answer from git_branches.') };
-      const listing = missesCurrentBranch(parsed.data) ? withCurrentBranch(parsed.data, await this.currentBranchListing(server, repository, parsed.data.current!)) : parsed.data;
+      const paged = await this.laterPages(server, repository, parsed.data);
+      const listing = missesCurrentBranch(paged) ? withCurrentBranch(paged, await this.currentBranchListing(server, repository, paged.current!)) : paged;
       return { nodes: branchNodes(listing, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
     } catch (error) {
       return { nodes: [], message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** Pages of branches shown per repository ('' for the server's one) beyond the first, as "load more" asked. */
+  private readonly morePages = new Map<string, number>();
+
+  /** Shows one more page of `repository`'s branches (the "load more" node's command). */
+  async loadMore(repository: string): Promise<void> {
+    this.morePages.set(repository, (this.morePages.get(repository) ?? 0) + 1);
+    await this.refresh();
+  }
+
+  /** `first` with the later pages "load more" asked for, read on with git_branches' cursor; as far as they go. */
+  private async laterPages(server: string, repository: string | undefined, first: GitBranchesOutput): Promise<GitBranchesOutput> {
+    let listing = first;
+    for (let page = 0; page < (this.morePages.get(repository ?? '') ?? 0) && listing.nextCursor !== undefined; page++) {
+      const outcome = await this.hub.callTool(server, 'git_branches', { scope: 'all', limit: BRANCH_PAGE, cursor: listing.nextCursor, ...(repository === undefined ? {} : { repository }) });
+      const parsed = outcome.isError ? undefined : gitBranchesOutput.safeParse(outcome.structuredContent);
+      // A cursor a changed repository no longer takes: the pages read so far stay, with the node to load more.
+      if (!parsed?.success) break;
+      listing = appendBranchPage(listing, parsed.data);
+    }
+    return listing;
   }
 
   /** The local branches whose name contains the checked-out one's (it among them), or undefined when that fails. */

@@ -52,10 +52,14 @@ const text = (value: string, max = 300) => {
   return escapeMarkdown(single.length > max ? `${cutText(single, max)}…` : single);
 };
 
+/**
+ * A time for the Markdown, escaped: a locale's short date can open a line (Korean puts it first, "{0}부터 …") and
+ * `26. 12. 2.` there is an ordered list to Markdown, shown as nested list numbers with wide gaps.
+ */
 function when(value: string | undefined, locale: string): string {
   if (!value) return '?';
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' }) : text(value, 40);
+  return Number.isFinite(ms) ? escapeMarkdown(new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })) : text(value, 40);
 }
 
 /**

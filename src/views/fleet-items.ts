@@ -22,6 +22,8 @@ export const fleetOverviewOutput = z.object({
       logicalCores: z.number().nullable(),
       /** Figures node_exporter sent none of (a collector off or failing): unknown, not fine. Absent from older servers. */
       missing: z.array(z.object({ figure: z.string(), why: z.string() })).optional(),
+      /** The host's warnings; only those no metric node recomputes (a filesystem gone read-only) are shown as their own. */
+      warnings: z.array(z.object({ metric: z.string(), subject: z.string().optional(), message: z.string() })).optional(),
     }),
   ),
   total: z.number(),
@@ -83,6 +85,10 @@ function hostNode(host: FleetHost, thresholds: Thresholds, t: Translate): NodeSp
     ...(host.missing ?? [])
       .filter((m) => m.figure.startsWith('disk '))
       .map((m) => metricNode(`${id}/${m.figure}`, m.figure.slice('disk '.length), null, thresholds.disk, '', 'database', t, [escapeMarkdown(m.why)])),
+    // A filesystem gone read-only fails writes at any use %: the metric nodes, all under their thresholds, would hide it.
+    ...(host.warnings ?? [])
+      .filter((w) => w.metric === 'read-only')
+      .map((w): NodeSpec => ({ id: `${id}/read-only/${w.subject ?? ''}`, label: w.subject ?? t('Disks'), description: t('read-only'), tooltip: escapeMarkdown(w.message), icon: 'warning', iconColor: 'list.warningForeground' })),
     ...(host.load1 !== null ? [{ id: `${id}/load`, label: t('Load'), description: String(host.load1), icon: 'dashboard' }] : []),
   ];
   const over = children.some((c) => c.icon === 'warning');

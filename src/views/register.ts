@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
+import { LOAD_MORE_BRANCHES_COMMAND } from './branch-items';
 import { BranchesTree } from './branches';
 import { LogFilesTree } from './log-files';
 import { registerLogSourceDocuments } from './log-source-document';
@@ -23,6 +24,8 @@ export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub,
     system,
     // Each refresh resolves to what the tree then shows (plain data), for scripts and tests.
     vscode.commands.registerCommand('devopsAssistant.refreshBranches', async () => (await branches.refresh(), branches.provider.items)),
+    // The Branches tree's "N more branches: load more" node (a repository of thousands of branches); resolves to the tree.
+    vscode.commands.registerCommand(LOAD_MORE_BRANCHES_COMMAND, async (repository?: unknown) => (await branches.loadMore(typeof repository === 'string' ? repository : ''), branches.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', async () => (await logFiles.refresh(), logFiles.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshSystem', async () => (await system.refresh(), system.provider.items)),
   );

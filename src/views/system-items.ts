@@ -230,7 +230,8 @@ export const DISKS_SHOWN = 5;
  * list alone does not).
  */
 function disksNode(disks: DiskUsage, { t, thresholds }: SystemBuildOptions): NodeSpec {
-  const warnings = (disks.warnings ?? []).filter((w) => w.metric === 'disk');
+  // A filesystem that went read-only warns on its disk node as a full one does.
+  const warnings = (disks.warnings ?? []).filter((w) => w.metric === 'disk' || w.metric === 'read-only');
   const listed = disks.disks
     .map((disk) =>
       withWarnings(
@@ -247,6 +248,7 @@ function disksNode(disks: DiskUsage, { t, thresholds }: SystemBuildOptions): Nod
         warnings.filter((w) => w.subject === disk.mount).map((w) => w.message),
       ),
     )
+    .map((node, index) => (warnings.some((w) => w.metric === 'read-only' && w.subject === disks.disks[index].mount) ? { ...node, description: `${t('read-only')} · ${node.description ?? ''}` } : node))
     .map((node, index) => ({ node, percent: disks.disks[index].usePercent ?? -1, mount: disks.disks[index].mount }))
     .sort((a, b) => Number(b.node.icon === 'warning') - Number(a.node.icon === 'warning') || b.percent - a.percent || a.mount.localeCompare(b.mount))
     .map(({ node }) => node);

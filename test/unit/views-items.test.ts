@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendBranchPage, branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
@@ -83,6 +85,24 @@ describe('Branches tree items', () => {
     assert.equal(withCurrentBranch(cut, undefined), cut, 'no second listing: unchanged');
     assert.equal(nodes.length, 2, 'a complete listing has no "more" item');
     assert.equal(nodes[0].description, '2');
+  });
+
+  // leftovers27: a repository with 3,000 branches showed the first 300 and "More branches exist than the 300 listed
+  // here." with no count and no way to see the rest. git_branches gives total and a cursor: the tree says how many more
+  // and its node loads the next page, appended to the first.
+  it('says how many branches are left and offers to load the next page, which is appended', () => {
+    const branch = (i: number) => ({ ...branchesSample.branches[0], name: `feature/b${i}`, current: false });
+    const first = gitBranchesOutput.parse({ ...branchesSample, branches: [branchesSample.branches[1], branch(1)], truncated: true, total: 3000, nextCursor: 'c1', remaining: 2998 });
+    const tree = branchNodes(first, { server: 'git', repository: 'api', now: NOW, locale: 'en', t });
+    const more = tree.at(-1)!;
+    assert.deepEqual([more.label, more.tooltip, more.command], ['2998 more branches: load more', '2 of 3000 branches listed, newest first.', { command: 'devopsAssistant.loadMoreBranches', arguments: ['api'] }]);
+    const next = gitBranchesOutput.parse({ ...branchesSample, branches: [branch(2)], truncated: true, total: 3000, nextCursor: 'c2', remaining: 2997 });
+    const both = appendBranchPage(first, next);
+    assert.deepEqual(both.branches.map((b) => b.name), ['main', 'feature/b1', 'feature/b2']);
+    assert.deepEqual([both.nextCursor, both.remaining, both.total, both.truncated], ['c2', 2997, 3000, true]);
+    const last = appendBranchPage(both, gitBranchesOutput.parse({ ...branchesSample, branches: [branch(3)], truncated: false, total: 3000 }));
+    assert.deepEqual([last.nextCursor, last.remaining, last.truncated], [undefined, undefined, false]);
+    assert.equal(branchNodes(last, { server: 'git', now: NOW, locale: 'en', t }).some((n) => n.id === 'git/more'), false, 'the last page: nothing more to load');
   });
 
   // leftovers22: a branch checked out in another working tree of the repository (git worktree) looked like any other
@@ -544,6 +564,19 @@ describe('System tree items', () => {
     assert.match(both.children![0].tooltip!, /is 95% full/);
   });
 
+  // leftovers27: a root that went read-only after disk errors, at 40% use, read as a calm disk.
+  it('shows a filesystem that went read-only as a warning on its disk, whatever its use', () => {
+    const readOnly = diskUsageOutput.parse({
+      disks: [{ ...disks.disks[1], mount: '/', usePercent: 40 }, { ...disks.disks[1], fs: '/dev/sdc1', mount: '/srv' }],
+      warnings: [{ metric: 'read-only', value: null, threshold: null, subject: '/', message: 'ext4 filesystem / (/dev/sdb1) went read-only while in use: writes to it fail' }],
+    });
+    const group = systemNodes({ disks: readOnly, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(group.icon, 'warning');
+    assert.deepEqual(group.children!.map((c) => [c.id, c.icon]), [['system/disk//', 'warning'], ['system/disk//srv', 'database']]);
+    assert.equal(group.children![0].description, 'read-only · 90 GiB free of 100 GiB');
+    assert.match(group.children![0].tooltip!.replace(/\\/g, ''), /went read-only while in use/);
+  });
+
   // leftovers26: a host with a dozen filesystems (loop mounts, shares) listed every one expanded, in the server's order,
   // and the top processes below them were off screen. The fullest come first; past a few the rest fold.
   it('lists the fullest disks first and folds the rest past a few, so what follows stays in view', () => {
@@ -618,6 +651,18 @@ describe('Fleet tree items', () => {
     assert.ok(app.children!.some((c) => c.id === 'fleet/app-1/disk'), 'the disk it read is still there');
   });
 
+  // leftovers27: fleet_overview warns of a root gone read-only; the Fleet group showed the host as calm (all under thresholds).
+  it('shows a filesystem that went read-only on a host as a warning of its own', () => {
+    const web = { ...host('web-1', true, 10, 30), warnings: [{ metric: 'read-only', value: null, threshold: null, subject: '/', message: 'ext4 filesystem / (/dev/vda) went read-only while in use: writes to it fail' }] };
+    const group = fleetNode({ overview: fleetOverviewOutput.parse({ prometheus: 'http://prom:9090', total: 1, down: 0, hosts: [web] }) }, thresholds, t);
+    assert.equal(group.icon, 'warning');
+    const node = group.children![0];
+    assert.equal(node.icon, 'warning');
+    const readOnly = node.children!.find((c) => c.id === 'fleet/web-1/read-only//')!;
+    assert.deepEqual([readOnly.label, readOnly.description, readOnly.icon], ['/', 'read-only', 'warning']);
+    assert.match(readOnly.tooltip!.replace(/\\/g, ''), /went read-only/);
+  });
+
   it('shows why the fleet could not be read', () => {
     const group = fleetNode({ error: 'fleet_overview: Prometheus at http://prom:9090 cannot be reached (ECONNREFUSED).' }, thresholds, t);
     assert.equal(group.icon, 'error');
@@ -660,6 +705,22 @@ describe('error summary for the chat', () => {
     assert.match(html, /<strong>5×<\/strong> <code>ERROR<\/code> Connection timeout to &lt;\*&gt;/);
     assert.match(html, /line 12:/);
     assert.doesNotMatch(html, /<img|<script|data-href|<strong>bold/);
+  });
+
+  // leftovers27: in Korean "Searched from {0} to {1}." opens with the date, and a short Korean date (`26. 11. 25.`) at
+  // the start of a line is a Markdown ordered list: the line showed as nested list numbers with wide gaps.
+  it('keeps a Korean short date at the start of a line as text, not a numbered list', () => {
+    const korean = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string | { message: string }>;
+    const ko = (message: string, ...args: Array<string | number>) => {
+      const entry = korean[message];
+      const text = typeof entry === 'string' ? entry : entry?.message ?? message;
+      return text.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
+    };
+    for (const shown of [{ ...summary, totalErrors: 0, groups: [] }, summary]) {
+      const html = render(errorSummaryMarkdown(shown, { file: 'logs/app.log', t: ko, locale: 'ko' }));
+      assert.doesNotMatch(html, /<ol/, html);
+      assert.match(html, /25\. (?:AM|PM|오전|오후)/, html);
+    }
   });
 
   it('says clearly when there are no errors', () => {

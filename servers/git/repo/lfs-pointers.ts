@@ -13,18 +13,24 @@ export interface LfsPointer {
 /** The spec's limit: a blob of this many bytes or more is no pointer. */
 export const MAX_POINTER_BYTES = 1024;
 
-/** The spec's version lines: v1 and the pre-release name parsers still accept. */
-const VERSIONS = new Set(['https://git-lfs.github.com/spec/v1', 'https://hawser.github.com/spec/v1']);
+/** The spec's version lines: v1, and the names git-lfs still reads as v1 (the pre-release Hawser's, the alpha git-media's). */
+const VERSIONS = new Set(['https://git-lfs.github.com/spec/v1', 'https://hawser.github.com/spec/v1', 'http://git-media.io/v/2']);
 
 /**
  * The pointer a blob's bytes are, or undefined when they are anything else. Strict as the spec: under
  * MAX_POINTER_BYTES, UTF-8 `key value` lines each ended by `\n`, keys of `[a-z0-9.-]`, `version` first and known, the
- * other keys sorted, `oid sha256:<64 hex>` and `size <digits>` present (extension keys `ext-…` may follow). A text file
- * that only quotes a pointer (a README showing one, with other lines) is not taken for one.
+ * other keys sorted, `oid sha256:<64 hex>` and `size <digits>` present (extension keys `ext-…` may follow). A line may
+ * end `\r\n`: a pointer committed through a checkout that wrote CRLF (core.autocrlf on Windows) is still one to git-lfs,
+ * whose reader drops the `\r`. A text file that only quotes a pointer (a README showing one, with other lines) is not
+ * taken for one.
  */
 export function parseLfsPointer(bytes: Buffer): LfsPointer | undefined {
   if (bytes.length === 0 || bytes.length >= MAX_POINTER_BYTES || bytes[bytes.length - 1] !== 0x0a) return undefined;
-  const lines = bytes.toString('utf8').slice(0, -1).split('\n');
+  const lines = bytes
+    .toString('utf8')
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   const values = new Map<string, string>();
   let previous = '';
   for (const [index, line] of lines.entries()) {
@@ -80,6 +86,30 @@ export async function lfsChanges(repo: Repo, from: string, to: string, pathArgs:
     if (before || after) changes.set(entry.path, { ...(before ? { before } : {}), ...(after ? { after } : {}) });
   }
   return changes;
+}
+
+/**
+ * The LFS pointers among `paths` (exact, relative to the root) as `commit` holds them, by path: one `git ls-tree` for
+ * their blobs, then readPointers. A path the commit does not hold (deleted since), or that is no pointer, is absent.
+ * Empty when git fails.
+ */
+export async function lfsPointersAt(repo: Repo, commit: string, paths: readonly string[]): Promise<Map<string, LfsPointer>> {
+  const found = new Map<string, LfsPointer>();
+  if (paths.length === 0) return found;
+  const wanted = new Set(paths);
+  const listed = await repo
+    .git(['ls-tree', '-z', '--full-tree', commit, '--', ...paths], { okExitCodes: [0, 128], maxBytes: 4 * 1024 * 1024 })
+    .catch(() => undefined);
+  if (listed?.exitCode !== 0) return found;
+  const blobs = new Map<string, string[]>();
+  for (const record of listed.stdout.toString('utf8').split('\0')) {
+    // "<mode> SP blob SP <object> TAB <name>"; ls-tree matches folders by prefix, so only the exact names count.
+    const match = /^\d{6} blob ([0-9a-f]{40,64})\t([\s\S]*)$/.exec(record);
+    if (match && wanted.has(match[2])) blobs.set(match[1], [...(blobs.get(match[1]) ?? []), match[2]]);
+  }
+  const pointers = await readPointers(repo, [...blobs.keys()]).catch(() => new Map<string, LfsPointer>());
+  for (const [hash, pointer] of pointers) for (const path of blobs.get(hash) ?? []) found.set(path, pointer);
+  return found;
 }
 
 /** Which of the blobs `hashes` are pointers: sized by one `cat-file --batch-check`, the small ones read by one `--batch`. */

@@ -20,6 +20,12 @@ export interface Repo {
   bare: boolean;
   /** `root` with symlinks resolved, for containment checks. */
   realRoot: string;
+  /**
+   * A bare repository opened through a project folder whose `.git` file names it (the "bare clone and a working tree
+   * per branch" layout: `proj/.bare`, `proj/.git` saying `gitdir: ./.bare`, `proj/main/`): that folder, absolute. It is
+   * what people call the repository's root; `root` stays the git folder, where git runs.
+   */
+  projectFolder?: string;
   shallow: boolean;
   objectFormat: 'sha1' | 'sha256';
   /** Files git would open that it must not (unsafe-files.ts): git calls are kept from them or refused. */
@@ -101,8 +107,20 @@ async function openBare(folder: string, signal?: AbortSignal): Promise<Repo> {
   }
   const root = lines[0];
   const { overrides: config, files } = await readRepoConfig(root, signal);
-  const base = { root, realRoot: realpathSync(root), bare: true, shallow: lines[1] === 'true', objectFormat: lines[2] === 'sha256' ? ('sha256' as const) : ('sha1' as const), signal };
+  const projectFolder = projectFolderOf(folder, root);
+  const base = { root, realRoot: realpathSync(root), ...(projectFolder ? { projectFolder } : {}), bare: true, shallow: lines[1] === 'true', objectFormat: lines[2] === 'sha256' ? ('sha256' as const) : ('sha1' as const), signal };
   return repoAt({ ...base, unsafeFiles: findUnsafeFiles(root, root, files) }, config);
+}
+
+/** `folder` (absolute) when it is not the git folder `gitDir` but holds a `.git` file (naming it); else undefined. */
+function projectFolderOf(folder: string, gitDir: string): string | undefined {
+  const absolute = resolve(folder);
+  try {
+    if (realpathSync(absolute) === realpathSync(gitDir)) return undefined;
+    return statSync(join(absolute, '.git')).isFile() ? absolute : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Repo for an opened repository: git calls run at `fields.root` with `config` and the unsafe-file guards. */

@@ -19,6 +19,8 @@ export interface RepoInfo {
   path: string;
   message?: string;
   root?: string;
+  /** A bare repository opened through its project folder (`root`, the `.bare` layout): its git folder. */
+  gitDir?: string;
   branch?: string | null;
   detached?: boolean;
   /** True only when the repository has no commits at all (an unborn branch beside others with history is not empty). */
@@ -123,7 +125,9 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
   return {
     isRepository: true,
     path: repoPath,
-    root: repo.root,
+    // The `.bare` layout: the project folder is the root a person knows; `.bare` is where git keeps it.
+    root: repo.projectFolder ?? repo.root,
+    ...(repo.projectFolder ? { gitDir: repo.root } : {}),
     branch: head.branch,
     detached: head.detached,
     empty: head.hash === null && !unborn,

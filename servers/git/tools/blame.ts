@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
@@ -114,10 +114,13 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   await requireFile(repo, commit, path, input.ref);
   const endLine = await lastLine(input, repo, commit, path);
   // git clamps the end to the file; a start past the end is an error that names the length.
-  const ignored = await ignoreRevsFiles(repo);
+  const ignored = repo.bare ? await bareIgnoreRevs(repo, commit) : await ignoreRevsFiles(repo);
   // --no-ignore-revs-file drops the configured list (a missing file in it fails the whole blame); the files that
-  // exist come back one by one.
-  const ignoring = ignored === undefined ? [] : ['--no-ignore-revs-file', ...ignored.files.flatMap((f) => ['--ignore-revs-file', f])];
+  // exist come back one by one, and in a bare repository the commits read from the blamed commit's files.
+  const ignoring =
+    ignored === undefined
+      ? []
+      : ['--no-ignore-revs-file', ...ignored.files.flatMap((f) => ['--ignore-revs-file', f]), ...(ignored.revs ?? []).flatMap((rev) => ['--ignore-rev', rev])];
   const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`, ...ignoring];
   if (input.ignoreWhitespace) args.push('-w');
   args.push(commit, '--', path);
@@ -136,6 +139,12 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
       : undefined,
     ignored !== undefined && ignored.files.length > 0
       ? `Commits listed in ${ignored.files.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.`
+      : undefined,
+    ignored?.fromCommit !== undefined && ignored.fromCommit.length > 0
+      ? `Commits listed in ${ignored.fromCommit.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile, read from ${sanitizeLine(input.ref, 200)}, as this bare repository has no working tree) are skipped: lines they changed are attributed to the commits before them.`
+      : undefined,
+    ignored?.notInCommit !== undefined && ignored.notInCommit.length > 0
+      ? `blame.ignoreRevsFile names ${ignored.notInCommit.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')}, which ${sanitizeLine(input.ref, 200)} does not hold as a file (this bare repository has no working tree to read it from): the commits it would list are not skipped here.`
       : undefined,
     ...(ignored?.unsafe ?? []).map(
       ({ file, why }) =>
@@ -187,7 +196,7 @@ async function lineCount(repo: Repo, commit: string, path: string): Promise<{ co
  * Relative names are read from the repository's root, where git runs; an empty value resets what came before it. A
  * file outside the working tree is left out: git's error on a line it cannot read would quote that file's text.
  */
-async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: string[]; unsafe: Array<{ file: string; why: string }> } | undefined> {
+async function ignoreRevsFiles(repo: Repo): Promise<IgnoredRevs | undefined> {
   const set = await repo.git(['config', '--path', '--get-all', 'blame.ignoreRevsFile'], { okExitCodes: [0, 1] });
   const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
   if (values.length === 0) return undefined;
@@ -200,6 +209,66 @@ async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: 
     return why === undefined ? [] : [{ file, why }];
   });
   return { files: inside.filter((file) => !unsafe.some((u) => u.file === file)), outside, unsafe };
+}
+
+/** What blame.ignoreRevsFile gives a blame: files for git to read, commits read here, and what was left out and why. */
+interface IgnoredRevs {
+  files: string[];
+  outside: string[];
+  unsafe: Array<{ file: string; why: string }>;
+  /** Bare repository: commits read from the files below, given as --ignore-rev. */
+  revs?: string[];
+  /** Bare repository: the relative names read from the blamed commit. */
+  fromCommit?: string[];
+  /** Bare repository: relative names the blamed commit does not hold as a file. */
+  notInCommit?: string[];
+}
+
+/** Most commits read from a bare repository's ignore files; more than any real list of reformatting commits. */
+const MAX_IGNORED_REVS = 10_000;
+
+/**
+ * blame.ignoreRevsFile in a bare repository: git reads a relative name from its folder, the git folder, where the
+ * project's `.git-blame-ignore-revs` never is, and drops the list or fails. The file is the project's, so it is read
+ * from the commit being blamed (one `cat-file`, under IGNORE_REVS_MAX_BYTES) and its commits given as `--ignore-rev`
+ * (at most MAX_IGNORED_REVS; lines as git reads them: a full hash each, `#` comments and blank lines skipped). An
+ * absolute name is outside the repository, as in ignoreRevsFiles. Undefined when none is set.
+ */
+async function bareIgnoreRevs(repo: Repo, commit: string): Promise<IgnoredRevs | undefined> {
+  const set = await repo.git(['config', '--path', '--get-all', 'blame.ignoreRevsFile'], { okExitCodes: [0, 1] });
+  const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
+  if (values.length === 0) return undefined;
+  const effective = values.slice(values.lastIndexOf('') + 1);
+  const result: IgnoredRevs = { files: [], outside: [], unsafe: [], revs: [], fromCommit: [], notInCommit: [] };
+  for (const file of effective) {
+    if (isAbsolute(file)) {
+      if (existsSync(file)) result.outside.push(file);
+      continue;
+    }
+    let path: string;
+    try {
+      path = resolveRepoPath(repo, file, 'blame.ignoreRevsFile');
+    } catch {
+      result.notInCommit!.push(file);
+      continue;
+    }
+    const entry = await treeEntry(repo, commit, path);
+    const blob = entry?.type === 'blob' ? await repo.git(['cat-file', 'blob', entry.object], { maxBytes: IGNORE_REVS_MAX_BYTES, okExitCodes: [0, 128] }) : undefined;
+    if (blob === undefined || blob.exitCode !== 0) {
+      result.notInCommit!.push(file);
+      continue;
+    }
+    if (blob.truncated) {
+      result.unsafe.push({ file, why: `larger than ${IGNORE_REVS_MAX_BYTES} bytes in the blamed commit` });
+      continue;
+    }
+    result.fromCommit!.push(file);
+    for (const line of blob.stdout.toString('utf8').split('\n')) {
+      const rev = line.replace(/#.*/, '').trim();
+      if (/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(rev) && result.revs!.length < MAX_IGNORED_REVS && !result.revs!.includes(rev)) result.revs!.push(rev);
+    }
+  }
+  return result;
 }
 
 /** Largest blame.ignoreRevsFile read: a list of commit hashes (41 bytes a line), far above any real one. */

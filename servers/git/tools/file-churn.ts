@@ -10,6 +10,7 @@ import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes } from '../repo/raw-dates';
 import { shallowEdges } from '../repo/shallow';
 import { submodulePaths } from '../repo/submodule-stats';
+import { lfsPointersAt } from '../repo/lfs-pointers';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -36,6 +37,10 @@ const fileSchema = z.object({
     .literal(true)
     .optional()
     .describe("A submodule: its commits are the times its commit pointer moved and its lines the pointer's (one a move), not changes to its files (the note says so)"),
+  lfs: z
+    .literal(true)
+    .optional()
+    .describe("A Git LFS file in ref: git holds a pointer (the stored object's sha256 oid and size) in its place, so its lines are the pointer's (2 added and 2 deleted a new version), not the file's (the note says so)"),
 });
 
 const outputSchema = z.object({
@@ -110,7 +115,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const edges = await shallowEdges(repo);
   const inside = windowed.filter((c) => !edges.has(c.hash));
   const commits = path === undefined || path === '.' ? inside : inside.map((c) => ({ ...c, files: c.files.filter((f) => touchesPath(f, path)) }));
-  const ranked = await markSubmodules(repo, rank(tally(commits), input.sortBy), input.top, ['--no-merges', ...windowArgs, hash]);
+  const ranked = await markLfs(repo, await markSubmodules(repo, rank(tally(commits), input.sortBy), input.top, ['--no-merges', ...windowArgs, hash]), input.top, hash);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   const notes = [
     limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
@@ -120,6 +125,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     path !== undefined ? movedInNote(ranked, path) : undefined,
     read.renameNote,
     submodulesNote(ranked.slice(0, input.top)),
+    lfsFilesNote(ranked.slice(0, input.top)),
     mergesNote(merges),
   ].filter(Boolean);
   return {
@@ -144,6 +150,28 @@ async function markSubmodules(repo: Repo, ranked: ChurnOutput['files'], top: num
   const submodules = await submodulePaths(repo, selection, paths);
   if (submodules.size === 0) return ranked;
   return ranked.map((f) => (submodules.has(f.path) || f.previousPaths?.some((old) => submodules.has(old)) ? { ...f, submodule: true as const } : f));
+}
+
+/**
+ * `ranked` with the Git LFS files among its first `top` entries marked (`lfs: true`): those `commit` (the ref) holds as
+ * a pointer. Only a text entry whose counts a pointer can give is asked about (each version changes its oid and size
+ * lines), in one `ls-tree` and one `cat-file` for the small blobs.
+ */
+async function markLfs(repo: Repo, ranked: ChurnOutput['files'], top: number, commit: string): Promise<ChurnOutput['files']> {
+  const candidates = ranked.slice(0, top).filter((f) => !f.binary && !f.submodule && f.added <= 3 * f.commits && f.deleted <= 3 * f.commits);
+  const pointers = await lfsPointersAt(repo, commit, candidates.map((f) => f.path));
+  if (pointers.size === 0) return ranked;
+  return ranked.map((f) => (pointers.has(f.path) ? { ...f, lfs: true as const } : f));
+}
+
+/** The note for the LFS files among the listed ones: what their line counts are. */
+function lfsFilesNote(files: ChurnOutput['files']): string | undefined {
+  const marked = files.filter((f) => f.lfs);
+  if (marked.length === 0) return undefined;
+  const named = marked.slice(0, 3).map((f) => JSON.stringify(f.path)).join(', ');
+  const more = marked.length > 3 ? ` and ${marked.length - 3} more` : '';
+  const which = marked.length === 1 ? 'is a Git LFS file' : 'are Git LFS files';
+  return `${named}${more} ${which} (lfs: true): git holds only a pointer naming the stored object, so the lines counted are the pointer's (its oid and size lines), not the file's content, which is on the LFS server; its commits are the times a new version was stored.`;
 }
 
 /** The note for the submodules among the listed files: what their counts are. */

@@ -17,6 +17,7 @@ import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage, noteLegacyText, noteRotation } from './common';
 import { envelopeOf } from './source-lines';
+import { sourceOfRecordLine } from '../io/record-batches';
 import type { SourceRef } from './sources';
 
 interface Resolved extends FileCoding {
@@ -184,6 +185,36 @@ async function readSought(fd: number, coding: FileCoding, sought: PatternsStart,
 /** What a sought read says of itself: where it started, and why that is the full read's answer. */
 function soughtNote(name: string, sought: PatternsStart): string {
   return `${name}: read from line ${sought.line.toLocaleString('en-US')} (byte ${sought.byte.toLocaleString('en-US')}) on, and its first ${SAMPLE_LINES} lines: the file is in time order and every line between is older than since (a seek on its lines' times)`;
+}
+
+/**
+ * `reader` narrowed to the records of one `service` in a file of record batches (a record's source is its service, as
+ * search_logs reads it): the miner sees that service's records only, numbered 1, 2, … among themselves, and
+ * `filePosition` turns such a number back into the record's position in the file (1-based). Positions are kept only
+ * when `keepPositions` (the call asked for line numbers), 8 bytes per record of the service.
+ */
+export function serviceOnly(reader: LogPatternsContext, service: string, keepPositions: boolean): { context: LogPatternsContext; filePosition: (n: number) => number } {
+  const positions: number[] = [];
+  return {
+    context: {
+      resolveFile: (name) => reader.resolveFile(name),
+      ...(reader.referenceTime ? { referenceTime: (path: string) => reader.referenceTime!(path) } : {}),
+      readLines(path, onLine, signal) {
+        let position = 0;
+        return reader.readLines(
+          path,
+          (line) => {
+            position++;
+            if (sourceOfRecordLine(line) !== service) return true;
+            if (keepPositions) positions.push(position);
+            return onLine(line);
+          },
+          signal,
+        );
+      },
+    },
+    filePosition: (n) => positions[n - 1] ?? n,
+  };
 }
 
 /** How an example ends when it was cut: the miner's ellipsis, or servers/shared/sanitize's "… [N chars cut]". */

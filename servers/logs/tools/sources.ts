@@ -24,7 +24,7 @@ export const sourceFilterFields = {
 };
 
 /**
- * The `service` argument of the tools that scan files (search_logs, error_summary): the records of one service in files
+ * The `service` argument of the tools that read files (search_logs, error_summary, recent_logs, log_patterns): the records of one service in files
  * of record batches (io/record-batches.ts), whose lines name their service as their source. Journal units and
  * containers are sources of their own (unit, container); a service is one inside such a file.
  */

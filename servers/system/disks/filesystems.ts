@@ -16,6 +16,10 @@ export const diskSchema = z.object({
   availableBytes: z.number().describe('free space available to unprivileged users'),
   usePercent: z.number().nullable().describe('used / (used + available), as df shows it'),
   readOnly: z.boolean().nullable().describe('null when the platform does not say'),
+  wentReadOnly: z
+    .boolean()
+    .optional()
+    .describe('true when this filesystem of a read-write kind went read-only while in use (ext4 errors=remount-ro after disk errors): writes to it fail; warned of'),
   alsoMountedAt: z.array(z.string()).optional().describe('Other mounts of this same filesystem (bind mounts), not listed again'),
 });
 export type Disk = z.infer<typeof diskSchema>;
@@ -51,6 +55,8 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
   const raw = await withDeadline(si.fsSize(), READ_DEADLINE_MS, 'listing filesystems (a network mount may be hanging)', signal);
   const mounts = await readMountInfo();
   const readOnly = readOnlyByMount(mounts ?? []);
+  // The last line for a mount point wins, as in readOnlyByMount.
+  const wentReadOnly = new Set([...new Map((mounts ?? []).map((m) => [m.mount, m.wentReadOnly])).entries()].filter(([, went]) => went).map(([mount]) => mount));
   const disks: Disk[] = [];
   const skipped: SkippedMount[] = [];
   for (const entry of raw) {
@@ -72,6 +78,7 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
       // mount read-only: an overlay (the root of every Docker container), NFS (`host:/export`), CIFS. Linux says it
       // for each mount point in mountinfo.
       readOnly: readOnly.get(entry.mount) ?? (typeof entry.rw === 'boolean' ? !entry.rw : null),
+      ...(wentReadOnly.has(entry.mount) ? { wentReadOnly: true } : {}),
     });
   }
   skipped.push(...unlistedMounts(mounts, new Set(raw.map((d) => d.mount)), disks));
@@ -137,6 +144,8 @@ export interface MountInfo {
   device: string;
   type: string;
   readOnly: boolean;
+  /** Read-only in its superblock though mounted read-write, and of a kind written to in use: see filesystemWentReadOnly. */
+  wentReadOnly: boolean;
   /** An overlay's upper directory (its `upperdir=` super option), where its writes land. */
   upperDir?: string;
 }
@@ -159,6 +168,33 @@ export function readOnlyByMount(mounts: readonly MountInfo[]): Map<string, boole
   return new Map(mounts.map((m) => [m.mount, m.readOnly]));
 }
 
+/**
+ * Filesystem kinds that are written to in normal use, so read-only is news (the fleet tools use the list too). Left out:
+ * kinds read-only by design (squashfs of snaps and loop images, iso9660, erofs: the kernel marks them read-only whatever
+ * the mount asked), and overlay, whose read-only lower layers are not the writable upper one.
+ */
+export const WRITABLE_TYPES: readonly string[] = ['ext2', 'ext3', 'ext4', 'xfs', 'btrfs', 'f2fs', 'jfs', 'reiserfs', 'nilfs2', 'bcachefs', 'vfat', 'exfat', 'ntfs3'];
+const WRITABLE = new Set(WRITABLE_TYPES);
+
+/**
+ * Whether the superblock options say the filesystem is read-only: `ro`, or ext4's `emergency_ro` (recent kernels, 6.18
+ * here, mark an ext4 that hit errors under errors=remount-ro this way and keep `rw`: writes fail all the same).
+ */
+function superReadOnly(superOptions: readonly string[]): boolean {
+  return superOptions.includes('ro') || superOptions.includes('emergency_ro');
+}
+
+/**
+ * Whether a filesystem went read-only under its users rather than was mounted so: a writable kind (WRITABLE_TYPES)
+ * whose superblock is read-only while the mount point is read-write. The kernel does exactly that when a filesystem
+ * mounted `errors=remount-ro` (ext4's default on most distributions) hits disk or metadata errors; `mount -o ro` and
+ * `mount -o remount,ro` set both, and a `:ro` bind mount (Docker) only the mount's own options, so neither warns.
+ * `mountOptions` and `superOptions` are the comma-split fields of a mountinfo line.
+ */
+export function filesystemWentReadOnly(type: string, mountOptions: readonly string[], superOptions: readonly string[]): boolean {
+  return WRITABLE.has(type) && mountOptions.includes('rw') && superReadOnly(superOptions);
+}
+
 const unescapeMount = (raw: string) => raw.replace(/\\([0-7]{3})/g, (_m, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
 /** /proc/self/mountinfo parsed ("id parent major:minor root mount options [optional…] - type source super"). */
@@ -168,9 +204,13 @@ export function parseMountInfo(text: string): MountInfo[] {
     const fields = line.split(' ');
     const dash = fields.indexOf('-');
     if (dash < 6 || !fields[2] || !fields[4] || !fields[dash + 1]) continue;
-    const readOnly = [fields[5], fields[dash + 3]].some((options) => (options ?? '').split(',').includes('ro'));
-    const upper = (fields[dash + 3] ?? '').split(',').find((option) => option.startsWith('upperdir='));
-    const info: MountInfo = { mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1], readOnly };
+    const mountOptions = (fields[5] ?? '').split(',');
+    const superOptions = (fields[dash + 3] ?? '').split(',');
+    const type = fields[dash + 1];
+    const readOnly = mountOptions.includes('ro') || superReadOnly(superOptions);
+    const upper = superOptions.find((option) => option.startsWith('upperdir='));
+    const wentReadOnly = filesystemWentReadOnly(type, mountOptions, superOptions);
+    const info: MountInfo = { mount: unescapeMount(fields[4]), device: fields[2], type, readOnly, wentReadOnly };
     if (upper !== undefined) info.upperDir = unescapeMount(upper.slice('upperdir='.length));
     out.push(info);
   }

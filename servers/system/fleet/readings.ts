@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { dfUsage } from '../disks/df';
-import { IN_MEMORY_TYPES, type Disk } from '../disks/filesystems';
+import { IN_MEMORY_TYPES, WRITABLE_TYPES, type Disk } from '../disks/filesystems';
 import { percentOf, round1 } from '../format';
 import type { Labels, MatrixSeries, NonFinite, PrometheusClient, Sample } from './prometheus';
 import { promString, targetKey, targetMatchers, type Target } from './targets';
@@ -88,6 +88,11 @@ export type When = { at: number } | { start: number; end: number; stepSeconds: n
 // as the local disk list leaves them out (SKIP_RULE).
 const SKIPPED_FS_TYPES = [...IN_MEMORY_TYPES, 'squashfs'].join('|');
 
+/** How far back a filesystem read-only now is looked at for a time it was writable, in seconds. */
+export const READ_ONLY_LOOKBACK_SECONDS = 3600;
+/** The name the lowest node_filesystem_readonly within READ_ONLY_LOOKBACK_SECONDS is kept under. */
+const READ_ONLY_EARLIER = 'node_filesystem_readonly:min_lookback';
+
 /** One query of a reading: its part, and the metric name its series stand for when a function drops __name__. */
 interface Part {
   part: string;
@@ -112,7 +117,14 @@ function queries(plan: ReadingPlan): Part[] {
       ...common,
       { part: 'cpu', promql: cpu },
       { part: 'memory', promql: `{__name__=~"node_memory_(MemTotal|MemAvailable|SwapTotal|SwapFree)_bytes"${m}}` },
-      { part: 'filesystems', promql: fsSelector(`node_filesystem_(size|free|avail)_bytes${plan.detail ? '|node_filesystem_readonly' : ''}`) },
+      { part: 'filesystems', promql: fsSelector('node_filesystem_(size|free|avail)_bytes|node_filesystem_readonly') },
+      // Whether each filesystem was writable at some time in the last READ_ONLY_LOOKBACK: one that is read-only now
+      // went read-only within it (toDisks).
+      {
+        part: 'filesystems',
+        promql: `min_over_time(node_filesystem_readonly{fstype=~${promString(WRITABLE_TYPES.join('|'))}${m}}[${READ_ONLY_LOOKBACK_SECONDS}s])`,
+        name: READ_ONLY_EARLIER,
+      },
       // tmpfs only, as the local disk tool: devtmpfs holds device nodes, ramfs has no size limit to run out of.
       { part: 'inMemory', promql: `{__name__=~"node_filesystem_(size|free|avail)_bytes",fstype="tmpfs"${m}}` },
       // A filesystem node_exporter failed to stat is sent with this alone, no size: without it, it would not be named.
@@ -327,14 +339,17 @@ export function toDisks(filesystems: RawReading['filesystems']): Disk[] {
     const avail = values.get('node_filesystem_avail_bytes');
     if (size == null || free == null || avail == null || !(size > 0)) continue;
     const readOnly = values.get('node_filesystem_readonly');
+    const type = sanitizeLine(labels.fstype ?? '', 64);
+    const mount = sanitizeLine(labels.mountpoint ?? '', 1024);
     const disk: Disk = {
       fs: sanitizeLine(labels.device ?? '', 1024),
-      type: sanitizeLine(labels.fstype ?? '', 64),
-      mount: sanitizeLine(labels.mountpoint ?? '', 1024),
+      type,
+      mount,
       sizeBytes: size,
       availableBytes: Math.max(0, avail),
       ...dfUsage(size, free, avail),
       readOnly: readOnly == null ? null : readOnly === 1,
+      ...(readOnly === 1 && wentReadOnly(type, mount, values.get(READ_ONLY_EARLIER)) ? { wentReadOnly: true } : {}),
     };
     // The same device with the same figures is the same filesystem (a device of another size is another one).
     const key = disk.fs.startsWith('/') ? `${disk.fs}\0${disk.type}\0${size}\0${free}\0${avail}` : undefined;
@@ -349,6 +364,16 @@ export function toDisks(filesystems: RawReading['filesystems']): Disk[] {
     seen.alsoMountedAt = [...(seen.alsoMountedAt ?? []), other].sort();
   }
   return disks.sort((a, b) => (b.usePercent ?? -1) - (a.usePercent ?? -1));
+}
+
+/**
+ * The fleet's rule for a filesystem read-only now that went so in use (the local one, filesystemWentReadOnly, reads the
+ * superblock apart from the mount, which node_filesystem_readonly does not): a writable kind (WRITABLE_TYPES) that is
+ * the root filesystem (a host's `/` is mounted read-write in service) or was writable within the lookback
+ * (`lowestEarlier` 0). A data disk mounted read-only on purpose, an ISO or a snap's squashfs stays quiet.
+ */
+export function wentReadOnly(type: string, mount: string, lowestEarlier: number | null | undefined): boolean {
+  return WRITABLE_TYPES.includes(type) && (mount === '/' || lowestEarlier === 0);
 }
 
 function round2(n: number): number {

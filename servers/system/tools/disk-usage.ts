@@ -48,7 +48,7 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
     description:
       'Size, used, available and use % of each mounted filesystem (or only the one holding a given path). ' +
       'Use it when asked about disk space, a full disk, or where space went at the filesystem level. ' +
-      'Returns warnings for filesystems fuller than the disk threshold.',
+      'Returns warnings for filesystems fuller than the disk threshold, and for any that went read-only while in use (after disk errors).',
     inputSchema,
     outputSchema,
     run: async (args, signal) => {

@@ -42,7 +42,9 @@ const outputSchema = z.object({
   resultType: z.enum(['vector', 'matrix', 'scalar', 'string']),
   time: z.string().optional().describe('instant queries: when it was evaluated'),
   window: z.object({ since: z.string(), until: z.string(), stepSeconds: z.number() }).optional().describe('range queries'),
-  scalar: z.union([z.number(), z.string()]).nullable().optional().describe('scalar and string results (a scalar that is not finite: "NaN", "+Inf", "-Inf")'),
+  // A string with a bound, so the union is written as anyOf: a type array (`["number", "string"]`) is refused by a
+  // client validating with Ajv in strict mode (strictTypes: union types need allowUnionTypes).
+  scalar: z.union([z.number(), z.string().max(4096)]).nullable().optional().describe('scalar and string results (a scalar that is not finite: "NaN", "+Inf", "-Inf")'),
   series: z.array(seriesSchema),
   seriesCount: z.number(),
   truncated: z.boolean().describe('whether series were left out to fit the output budget'),

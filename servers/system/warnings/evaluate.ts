@@ -4,10 +4,13 @@ import { percentOf, round1 } from '../format';
 import type { ContainerCpu } from '../sampling/cgroup-cpu';
 import { METRICS, type Metric, type Thresholds } from './thresholds';
 
+/** What a warning is about: a reading over its threshold, or a filesystem that went read-only (no threshold: it warns whenever it is so). */
+export const WARNING_METRICS = [...METRICS, 'read-only'] as const;
+
 export const warningSchema = z.object({
-  metric: z.enum(METRICS),
-  value: z.number().describe('the reading, in % (for "container throttling": % of the CPU periods in which the container was throttled)'),
-  threshold: z.number().describe('the limit it crossed, in % (0 for "container throttling": any throttling warns)'),
+  metric: z.enum(WARNING_METRICS).describe('"read-only": the filesystem at `subject` went read-only while in use (writes to it fail)'),
+  value: z.number().nullable().describe('the reading, in % (for "container throttling": % of the CPU periods in which the container was throttled); null for "read-only"'),
+  threshold: z.number().nullable().describe('the limit it crossed, in % (0 for "container throttling": any throttling warns); null for "read-only"'),
   subject: z.string().optional().describe('what the reading is about, e.g. a mount point; "container": the container\'s use of its own memory or CPU limit; "container throttling": its CPU quota held it back'),
   message: z.string().describe('the warning for a person'),
 });
@@ -19,7 +22,8 @@ export interface Readings {
   memoryPercent?: number | null;
   /** Use of the container's (cgroup's) memory limit, when there is one. */
   containerMemoryPercent?: number | null;
-  disks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
+  /** `wentReadOnly`: the filesystem went read-only while in use (filesystemWentReadOnly, or the fleet's rule in readings.ts). */
+  disks?: Array<{ fs: string; type?: string; mount: string; usePercent: number | null; wentReadOnly?: boolean }>;
   /**
    * Filesystems that live in memory with a size limit (tmpfs: /run, /dev/shm), which the disk lists leave out: a full
    * one still fails writes as a full disk does, so each warns on its own (they all share the source name "tmpfs").
@@ -70,6 +74,20 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
       });
     }
   }
+  // Before the full disks: a filesystem that went read-only fails every write, however much space it has.
+  const readOnlyDevices = new Set<string>();
+  for (const disk of readings.disks ?? []) {
+    if (!disk.wentReadOnly || readOnlyDevices.has(disk.fs)) continue;
+    readOnlyDevices.add(disk.fs);
+    const kind = disk.type ? `${disk.type} ` : '';
+    warnings.push({
+      metric: 'read-only',
+      value: null,
+      threshold: null,
+      subject: disk.mount,
+      message: `${kind}filesystem ${disk.mount} (${disk.fs}) went read-only while in use: writes to it fail (the kernel does this after disk or filesystem errors under errors=remount-ro; see the kernel log)`,
+    });
+  }
   const warnedDevices = new Set<string>();
   for (const disk of readings.disks ?? []) {
     if (warnedDevices.has(disk.fs)) continue;
@@ -79,7 +97,12 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
   return warnings;
 }
 
-/** The end of a one-line summary: "; N warning(s)", or nothing without warnings. */
+/**
+ * The end of a one-line summary: "; N warning(s)", or nothing without warnings; the filesystems that went read-only are
+ * named, as a summary that reads "fullest / at 40%" must not let a read-only `/` pass as fine.
+ */
 export function warningsNote(warnings: Warning[]): string {
-  return warnings.length ? `; ${warnings.length} warning(s)` : '';
+  if (warnings.length === 0) return '';
+  const readOnly = warnings.filter((w) => w.metric === 'read-only').map((w) => w.subject);
+  return `; ${warnings.length} warning(s)` + (readOnly.length > 0 ? ` (went read-only: ${readOnly.join(', ')})` : '');
 }

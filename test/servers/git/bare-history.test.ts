@@ -56,6 +56,37 @@ describe('a bare repository: the history tools read it (gitleft26)', function ()
     assert.equal(churn.files[0].path, 'src/app.ts');
   });
 
+  // leftovers27: git reads a relative blame.ignoreRevsFile from its folder, the git folder of a bare repository, where the
+  // project's `.git-blame-ignore-revs` never is: the list was dropped. It is read from the blamed commit.
+  it('reads a relative blame.ignoreRevsFile from the blamed commit, and says a missing one is not skipped', async () => {
+    const origin = kit.repo('origin-revs', [{ subject: 'first', date: '2026-11-01T10:00:00Z' }]);
+    kit.write(origin, 'app.js', 'let a = 1\nlet b = 2\n');
+    kit.git(origin, ['add', '-A']);
+    kit.commit(origin, ALICE, '2026-11-02T10:00:00Z', 'write code');
+    kit.write(origin, 'app.js', 'let a = 1;\nlet b = 2;\n');
+    kit.git(origin, ['add', '-A']);
+    kit.commit(origin, BOB, '2026-11-03T10:00:00Z', 'reformat');
+    const reformat = kit.git(origin, ['rev-parse', 'HEAD']).trim();
+    kit.write(origin, '.git-blame-ignore-revs', `# formatting\n${reformat}\n`);
+    kit.git(origin, ['add', '-A']);
+    kit.commit(origin, BOB, '2026-11-04T10:00:00Z', 'ignore the reformat in blame');
+    const mirror = join(kit.dir, 'revs.git');
+    kit.git(kit.dir, ['clone', '-q', '--bare', origin, mirror]);
+    kit.git(mirror, ['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+    const revs = await startBuiltServer('git', { REPO_PATH: mirror, TZ: 'UTC' });
+    try {
+      const blame = await ok(revs, 'git_blame', { path: 'app.js' });
+      assert.deepEqual(blame.lines.map((l: { author: string }) => l.author), [ALICE.name, ALICE.name], JSON.stringify(blame));
+      assert.match(blame.note, /Commits listed in "\.git-blame-ignore-revs" \(blame\.ignoreRevsFile, read from HEAD, as this bare repository has no working tree\) are skipped/);
+      // Before the file was committed, the commit holds none: blamed as it is, and said.
+      const before = await ok(revs, 'git_blame', { path: 'app.js', ref: 'HEAD~1' });
+      assert.deepEqual(before.lines.map((l: { author: string }) => l.author), [BOB.name, BOB.name]);
+      assert.match(before.note, /blame\.ignoreRevsFile names "\.git-blame-ignore-revs", which HEAD~1 does not hold as a file/);
+    } finally {
+      await revs.close();
+    }
+  });
+
   it('git://info gives the overview without a dirty state, and says why', async () => {
     const info = await readInfo(server);
     assert.equal(info.isRepository, true);

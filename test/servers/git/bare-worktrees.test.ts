@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer } from '../../support/mcp-client';
-import { createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
+import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
 
 describe('a bare repository with linked working trees (break36)', function () {
   this.timeout(120_000);
@@ -43,6 +43,10 @@ describe('a bare repository with linked working trees (break36)', function () {
         assert.ok(message.includes(`${join(project, 'login')} (feature/login)`), message);
         assert.ok(!message.includes(join(project, 'gone')), message);
         assert.match(message, /point REPO_PATH at one of them/);
+        // leftovers27: git://info gave `.bare` as the root of the project folder; the root is the folder people know.
+        const info = await readInfo(server);
+        const asProject = folder() === project;
+        assert.deepEqual([info.root, info.gitDir], asProject ? [project, join(project, '.bare')] : [join(project, '.bare'), undefined]);
       } finally {
         await server.close();
       }

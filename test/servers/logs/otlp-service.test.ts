@@ -105,6 +105,30 @@ describe('logs: the records of one OTLP service (service argument)', function ()
         assert.equal(files.find((f) => f.name === 'app.log')!.services, undefined);
       });
 
+      // leftovers27: log_patterns had no service argument, so the templates of one service were mixed with every other's.
+      it("log_patterns mines only that service's records, numbered as search_logs numbers them", async () => {
+        const result = await call('log_patterns', { file: 'otel-export.json', service: 'billing', lineNumbers: true });
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        const data = result.structuredContent;
+        assert.equal(data.linesMatched, 3, JSON.stringify(data));
+        assert.ok(data.templates.every((t: { examples: string[] }) => t.examples.every((e) => e.includes('"source":"billing"'))), JSON.stringify(data.templates));
+        const declined = data.templates.find((t: { template: string }) => /payment declined/.test(t.template));
+        assert.equal(declined.count, 2);
+        const found = await call('search_logs', { pattern: 'payment declined', service: 'billing', file: 'otel-export.json', order: 'oldest' });
+        assert.deepEqual(declined.lineNumbers, found.structuredContent.matches.map((m: { line: number }) => m.line), 'the file\'s record positions');
+        // Without file: the one file of record batches; a service with no records says so.
+        const alone = await call('log_patterns', { service: 'checkout' });
+        assert.ok(!alone.isError, JSON.stringify(alone.content));
+        assert.equal(alone.structuredContent.file, 'otel-export.json');
+        assert.equal(alone.structuredContent.linesMatched, 2);
+        const none = await call('log_patterns', { service: 'inventory' });
+        assert.deepEqual(none.structuredContent.templates, []);
+        assert.ok(none.structuredContent.notes.some((n: string) => /no record of service inventory in otel-export\.json/.test(n)), JSON.stringify(none.structuredContent.notes));
+        const plain = await call('log_patterns', { file: 'app.log', service: 'billing' });
+        assert.equal(plain.isError, true);
+        assert.match(JSON.stringify(plain.content), /app\.log is not a file of record batches/);
+      });
+
       it('refuses what cannot hold a service: a plain file named, a journal unit filter', async () => {
         const plain = await call('search_logs', { file: 'app.log', service: 'billing' });
         assert.equal(plain.isError, true);

@@ -34,6 +34,30 @@ describe('system server fleet parts', () => {
     ]);
   });
 
+  // leftovers27: a host whose root went read-only read "no warnings" in fleet_overview. node_filesystem_readonly cannot
+  // tell a filesystem that went read-only from one mounted so: a writable kind at `/`, or one writable within the hour.
+  it('marks a writable filesystem read-only now as gone read-only when it is the root or was writable within the lookback', () => {
+    const fs = (device: string, fstype: string, mountpoint: string, readOnly: number, lowestEarlier?: number) => [
+      `${device}${mountpoint}`,
+      {
+        labels: { device, fstype, mountpoint },
+        values: new Map([
+          ['node_filesystem_size_bytes', 100e9], ['node_filesystem_free_bytes', 30e9], ['node_filesystem_avail_bytes', 30e9], ['node_filesystem_readonly', readOnly],
+          ...(lowestEarlier === undefined ? [] : [['node_filesystem_readonly:min_lookback', lowestEarlier] as const]),
+        ]),
+      },
+    ] as const;
+    const disks = toDisks(new Map([
+      fs('/dev/vda', 'ext4', '/', 1, 1),
+      fs('/dev/vdb', 'xfs', '/srv', 1, 0),
+      fs('/dev/vdc', 'ext4', '/backup', 1, 1),
+      fs('/dev/vdd', 'ext4', '/data', 0, 0),
+      fs('/dev/loop1', 'iso9660', '/media/cd', 1),
+      fs('/dev/loop2', 'squashfs', '/', 1),
+    ]));
+    assert.deepEqual(disks.filter((d) => d.wentReadOnly).map((d) => d.mount), ['/', '/srv']);
+  });
+
   describe('configuration', () => {
     it('has no fleet without a URL, and reads URL, host label, timeout and credentials when given', () => {
       assert.equal(loadConfig([], {}).fleet, undefined);

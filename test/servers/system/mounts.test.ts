@@ -82,3 +82,65 @@ describe('system server: real mounts', function () {
     assert.match(data.summary, /\d warning\(s\)$/);
   });
 });
+
+// leftovers27: an ext4 that went read-only after disk errors (errors=remount-ro) read "no warnings" in get_disk_usage and
+// the System view. A real loop-mounted ext4 is made to hit an error through ext4's own sysfs trigger; the kernel marks it
+// read-only (super option `ro`, or `emergency_ro` on recent kernels) and leaves the mount `rw`. One remounted read-only
+// on purpose, and a `:ro` bind of it, are read-only by choice and must stay quiet.
+describe('system server: a real ext4 that went read-only', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const mounted: string[] = [];
+  let server: StartedServer;
+
+  before(function () {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) return this.skip();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'went-ro-'));
+    try {
+      for (const name of ['errors', 'chosen']) {
+        const image = path.join(dir, `${name}.img`);
+        writeFileSync(image, Buffer.alloc(0));
+        execFileSync('truncate', ['-s', '8M', image]);
+        execFileSync('mkfs.ext4', ['-q', '-F', image], { stdio: 'ignore' });
+        mkdirSync(path.join(dir, name));
+        execFileSync('mount', ['-o', 'loop,errors=remount-ro', image, path.join(dir, name)]);
+        mounted.push(path.join(dir, name));
+      }
+      mkdirSync(path.join(dir, 'bound'));
+      execFileSync('mount', ['--bind', '-o', 'ro', path.join(dir, 'chosen'), path.join(dir, 'bound')]);
+      mounted.push(path.join(dir, 'bound'));
+      execFileSync('mount', ['-o', 'remount,ro', path.join(dir, 'chosen')]);
+      const device = execFileSync('findmnt', ['-no', 'SOURCE', path.join(dir, 'errors')], { encoding: 'utf8' }).trim();
+      // ext4's debugging trigger: the same path as a real metadata error (ext4_error), which errors=remount-ro answers.
+      writeFileSync(`/sys/fs/ext4/${path.basename(device)}/trigger_fs_error`, 'test');
+    } catch {
+      return this.skip(); // no loop devices or ext4 sysfs trigger, or not allowed to mount (an unprivileged container)
+    }
+  });
+  after(async () => {
+    await server?.close();
+    for (const point of mounted.reverse()) execFileSync('umount', [point]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('warns of the ext4 that went read-only, names it in the summary, and not of those read-only by choice', async () => {
+    assert.throws(() => writeFileSync(path.join(dir, 'errors', 'x'), 'x'), /EROFS/, 'the kernel made the filesystem read-only');
+    assert.match(readFileSync('/proc/self/mountinfo', 'utf8'), new RegExp(` ${dir}/errors rw,.* - ext4 \\S+ (ro,|.*emergency_ro)`), 'the mount stays rw, its superblock is not');
+    server = await startBuiltServer('system');
+    const result = await server.client.callTool({ name: 'get_disk_usage', arguments: {} });
+    assert.notEqual(result.isError, true, JSON.stringify(result.content));
+    const data = result.structuredContent as Data;
+    const disk = data.disks.find((d: Data) => d.mount === `${dir}/errors`);
+    assert.deepEqual([disk.readOnly, disk.wentReadOnly], [true, true]);
+    // df lists a device once: the one remounted read-only or its read-only bind.
+    const chosen = data.disks.find((d: Data) => d.mount === `${dir}/chosen` || d.mount === `${dir}/bound`);
+    assert.deepEqual([chosen.readOnly, chosen.wentReadOnly], [true, undefined], JSON.stringify(data.disks));
+    const readOnly = data.warnings.filter((w: Data) => w.metric === 'read-only');
+    assert.deepEqual(readOnly.map((w: Data) => w.subject), [`${dir}/errors`], JSON.stringify(data.warnings));
+    assert.match(readOnly[0].message, /^ext4 filesystem .*\/errors \(\/dev\/loop\d+\) went read-only while in use: writes to it fail/);
+    assert.ok(data.summary.includes(`(went read-only: ${dir}/errors)`), data.summary);
+    // Asked by path, the same.
+    const byPath = (await server.client.callTool({ name: 'get_disk_usage', arguments: { path: `${dir}/errors` } })).structuredContent as Data;
+    assert.deepEqual(byPath.warnings.map((w: Data) => w.metric), ['read-only']);
+  });
+});

@@ -6,6 +6,7 @@ import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
 import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
 import { foldOverlays, parseMountInfo, readOnlyByMount, type Disk } from '../../../servers/system/disks/filesystems';
+import { warningsNote } from '../../../servers/system/warnings/evaluate';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
@@ -150,6 +151,39 @@ describe('system server parts', () => {
         '/mnt/lower only': true,
         '/mnt/data': true,
       });
+    });
+  });
+
+  // leftovers27: an ext4 root that went read-only after disk errors (errors=remount-ro) read "no warnings" everywhere.
+  // The kernel marks the superblock read-only (`ro`, or `emergency_ro` on recent kernels) and leaves the mount's own
+  // options `rw`; a deliberate `mount -o ro` or `remount,ro` sets both, a `:ro` bind only the mount's.
+  describe('a filesystem that went read-only (mountinfo)', () => {
+    const text = [
+      '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,errors=remount-ro,emergency_ro',
+      '28 27 254:1 / /srv rw,relatime - xfs /dev/vdb ro,attr2',
+      '29 27 254:2 / /backup ro,relatime - ext4 /dev/vdc ro,errors=remount-ro',
+      '30 27 254:3 / /etc/hosts ro,relatime - ext4 /dev/vdd rw',
+      '31 27 7:1 / /media/cd rw,relatime - iso9660 /dev/loop1 ro',
+      '32 27 7:2 / /snap/core/1 ro,nodev - squashfs /dev/loop2 ro',
+      '33 27 0:50 / /mnt/lower rw,relatime - overlay overlay ro,lowerdir=/a:/b',
+      '34 27 0:51 / /mnt/ero rw,relatime - erofs /dev/loop3 ro',
+      '',
+    ].join('\n');
+    it('marks a writable kind read-only in its superblock while mounted read-write, and nothing read-only by design or by choice', () => {
+      const went = parseMountInfo(text).filter((m) => m.wentReadOnly).map((m) => m.mount);
+      assert.deepEqual(went, ['/', '/srv']);
+    });
+    it("says emergency_ro is read-only (an ext4 that went read-only on a recent kernel keeps 'rw')", () => {
+      assert.equal(readOnlyByMount(parseMountInfo(text)).get('/'), true);
+    });
+    it('warns of it whatever its use, first, and the summary names it', () => {
+      const warnings = evaluateWarnings(
+        { disks: [{ fs: '/dev/vda', type: 'ext4', mount: '/', usePercent: 40, wentReadOnly: true }, { fs: '/dev/vdb', type: 'xfs', mount: '/srv', usePercent: 95 }] },
+        { cpu: 80, memory: 90, disk: 90 },
+      );
+      assert.deepEqual(warnings.map((w) => [w.metric, w.subject, w.value, w.threshold]), [['read-only', '/', null, null], ['disk', '/srv', 95, 90]]);
+      assert.match(warnings[0].message, /^ext4 filesystem \/ \(\/dev\/vda\) went read-only while in use: writes to it fail/);
+      assert.equal(warningsNote(warnings), '; 2 warning(s) (went read-only: /)');
     });
   });
 

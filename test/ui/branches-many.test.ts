@@ -1,0 +1,49 @@
+// leftovers27: a repository with more branches than a page (300) showed the first page and "More branches exist than
+// the 300 listed here." with no count and no way to the rest. The Branches view now says how many are left, and its
+// item loads the next page (git_branches' cursor), appended below the first. A real repository of 332 branches.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { widenSideBar } from './ui-helpers';
+
+const EXTRA = 330;
+
+describe('UI: the Branches view of a repository with more branches than a page', function () {
+  this.timeout(300_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = createFixtureWorkspace();
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folder, encoding: 'utf8' }).trim();
+    const refs = Array.from({ length: EXTRA }, (_, i) => `create refs/heads/topic/t${String(i).padStart(3, '0')} ${head}\n`).join('');
+    execFileSync('git', ['update-ref', '--stdin'], { cwd: folder, input: refs });
+    workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' }, viewport: { width: 1400, height: 900 } });
+    await workbench.openView('Branches');
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says how many branches are left, and loads them', async () => {
+    const { page } = workbench;
+    await widenSideBar(page, 520);
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
+    const rows = pane.locator('.monaco-list-row');
+    await rows.filter({ hasText: /Local\s*300\+/ }).first().waitFor({ timeout: 120_000 });
+    // The item ends the list, below the 300 branches: where a person scrolling to the end finds it.
+    await pane.locator('.monaco-list').first().focus();
+    await page.keyboard.press('End');
+    const more = rows.filter({ hasText: '32 more branches: load more' }).first();
+    await more.waitFor({ timeout: 60_000 });
+    await workbench.screenshot('tmp/branches-many-first-page');
+    await more.click();
+    // The second page is appended: every branch is listed and nothing is left to load.
+    await rows.filter({ hasText: /Local\s*332/ }).first().waitFor({ timeout: 120_000 });
+    assert.equal(await rows.filter({ hasText: 'more branches: load more' }).count(), 0);
+    await workbench.screenshot('tmp/branches-many-all');
+  });
+});
