@@ -65,6 +65,22 @@ describe('header kinds of batch 23', () => {
     assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it("after the level's dash, a version or an address before a bracketed number stays the message's (no caller's name: a module's segments open with a letter)", () => {
+    // Branch `rev27d`: a Python module or function name never opens a dotted segment with a digit, while a version
+    // (`v1.2`) or an IP address does; read as a caller's column, `v1.2 [3]:` became the component and each release's
+    // words left the message.
+    const lines = [
+      '2024-05-01 10:00:00,001 - INFO - v1.2 [3]: enabled',
+      '2024-05-01 10:00:01,001 - INFO - v1.3 [4]: enabled',
+      '2024-05-01 10:00:02,001 - WARNING - 10.0.0.5 [2]: no answer, retrying',
+      '2024-05-01 10:00:03,001 - WARNING - 10.0.0.7 [5]: no answer, retrying',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['v1.2 [3]: enabled', 'v1.3 [4]: enabled', '10.0.0.5 [2]: no answer, retrying', '10.0.0.7 [5]: no answer, retrying']);
+    assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined]);
+    assert.deepEqual(out.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'WARN']);
+  });
+
   it("klog's structured record (`\"msg\" key=value …`) is read as the logr record it is: its message, its logger (Kyverno's upgrade)", () => {
     // klog v2's InfoS writes the quoted message and bare-keyed pairs; the older klogr wrote `name "msg"="…" "key"=…`.
     // One program upgraded in one file logs one statement in both forms: the pairs are no part of the message in either.
