@@ -99,6 +99,20 @@ describe('header kinds of batch 23', () => {
     assert.equal(out[5].level, 'ERROR');
   });
 
+  it("a klog record's value printed from a pointer to a struct, or a struct holding one (`event=&{ID:… Type:…}`), is one of its pairs", () => {
+    // Branch `rev27d`: Go's `%+v` prints a pointer to a struct as `&{…}` (kubelet's PLEG events) and a struct inside a
+    // struct as nested braces; a record holding such a value stayed whole, so one statement was two templates beside
+    // the records whose values were plain.
+    const lines = [
+      'I0502 08:55:56.177637    2264 kubelet.go:2231] "SyncLoop (PLEG): event for pod" pod="kube-system/kube-multus-ds-kk2r8" event=&{ID:7eaba53e-63d2 Type:ContainerStarted Data:d08bfba7963c}',
+      'I0516 18:00:44.655347    4052 kubelet.go:2439] "SyncLoop (PLEG): event for pod" pod="default/nginx" event={"ID":"7ed0f963","Type":"ContainerDied","Data":"f51267392f05"}',
+      'I0705 16:55:26.522345       1 pod.go:49] "Updated pod" pod={ObjectMeta:{Name:web-0 Namespace:default}} rv=12',
+      'I0705 16:55:26.522347       1 pod.go:49] "Updated pod" pod="default/web-2"',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['SyncLoop (PLEG): event for pod', 'SyncLoop (PLEG): event for pod', 'Updated pod', 'Updated pod']);
+  });
+
   it('a message that quotes a phrase and goes on in words is no klog record', () => {
     // Only pairs may follow the quote; a quoted request with its status and time after it is the statement's text.
     const lines = [
