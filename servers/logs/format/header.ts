@@ -725,13 +725,27 @@ function callerLineEnd(line: string, at: number): number {
   return line.charCodeAt(at) === 58 && endsField(line, at + 1) ? at + 1 : -1;
 }
 
-/** Whether line[start, end) is a qualified name or a path (`UM.Logger.info`, `D:\UM\Preferences.py`), as a caller's is. */
+/**
+ * Whether line[start, end) is a qualified name or a path (`UM.Logger.info`, `D:\UM\Preferences.py`), as a caller's is.
+ * A dotted name without a path's separator must be a module's: every segment opens with a letter or `_` (a version,
+ * `v1.2`, or an address, `10.0.0.5`, opening a message is none).
+ */
 function qualifiedName(line: string, start: number, end: number): boolean {
+  let dotted = false;
+  let segmentStart = true;
+  let module = true;
   for (let at = start; at < end; at++) {
     const c = line.charCodeAt(at);
-    if (c === 46 /* . */ || c === 47 /* / */ || c === 92 /* \ */) return true;
+    if (c === 47 /* / */ || c === 92 /* \ */) return true;
+    if (c === 46 /* . */) {
+      dotted = true;
+      segmentStart = true;
+      continue;
+    }
+    if (segmentStart && !(isAsciiLetter(c) || c === 95)) module = false;
+    segmentStart = false;
   }
-  return false;
+  return dotted && module && !segmentStart;
 }
 
 /** Whether `c` may stand in a function's name: an ASCII letter, digit or `_`. */

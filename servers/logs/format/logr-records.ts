@@ -23,10 +23,12 @@ const RECORD = /^(?:([^\s"=]{1,200}) +)?(?:"level"=\d{1,3} +)?"msg"="((?:[^"\\]|
 /**
  * klog's structured record (see the file's head): a quoted message (escapes inside), then one or more pairs of a bare key
  * and a value, to the end. A value is quoted (`pod="kube-system/dns"`), a struct or a list as Go's `%+v` prints them,
- * spaces inside (`event={ID:… Type:ContainerStarted}`, `[a b]`), or bare (`id=0`, `err=<nil>`). A message that quotes a
- * phrase and goes on in words (`"GET /" took 3ms`) is none: every word after the quote must be a pair.
+ * spaces inside (`event={ID:… Type:ContainerStarted}`, `[a b]`), a pointer to a struct (`event=&{ID:…}`, kubelet's PLEG
+ * events) and a struct holding one (`pod={ObjectMeta:{Name:web-0 …}}`, one level of nesting), or bare (`id=0`,
+ * `err=<nil>`). A message that quotes a phrase and goes on in words (`"GET /" took 3ms`) is none: every word after the
+ * quote must be a pair.
  */
-const KLOG_RECORD = /^"((?:[^"\\]|\\.)*)"((?: +[A-Za-z_][\w.-]{0,63}=(?:"(?:[^"\\]|\\.)*"|\{[^{}]{0,1000}\}|\[[^[\]]{0,1000}\]|[^\s"]+))+) *$/;
+const KLOG_RECORD = /^"((?:[^"\\]|\\.)*)"((?: +[A-Za-z_][\w.-]{0,63}=(?:"(?:[^"\\]|\\.)*"|&?\{(?:[^{}]|\{[^{}]{0,1000}\}){0,1000}\}|\[[^[\]]{0,1000}\]|[^\s"]+))+) *$/;
 /**
  * Longest message read as a klog record: a record is a statement and a few pairs; past this, a pair that fails at the
  * end would make KLOG_RECORD retry every pair before it (a long line read slowly), and the line stays whole.

@@ -65,6 +65,22 @@ describe('header kinds of batch 23', () => {
     assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it("after the level's dash, a version or an address before a bracketed number stays the message's (no caller's name: a module's segments open with a letter)", () => {
+    // Branch `rev27d`: a Python module or function name never opens a dotted segment with a digit, while a version
+    // (`v1.2`) or an IP address does; read as a caller's column, `v1.2 [3]:` became the component and each release's
+    // words left the message.
+    const lines = [
+      '2024-05-01 10:00:00,001 - INFO - v1.2 [3]: enabled',
+      '2024-05-01 10:00:01,001 - INFO - v1.3 [4]: enabled',
+      '2024-05-01 10:00:02,001 - WARNING - 10.0.0.5 [2]: no answer, retrying',
+      '2024-05-01 10:00:03,001 - WARNING - 10.0.0.7 [5]: no answer, retrying',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['v1.2 [3]: enabled', 'v1.3 [4]: enabled', '10.0.0.5 [2]: no answer, retrying', '10.0.0.7 [5]: no answer, retrying']);
+    assert.deepEqual(out.map((p) => p.component), [undefined, undefined, undefined, undefined]);
+    assert.deepEqual(out.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'WARN']);
+  });
+
   it("klog's structured record (`\"msg\" key=value …`) is read as the logr record it is: its message, its logger (Kyverno's upgrade)", () => {
     // klog v2's InfoS writes the quoted message and bare-keyed pairs; the older klogr wrote `name "msg"="…" "key"=…`.
     // One program upgraded in one file logs one statement in both forms: the pairs are no part of the message in either.
@@ -81,6 +97,20 @@ describe('header kinds of batch 23', () => {
     assert.deepEqual(out.map((p) => p.message), ['metricsRefreshInterval not set', 'namespaces configured', 'version', 'create kube client...', 'metricsRefreshInterval not set', 'Failed to renew lease', 'SyncLoop (PLEG): event for pod']);
     assert.deepEqual(out.map((p) => p.component), ['config', 'config', 'setup.version', 'setup.kube-client', 'config', 'leader.go:12', 'kubelet.go:2130']);
     assert.equal(out[5].level, 'ERROR');
+  });
+
+  it("a klog record's value printed from a pointer to a struct, or a struct holding one (`event=&{ID:… Type:…}`), is one of its pairs", () => {
+    // Branch `rev27d`: Go's `%+v` prints a pointer to a struct as `&{…}` (kubelet's PLEG events) and a struct inside a
+    // struct as nested braces; a record holding such a value stayed whole, so one statement was two templates beside
+    // the records whose values were plain.
+    const lines = [
+      'I0502 08:55:56.177637    2264 kubelet.go:2231] "SyncLoop (PLEG): event for pod" pod="kube-system/kube-multus-ds-kk2r8" event=&{ID:7eaba53e-63d2 Type:ContainerStarted Data:d08bfba7963c}',
+      'I0516 18:00:44.655347    4052 kubelet.go:2439] "SyncLoop (PLEG): event for pod" pod="default/nginx" event={"ID":"7ed0f963","Type":"ContainerDied","Data":"f51267392f05"}',
+      'I0705 16:55:26.522345       1 pod.go:49] "Updated pod" pod={ObjectMeta:{Name:web-0 Namespace:default}} rv=12',
+      'I0705 16:55:26.522347       1 pod.go:49] "Updated pod" pod="default/web-2"',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['SyncLoop (PLEG): event for pod', 'SyncLoop (PLEG): event for pod', 'Updated pod', 'Updated pod']);
   });
 
   it('a message that quotes a phrase and goes on in words is no klog record', () => {
