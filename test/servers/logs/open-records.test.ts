@@ -63,6 +63,23 @@ describe('format: a record whose header line opens a structure later lines close
     assert.equal(parser.parse(lines[1]).level, undefined);
   });
 
+  // rev27c: a structure never closed stopped the look for bodies for the rest of the sample, so one record cut off
+  // (its process killed mid-write), a truncated JSON context or a `[0, 5)` early in a Laravel log read it as text again.
+  for (const [name, first] of [
+    ['a record cut off mid-trace', laravelError('2026-12-03 09:59:00', 'boom').slice(0, 6)],
+    ['a truncated JSON context', ['[2026-12-03 09:58:00] production.INFO: payload {"user":{"id":1,"name":"al']],
+    ['a half-open range in a message', ['[2026-12-03 09:58:00] production.INFO: index out of range [0, 5)']],
+  ] as const) {
+    it(`a Laravel log that opens with ${name} is still learned by the header`, () => {
+      const records = Array.from({ length: 10 }, (_, i) => laravelError(`2026-12-03 10:0${i}:00`, 'Connection refused')).flat();
+      const lines = [...first, ...records];
+      const parser = createLineParser(lines);
+      const header = lines.length - records.length + 16;
+      assert.equal(parser.parse(lines[header]).level, 'ERROR', `${JSON.stringify(parser.format)} ${lines[header]}`);
+      assert.equal(parser.parse(lines[header + 3]).level, undefined);
+    });
+  }
+
   it('prose with a dated line that opens a bracket no later line closes stays as it was', () => {
     const lines = ['2026-12-03 10:00:00 INFO [draft', 'Some notes about the release.', 'More notes here.', 'And a closing line.', 'Yet another line.'];
     const plain = lines.map((line) => line.replace('[', ''));
