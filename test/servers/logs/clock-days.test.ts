@@ -11,7 +11,6 @@ import { callStructured, startBuiltServer, type StartedServer } from '../../supp
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const two = (n: number) => String(n).padStart(2, '0');
 /** `HH:MM:SS.mmm` of `ms` in UTC (the server runs with TZ=UTC). */
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 23);
 

@@ -107,6 +107,9 @@ describe('logs: a Laravel log with PHP traces through the built server', functio
       '',
     ];
     writeFileSync(join(dir, 'worker.log'), made.join('\n'));
+    // rev27c: the same records after one cut off mid-trace (its process killed mid-write).
+    const cut = [...laravelError(localTime(now - 55 * 60_000), 'boom').slice(0, 6), ...Array.from({ length: 10 }, (_, i) => laravelError(localTime(now - (50 - i) * 60_000), 'Connection refused')).flat(), ''];
+    writeFileSync(join(dir, 'cut.log'), cut.join('\n'));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -123,6 +126,12 @@ describe('logs: a Laravel log with PHP traces through the built server', functio
       const summary = await call(server(), 'error_summary', { file: 'worker.log', hours: 1 });
       assert.equal(summary.totalErrors, 1, JSON.stringify(summary));
       assert.equal(Date.parse(summary.groups[0].firstSeen), recent);
+    });
+
+    it('error_summary over the last hour counts the ten records after one cut off mid-trace (rev27c)', async () => {
+      const summary = await call(server(), 'error_summary', { file: 'cut.log', hours: 1 });
+      assert.equal(summary.totalErrors, 10, JSON.stringify(summary));
+      assert.notEqual(summary.files[0].levelsUnreadable, true, JSON.stringify(summary.files));
     });
 
     it('search_logs with level ERROR finds the records by their frames too, at the record\'s time', async () => {
