@@ -788,6 +788,28 @@ function clockFromZero(sample: readonly string[]): boolean {
   return false;
 }
 
+/** How far a time of day, dated by the file's last write, may run back from the line before (threads' writes out of order, a clock set back an hour). */
+const CLOCK_RUN_BACK_MS = 2 * 3600_000;
+
+/**
+ * Whether the times of day opening `sample`'s lines, dated by `clockReference` (timestamps.ts clockEpoch), run back by
+ * more than CLOCK_RUN_BACK_MS from one line to a later one: the file spans more than the day before its last write (a
+ * service's log of several days, never rotated; a file copied or touched later), so that dating puts an earlier day's
+ * lines on a later day: a two-day-old ERROR in the last hour. A file within that day runs forward (20:00 on the day
+ * before, past midnight, to 10:00 on the day).
+ */
+function clockRunsBack(sample: readonly string[], clockReference: number): boolean {
+  let before: number | undefined;
+  for (const line of sample) {
+    const clock = OPENING_CLOCK.exec(line);
+    const epoch = clock === null ? undefined : clockEpoch(clock[1], { clockReference });
+    if (epoch === undefined) continue;
+    if (before !== undefined && epoch < before - CLOCK_RUN_BACK_MS) return true;
+    before = epoch;
+  }
+  return false;
+}
+
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
@@ -802,8 +824,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not, nor
-  // one of a file whose clock starts from zero.
-  if (options.referenceTime !== undefined && !clockFromZero(sample)) context.clockReference = options.referenceTime;
+  // one of a file whose clock starts from zero, nor one of a file whose clocks show it spans more days (no time rather
+  // than a wrong one).
+  if (options.referenceTime !== undefined && !clockFromZero(sample) && !clockRunsBack(sample, options.referenceTime)) context.clockReference = options.referenceTime;
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner, levelNumbers, dotnet } = peel(sample, context, offsetJson);
   // The scale the records' numeric levels count on (syslog's down, Nextcloud's and .NET's up; Monolog's up, Log4j 2's

@@ -1205,6 +1205,9 @@ function isOptionalColumn(field: HeaderField): boolean {
   return OPTIONAL_COLUMN_KINDS.has(field.kind) && !field.leveled && !field.timed;
 }
 
+/** How many never-closed structures learnHeader passes over before it looks for no more records' bodies. */
+const NEVER_CLOSED_LIMIT = 4;
+
 export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
   const prefixes = new Map<string, Prefix>();
   let lines = 0;
@@ -1217,9 +1220,12 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   let inStack = false;
   let timedWithoutLevel = false;
   // The last line of a record's body (open-records.ts): a header line that opens a structure its later lines close.
-  // Once a structure is never closed, none is looked for further on.
+  // A structure never closed (a record cut off when its process died, a truncated JSON line, `[0, 5)` in a message) is
+  // passed over and later records are still looked at: one cut record early in a Laravel log left its traces
+  // outnumbering the headers (rev27c). After NEVER_CLOSED_LIMIT such, none is looked for further on (each scans to the
+  // sample's end).
   let bodyEnd = -1;
-  let bodies = true;
+  let neverClosed = 0;
   for (let at = 0; at < sample.length; at++) {
     const line = sample[at];
     if (line.trim().length === 0) continue;
@@ -1229,9 +1235,9 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
       continue;
     }
     const { fields, tabbed } = readHeader(line, context);
-    if (bodies && fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.leveled)) {
+    if (neverClosed < NEVER_CLOSED_LIMIT && fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.leveled)) {
       bodyEnd = recordBodyEnd(sample, at);
-      bodies = bodyEnd !== NEVER_CLOSED;
+      if (bodyEnd === NEVER_CLOSED) neverClosed++;
     }
     const continuation = CONTINUATION.test(line);
     inStack = continuation && (inStack || STACK_OPENER.test(line));

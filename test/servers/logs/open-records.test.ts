@@ -63,6 +63,23 @@ describe('format: a record whose header line opens a structure later lines close
     assert.equal(parser.parse(lines[1]).level, undefined);
   });
 
+  // rev27c: a structure never closed stopped the look for bodies for the rest of the sample, so one record cut off
+  // (its process killed mid-write), a truncated JSON context or a `[0, 5)` early in a Laravel log read it as text again.
+  for (const [name, first] of [
+    ['a record cut off mid-trace', laravelError('2026-12-03 09:59:00', 'boom').slice(0, 6)],
+    ['a truncated JSON context', ['[2026-12-03 09:58:00] production.INFO: payload {"user":{"id":1,"name":"al']],
+    ['a half-open range in a message', ['[2026-12-03 09:58:00] production.INFO: index out of range [0, 5)']],
+  ] as const) {
+    it(`a Laravel log that opens with ${name} is still learned by the header`, () => {
+      const records = Array.from({ length: 10 }, (_, i) => laravelError(`2026-12-03 10:0${i}:00`, 'Connection refused')).flat();
+      const lines = [...first, ...records];
+      const parser = createLineParser(lines);
+      const header = lines.length - records.length + 16;
+      assert.equal(parser.parse(lines[header]).level, 'ERROR', `${JSON.stringify(parser.format)} ${lines[header]}`);
+      assert.equal(parser.parse(lines[header + 3]).level, undefined);
+    });
+  }
+
   it('prose with a dated line that opens a bracket no later line closes stays as it was', () => {
     const lines = ['2026-12-03 10:00:00 INFO [draft', 'Some notes about the release.', 'More notes here.', 'And a closing line.', 'Yet another line.'];
     const plain = lines.map((line) => line.replace('[', ''));
@@ -90,6 +107,9 @@ describe('logs: a Laravel log with PHP traces through the built server', functio
       '',
     ];
     writeFileSync(join(dir, 'worker.log'), made.join('\n'));
+    // rev27c: the same records after one cut off mid-trace (its process killed mid-write).
+    const cut = [...laravelError(localTime(now - 55 * 60_000), 'boom').slice(0, 6), ...Array.from({ length: 10 }, (_, i) => laravelError(localTime(now - (50 - i) * 60_000), 'Connection refused')).flat(), ''];
+    writeFileSync(join(dir, 'cut.log'), cut.join('\n'));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -106,6 +126,12 @@ describe('logs: a Laravel log with PHP traces through the built server', functio
       const summary = await call(server(), 'error_summary', { file: 'worker.log', hours: 1 });
       assert.equal(summary.totalErrors, 1, JSON.stringify(summary));
       assert.equal(Date.parse(summary.groups[0].firstSeen), recent);
+    });
+
+    it('error_summary over the last hour counts the cut-off record and the ten after it (rev27c)', async () => {
+      const summary = await call(server(), 'error_summary', { file: 'cut.log', hours: 1 });
+      assert.equal(summary.totalErrors, 11, JSON.stringify(summary));
+      assert.notEqual(summary.files[0].levelsUnreadable, true, JSON.stringify(summary.files));
     });
 
     it('search_logs with level ERROR finds the records by their frames too, at the record\'s time', async () => {
