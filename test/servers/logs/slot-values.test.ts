@@ -902,6 +902,22 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const ids = ['Sockets.', 'Basic System.', 'Local File Systems.', 'Timers.'].map((name) => targets.add(`Reached target ${name}`, { level: 'INFO' }));
     assert.equal(new Set(ids.map((id) => targets.finalId(id))).size, 1, targets.templates().map((t) => t.template).join(' / '));
   });
+  // rev27a/fix27: `Sync error: %s, retrying` and `Sync error: %s, giving up` became one template shown as `Sync error:
+  // <*>,`: the run after the label was one <*>, closing wording and all, so a reader saw neither what was done next nor
+  // that two statements were there.
+  it('keeps the wording a run of words closes with after a `, ` when the file shows it recurring (`Sync error: <*>, retrying` / `…, giving up`)', () => {
+    // Made-up lines of the kind (rev27a's probe): five errors retried, one given up.
+    const errors = ['remote closed', 'timeout', 'refused', 'dns failure', 'reset'];
+    const templates = minedAlone([...errors.map((error) => `Sync error: ${error}, retrying`), 'Sync error: timeout, giving up']);
+    assertOneEvent(templates, [0, 1, 2, 3, 4], 'retried');
+    assert.equal(templates[0], 'Sync error: <*>, retrying');
+    assert.equal(templates[5], 'Sync error: timeout, giving up');
+    // One closing wording only: the template still says it.
+    assert.equal(minedAlone(errors.map((error) => `Sync error: ${error}, retrying`))[0], 'Sync error: <*>, retrying');
+    // The neighbour: an error's text that holds a comma, its closing words repeated by no other line, is one value.
+    const texts = ['timeout', 'connection reset', 'refused', 'dns failure', 'disk full, retrying', 'reset, errno'];
+    assertOneEvent(minedAlone(texts.map((text) => `Sync error: ${text}`)), [0, 1, 2, 3, 4, 5], 'error texts');
+  });
   it('value slots whose lines keep to different levels are not merged', () => {
     const miner = new TemplateMiner();
     const ok = Array.from({ length: 12 }, (_, i) => miner.add(`job ${i}: status: ok, reason: none`, { level: 'INFO' }));
