@@ -997,9 +997,14 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
  * The clause a run of words from token `prefix` closes with: its tokens after the last `, ` (key: the tokens and the
  * text between them; length: tokens), when they hold a word; or undefined (no `, ` in the run, or only values after it).
  */
-function closingClause(group: Group, prefix: number): { key: string; length: number } | undefined {
+function closingClause(group: Group, prefix: number): { key: string; length: number; status?: boolean } | undefined {
   const { tokens } = group;
   const seps = group.seps ?? [];
+  // A result in parentheses closing the run (`Check disk sda (PASSED)`): a clause of one word.
+  const last = tokens.length - 1;
+  if (last > prefix && STATUS_WORD.test(tokens[last]) && (seps[last - 1] ?? '').endsWith('(') && (seps[last] ?? '').startsWith(')')) {
+    return { key: `(${tokens[last]})`, length: 1, status: true };
+  }
   for (let i = tokens.length - 2; i >= prefix; i--) {
     if (!(seps[i] ?? '').endsWith(', ')) continue;
     const clause = tokens.slice(i + 1);
@@ -1033,9 +1038,19 @@ function clauseFamilies(family: Group[], prefix: number): { members: Group[]; cl
   }
   const recurring = [...byClause.values()].filter(({ members }) => members.length >= 2);
   if (recurring.length === 0) return [{ members: family, clause: 0 }];
-  for (const { members } of byClause.values()) if (members.length < 2) rest.push(...members);
-  return [{ members: rest, clause: 0 }, ...recurring];
+  // A status that recurs makes every status in parentheses a result of the statement: one seen once stays apart too.
+  const statuses = recurring.some(({ members }) => closingClause(members[0], prefix)?.status);
+  const alone: { members: Group[]; clause: number }[] = [];
+  for (const entry of byClause.values()) {
+    if (entry.members.length >= 2) continue;
+    if (statuses && closingClause(entry.members[0], prefix)?.status) alone.push(entry);
+    else rest.push(...entry.members);
+  }
+  return [{ members: rest, clause: 0 }, ...recurring, ...alone];
 }
+
+/** A result word in capitals (`PASSED`, `FAILED`, `NOT_FOUND`), as a status column or a test runner prints it. */
+const STATUS_WORD = /^[A-Z][A-Z_]+$/;
 
 /**
  * The text after the label at `prefix` is one token and then another field of a record, `, label: ` (`libvirt version:
