@@ -1965,6 +1965,30 @@ function labelledTextAt(message: string, position: number): number {
 const MAX_ANNOTATION_WORDS = 3;
 
 /**
+ * The word before `position` (the blanks before it skipped) ends in a whole number, decimal or `0x` hex: a code that
+ * a symbolic name may spell (`signal 17 (SIGCHLD)`, `errno=13 (EACCES)`, `0x1f (FOO)`). The last part of an address or
+ * a version (`10.0.0.1 (FAILED)`, `2.4 (BETA)`) is not: a word there is the line's own (a result, a state), which
+ * other lines of the event write otherwise (`(PASSED)`) and a reader needs to see.
+ */
+function endsInCode(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isWhiteSpace(message.charCodeAt(end - 1))) end--;
+  while (end > 0 && !isDigit(message.charCodeAt(end - 1)) && !/[A-Fa-f]/.test(message[end - 1]) && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && /[0-9A-Fa-f]/.test(message[start - 1])) start--;
+  const hex = start >= 2 && (message[start - 1] === 'x' || message[start - 1] === 'X') && message[start - 2] === '0';
+  if (hex) start -= 2;
+  else {
+    // Decimal: the digits only (a hex letter before them belongs to a word).
+    start = end;
+    while (start > 0 && isDigit(message.charCodeAt(start - 1))) start--;
+  }
+  if (start === end) return false;
+  const before = start > 0 ? message[start - 1] : ' ';
+  return before !== '.' && before !== ':';
+}
+
+/**
  * End of an optional annotation at `position` (its closing parenthesis and punctuation after it), or -1: a
  * parenthesised value with its unit, `(2.1 KB)`, `(<1 sec)`, `(10.0.0.1)`, which some lines of an event carry and
  * others do not, and the symbolic name of the number before it (`signal 17 (SIGCHLD)`). An annotation with a word
@@ -2000,7 +2024,7 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     start = end;
   }
   // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
-  if (afterNumber && words === 1 && isEnumConstant(message.slice(firstStart, firstEnd))) {
+  if (afterNumber && words === 1 && endsInCode(message, position) && isEnumConstant(message.slice(firstStart, firstEnd))) {
     values = 1;
     other = false;
   }

@@ -714,17 +714,24 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       if (family) family.push(group);
       else families.set(key, [group]);
     }
-    for (let family of families.values()) {
-      family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
-      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule) || levelsTellApart(family) || (opening && !manyTitles(family, rule))) continue;
+    for (const whole of families.values()) {
+     for (const { members: family, clause } of clauseFamilies(mergeableMembers(whole, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run)), prefix)) {
+      const variable = clause > 0 ? valuesBeforeClauseVary(family, prefix, clause, rule) : tailRunIsVariable(family, prefix, rule);
+      if (family.length < 2 || !variable || levelsTellApart(family) || (opening && !manyTitles(family, rule))) continue;
       family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
       const [into, ...rest] = family;
-      into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
+      if (clause > 0) {
+        // The value is the run before the clause; the clause stays written. The shortest member must hold one token
+        // there, so that its separators stay in place; longer values only are left apart.
+        if (into.tokens.length - clause !== prefix + 1) continue;
+        into.tokens = [...into.tokens.slice(0, prefix), WILDCARD, ...into.tokens.slice(prefix + 1)];
+      } else into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
       for (const other of rest) {
         into.members.push(...other.members);
         into.count += other.count;
         other.alive = false;
       }
+     }
     }
   }
 }
@@ -985,6 +992,65 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
     }
   }
 }
+
+/**
+ * The clause a run of words from token `prefix` closes with: its tokens after the last `, ` (key: the tokens and the
+ * text between them; length: tokens), when they hold a word; or undefined (no `, ` in the run, or only values after it).
+ */
+function closingClause(group: Group, prefix: number): { key: string; length: number; status?: boolean } | undefined {
+  const { tokens } = group;
+  const seps = group.seps ?? [];
+  // A result in parentheses closing the run (`Check disk sda (PASSED)`): a clause of one word.
+  const last = tokens.length - 1;
+  if (last > prefix && STATUS_WORD.test(tokens[last]) && (seps[last - 1] ?? '').endsWith('(') && (seps[last] ?? '').startsWith(')')) {
+    return { key: `(${tokens[last]})`, length: 1, status: true };
+  }
+  for (let i = tokens.length - 2; i >= prefix; i--) {
+    if (!(seps[i] ?? '').endsWith(', ')) continue;
+    const clause = tokens.slice(i + 1);
+    if (!clause.some((token) => token !== WILDCARD && /\p{L}/u.test(token))) return undefined;
+    return { key: `${clause.join('\u0001')}\u0002${seps.slice(i + 1, tokens.length - 1).join('\u0001')}`, length: clause.length };
+  }
+  return undefined;
+}
+
+/**
+ * A mergeTailRuns family split by the fixed wording its runs close with after a `, `, where the file shows that
+ * wording recurring (two members or more, each with another text before it): `Sync error: <*>, retrying` and `…:
+ * remote closed, retrying` beside `Sync error: timeout, giving up`. Why it holds: a closing clause the file shows after
+ * several texts is the program's own wording printed after the value (`%s, retrying`), so its members are one
+ * statement whose value ends before the clause (`clause`: its tokens, which the merged template keeps), and a member
+ * that closes otherwise is another statement. An error's text that holds a comma (`disk full, retrying in 5 s` beside
+ * `no space left on device, errno 28`) closes with words no other member repeats: those members stay one family
+ * (`clause` 0), as before.
+ */
+function clauseFamilies(family: Group[], prefix: number): { members: Group[]; clause: number }[] {
+  const byClause = new Map<string, { members: Group[]; clause: number }>();
+  const rest: Group[] = [];
+  for (const group of family) {
+    const clause = closingClause(group, prefix);
+    if (clause === undefined) rest.push(group);
+    else {
+      const same = byClause.get(clause.key);
+      if (same) same.members.push(group);
+      else byClause.set(clause.key, { members: [group], clause: clause.length });
+    }
+  }
+  const recurring = [...byClause.values()].filter(({ members }) => members.length >= 2);
+  if (recurring.length === 0) return [{ members: family, clause: 0 }];
+  // A status that recurs makes every status in parentheses a result of the statement: one seen once stays apart too.
+  const statuses = recurring.some(({ members }) => closingClause(members[0], prefix)?.status);
+  const alone: { members: Group[]; clause: number }[] = [];
+  for (const entry of byClause.values()) {
+    if (entry.members.length >= 2) continue;
+    if (statuses && closingClause(entry.members[0], prefix)?.status) alone.push(entry);
+    else rest.push(...entry.members);
+  }
+  return [{ members: rest, clause: 0 }, ...recurring, ...alone];
+}
+
+/** A result word in capitals (`PASSED`, `FAILED`, `NOT_FOUND`), as a status column or a test runner prints it. */
+const STATUS_WORD = /^[A-Z][A-Z_]+$/;
 
 /**
  * The text after the label at `prefix` is one token and then another field of a record, `, label: ` (`libvirt version:
@@ -1419,6 +1485,25 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
   }
   if (lengths.size < 2) return false;
   return masked || isVariablePosition([...counts.values()], rule);
+}
+
+/**
+ * The runs of a clause family (clauseFamilies) before their shared closing clause of `clause` tokens are one value:
+ * of two lengths or more, and one <*> already or words that vary as a position's values do (isVariablePosition), as
+ * tailRunIsVariable asks of a whole run.
+ */
+function valuesBeforeClauseVary(family: Group[], prefix: number, clause: number, rule: VariabilityRule): boolean {
+  const lengths = new Set<number>();
+  const counts = new Map<string, number>();
+  let masked = false;
+  for (const group of family) {
+    const value = group.tokens.slice(prefix, group.tokens.length - clause);
+    lengths.add(value.length);
+    if (value.length === 1 && value[0] === WILDCARD) masked = true;
+    else if (value.includes(WILDCARD)) return false;
+    else counts.set(value.join(' '), (counts.get(value.join(' ')) ?? 0) + group.count);
+  }
+  return lengths.size >= 2 && (masked || isVariablePosition([...counts.values()], rule));
 }
 
 /** Least distinct keys a padded `key   value` dump must show to be one statement (mergePaddedKeys). */

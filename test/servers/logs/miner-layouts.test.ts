@@ -192,6 +192,12 @@ describe('log intelligence: variables over several tokens', () => {
     // The symbolic name of the number before it is that number's: `signal 29 (SIGIO)`, `error 13 (EACCES)`.
     assert.deepEqual(tokenize('signal 29 (SIGIO) received').tokens, tokenize('signal 17 (SIGCHLD) received').tokens);
     assert.deepEqual(tokenize('state (RUNNING) reached').tokens, ['state', 'RUNNING', 'reached']);
+    assert.deepEqual(tokenize('value 0x1f (FOO) set').tokens, tokenize('value 0x2a (BAR) set').tokens);
+    // rev27a/fix27: after an address or a version the word is the line's own (a result), kept as it is after a path:
+    // `Check disk 10.0.0.1 (FAILED)` lost its result where `Check disk /dev/sda (FAILED)` kept it.
+    assert.deepEqual(tokenize('Check disk 10.0.0.1 (FAILED)').tokens, ['Check', 'disk', '<*>', 'FAILED']);
+    assert.deepEqual(tokenize('Check disk 10.0.0.1 (FAILED)').tokens, tokenize('Check disk /dev/sda (FAILED)').tokens);
+    assert.deepEqual(tokenize('release 2.4 (BETA) out').tokens, ['release', '<*>', 'BETA', 'out']);
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
   });

@@ -902,6 +902,37 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const ids = ['Sockets.', 'Basic System.', 'Local File Systems.', 'Timers.'].map((name) => targets.add(`Reached target ${name}`, { level: 'INFO' }));
     assert.equal(new Set(ids.map((id) => targets.finalId(id))).size, 1, targets.templates().map((t) => t.template).join(' / '));
   });
+  // rev27a/fix27: `Sync error: %s, retrying` and `Sync error: %s, giving up` became one template shown as `Sync error:
+  // <*>,`: the run after the label was one <*>, closing wording and all, so a reader saw neither what was done next nor
+  // that two statements were there.
+  it('keeps the wording a run of words closes with after a `, ` when the file shows it recurring (`Sync error: <*>, retrying` / `…, giving up`)', () => {
+    // Made-up lines of the kind (rev27a's probe): five errors retried, one given up.
+    const errors = ['remote closed', 'timeout', 'refused', 'dns failure', 'reset'];
+    const templates = minedAlone([...errors.map((error) => `Sync error: ${error}, retrying`), 'Sync error: timeout, giving up']);
+    assertOneEvent(templates, [0, 1, 2, 3, 4], 'retried');
+    assert.equal(templates[0], 'Sync error: <*>, retrying');
+    assert.equal(templates[5], 'Sync error: timeout, giving up');
+    // One closing wording only: the template still says it.
+    assert.equal(minedAlone(errors.map((error) => `Sync error: ${error}, retrying`))[0], 'Sync error: <*>, retrying');
+    // The neighbour: an error's text that holds a comma, its closing words repeated by no other line, is one value.
+    const texts = ['timeout', 'connection reset', 'refused', 'dns failure', 'disk full, retrying', 'reset, errno'];
+    assertOneEvent(minedAlone(texts.map((text) => `Sync error: ${text}`)), [0, 1, 2, 3, 4, 5], 'error texts');
+  });
+  // rev27a/fix27: `Check disk sda (PASSED)`, `… (FAILED)` and a bare `Check disk sdd` became one `Check disk <*>`: the run
+  // after `Check disk` was one name, the result in parentheses and all, so the failures could not be told from passes.
+  it('keeps a result in capitals that closes a run in parentheses when the file shows it recurring (`Check disk <*> (PASSED)`)', () => {
+    // rev27a's made-up file: too few lines for the names to show varying on their own, so what a line keeps is the test.
+    const disks = ['sda (PASSED)', 'sdb (FAILED)', 'sdc (PASSED)', 'sdd', 'sde'];
+    const templates = minedAlone(disks.map((disk) => `Check disk ${disk}`));
+    for (const [i, result] of [[0, '(PASSED)'], [1, '(FAILED)'], [2, '(PASSED)']] as const) assert.ok(templates[i].endsWith(result), `line ${i + 1}: ${templates[i]}`);
+    for (const i of [3, 4]) assert.ok(!templates[i].includes('('), `line ${i + 1}: ${templates[i]}`);
+    // More lines: the passes are one event, the name masked.
+    const more = minedAlone([...disks, 'sdf (PASSED)', 'sdg (FAILED)', 'sdh (PASSED)', 'sdi'].map((disk) => `Check disk ${disk}`));
+    assertOneEvent(more, [0, 2, 5, 7], 'passed');
+    assert.equal(more[0], 'Check disk <*> (PASSED)');
+    // The neighbour: an annotation of values (a size) is still left out.
+    assert.equal(new Set(minedAlone(['Freed block 0x10 (4 KiB)', 'Freed block 0x20 (8 KiB)', 'Freed block 0x30', 'Freed block 0x40'])).size, 1);
+  });
   it('value slots whose lines keep to different levels are not merged', () => {
     const miner = new TemplateMiner();
     const ok = Array.from({ length: 12 }, (_, i) => miner.add(`job ${i}: status: ok, reason: none`, { level: 'INFO' }));
