@@ -315,9 +315,11 @@ describe('log intelligence: merge rules learned from the file', () => {
     // A quoted text of several words opening the line is the statement's own message (klog's structured lines, Kyverno).
     const klog = ['"setup maxprocs..." logger="setup"', '"setup metrics..." logger="setup"', '"setup signals..." logger="setup"'];
     assertApart(minedAlone([...other, ...klog]), [3, 4, 5], 'quoted messages');
+    // Two quoted UPPER_CASE words on many lines each: still one statement (`'%s' is the source`), as slot27's tokenizer
+    // reads a quoted UPPER_CASE word in a sentence (merge27 had them apart before both landed; the print statement decides).
     const many = [...Array.from({ length: 12 }, () => "'PRIMARY' is the source"), ...Array.from({ length: 12 }, () => "'REPLICA' is the source")];
     const templates = minedAlone([...other, ...many]);
-    assert.notEqual(templates[3], templates[3 + 12], `two quoted words on many lines: ${templates[3]}`);
+    assert.equal(templates[3], templates[3 + 12], `two quoted words on many lines: ${templates[3]} / ${templates[3 + 12]}`);
   });
 
   // merge27: Supervisord's `exited: webserver (exit status 0; not expected)` beside `exited: 0 (…)` / `exited: seat3
