@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { comparable } from '../../support/sought-answer';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,19 +20,6 @@ function lines(times: readonly number[], eol = '\n'): string {
 
 /** `count` times evenly from `from` to `to` (epoch ms). */
 const spanOf = (from: number, to: number, count: number) => Array.from({ length: count }, (_, i) => Math.round(from + ((to - from) * i) / (count - 1)));
-
-function comparable(answer: Record<string, unknown>): unknown {
-  return JSON.parse(
-    JSON.stringify(answer, (key, value: unknown) => {
-      if (['engine', 'readFrom', 'elapsedMs', 'window'].includes(key)) return undefined;
-      if (key === 'notes' && Array.isArray(value)) {
-        const kept = value.filter((note: string) => !/ read from line | read whole for the window/.test(note));
-        return kept.length > 0 ? kept : undefined;
-      }
-      return value;
-    }),
-  );
-}
 
 describe('logs: time seek on hostile logs (rev27b), through the built server', function () {
   this.timeout(600_000);

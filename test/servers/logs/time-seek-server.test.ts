@@ -8,6 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { comparable } from '../../support/sought-answer';
 
 const HOUR = 3_600_000;
 const LINES = 240_000;
@@ -34,20 +35,6 @@ function writeLog(path: string, end: number, lines: number): void {
     }
   }
   if (chunk.length > 0) appendFileSync(path, `${chunk.join('\n')}\n`);
-}
-
-/** A tool's answer without what may differ between the servers: the engine, the seek's own field and note, times of the call. */
-function comparable(answer: Record<string, unknown>): unknown {
-  return JSON.parse(
-    JSON.stringify(answer, (key, value: unknown) => {
-      if (['engine', 'readFrom', 'elapsedMs', 'window'].includes(key)) return undefined;
-      if (key === 'notes' && Array.isArray(value)) {
-        const kept = value.filter((note: string) => !/ read from line | read whole for the window/.test(note));
-        return kept.length > 0 ? kept : undefined;
-      }
-      return value;
-    }),
-  );
 }
 
 describe('logs: a since window on a large time-ordered file, sought in through the built server', function () {
