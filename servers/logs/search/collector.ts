@@ -134,12 +134,13 @@ export class MatchCollector<Note = undefined> {
   /** The request has a level, time or entry filter (without one, a line is accepted unparsed). */
   readonly filtering: boolean;
   private readonly kept: Kept<Note>[] = [];
-  private owed: { match: ScanMatch; remaining: number }[] = [];
+  /** `next`: the number of the line the match takes next (a line given twice is taken once). */
+  private owed: { match: ScanMatch; remaining: number; next: number }[] = [];
   /**
    * Lines accepted for the sink while one above them waits for its message (accept's `below`), oldest first: held so
    * that the sink gets them in line order.
    */
-  private awaiting: { line: AcceptedLine; below?: MessageBelow }[] = [];
+  private awaiting: { line: AcceptedLine; below?: MessageBelow; next: number }[] = [];
 
   constructor(
     private readonly request: ScanRequest,
@@ -188,7 +189,7 @@ export class MatchCollector<Note = undefined> {
   accept(line: AcceptedLine, before: () => string[], note: Note, below?: MessageBelow): void {
     this.total++;
     if (this.options.sink) {
-      if (below !== undefined || this.awaiting.length > 0) this.awaiting.push({ line, below });
+      if (below !== undefined || this.awaiting.length > 0) this.awaiting.push({ line, below, next: line.line + 1 });
       else this.options.sink(line);
       return;
     }
@@ -207,7 +208,7 @@ export class MatchCollector<Note = undefined> {
     if (this.request.before > 0) match.before = before();
     if (this.request.after > 0) {
       match.after = [];
-      this.owed.push({ match, remaining: this.request.after });
+      this.owed.push({ match, remaining: this.request.after, next: line.line + 1 });
     }
     this.kept.push({ match, note });
     if (order === 'newest' && this.kept.length >= limit * 2) this.kept.splice(0, this.kept.length - limit);
@@ -218,9 +219,18 @@ export class MatchCollector<Note = undefined> {
     return this.awaiting.some((held) => held.below !== undefined && !held.below.done);
   }
 
-  /** The next line below every held line so far (its raw text): read into their messages while they take lines. */
-  giveBelow(text: string): void {
-    for (const held of this.awaiting) held.below?.take(text);
+  /**
+   * The next line below every held line so far (its raw text): read into their messages while they take lines.
+   * `lineNumber`, when the reader knows it: a held line takes only the line right after the last it took (a reader
+   * that hands a stretch again for a line accepted later in it gives each earlier one nothing twice). `text`
+   * undefined: a line that only takes its number (a later part of a joined split line).
+   */
+  giveBelow(text: string | undefined, lineNumber?: number): void {
+    for (const held of this.awaiting) {
+      if (lineNumber !== undefined && held.next !== lineNumber) continue;
+      held.next++;
+      if (text !== undefined) held.below?.take(text);
+    }
     this.release(false);
   }
 
@@ -245,10 +255,17 @@ export class MatchCollector<Note = undefined> {
     return this.owed.length > 0;
   }
 
-  /** The next line (sanitized) after every kept match so far: after-context for those still owed some. */
-  giveAfter(text: string): void {
+  /**
+   * The next line (sanitized) after every kept match so far: after-context for those still owed some. `lineNumber`,
+   * when the reader knows it: a match takes only the line right after the last it took (see giveBelow; `text`
+   * undefined likewise).
+   */
+  giveAfter(text: string | undefined, lineNumber?: number): void {
     let settled = false;
     for (const entry of this.owed) {
+      if (lineNumber !== undefined && entry.next !== lineNumber) continue;
+      entry.next++;
+      if (text === undefined) continue;
       entry.match.after!.push(text);
       if (--entry.remaining === 0) settled = true;
     }

@@ -212,7 +212,7 @@ export class FileScanner {
     this.crAt = Infinity;
     this.crFrom = Infinity;
     // After-context still owed to matches of the previous block.
-    this.fillPendingAfter(hay, 0);
+    this.fillPendingAfter(hay, 0, this.linesBefore + 1);
 
     let pos = this.deferrable ? this.skipOlderCandidates(hay, kernel) : 0;
     let countedPos = 0;
@@ -363,7 +363,7 @@ export class FileScanner {
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level }, text)) return;
     const below = this.collector.summarising && awaitsMessage(parsed) ? new MessageBelow(this.parser) : undefined;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined, below);
-    this.fillPendingAfter(hay, lineEnd + 1);
+    this.fillPendingAfter(hay, lineEnd + 1, lineNumber + 1);
   }
 
   /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
@@ -405,19 +405,20 @@ export class FileScanner {
   }
 
   /**
-   * Hands the lines from `from` on to the collector while kept matches are owed after-context, or lines held for the
-   * sink wait for their message below (MatchCollector.giveBelow).
+   * Hands the lines from `from` (line `lineNumber`) on to the collector while kept matches are owed after-context, or
+   * lines held for the sink wait for their message below (MatchCollector.giveBelow). With the numbers, a match owed
+   * lines to the block's end and a later match in the block, whose hand-out starts again below the later one, do not
+   * take the same line twice (a full read gave `job 9 done` twice where a sought read gave the line after it).
    */
-  private fillPendingAfter(hay: Hay, from: number): void {
+  private fillPendingAfter(hay: Hay, from: number, lineNumber: number): void {
     const { collector } = this;
-    for (let pos = from; (collector.owesAfter || collector.owesBelow) && pos < hay.length; ) {
+    for (let pos = from, line = lineNumber; (collector.owesAfter || collector.owesBelow) && pos < hay.length; line++) {
       let end = nextNl(hay, pos);
       if (end === -1) end = hay.length;
       const text = slice(hay, pos, end);
-      if (!this.isPartSlot(text)) {
-        if (collector.owesAfter) collector.giveAfter(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
-        if (collector.owesBelow) collector.giveBelow(text);
-      }
+      // A part slot takes a line number but is no line of context: the matches' next line is the one after it.
+      if (collector.owesAfter) collector.giveAfter(this.isPartSlot(text) ? undefined : ownCopy(sanitizeLine(text, this.request.maxLineChars)), line);
+      if (collector.owesBelow) collector.giveBelow(this.isPartSlot(text) ? undefined : text, line);
       pos = end + 1;
     }
   }

@@ -114,4 +114,20 @@ describe('logs search: Node engine at the time window edges', () => {
     assert.deepEqual(scan({ ...base, pattern, until: WINDOW.until }).matches.map((m) => m.line), [1, ...LINES_IN_WINDOW]);
     assert.deepEqual(scan({ ...base, pattern, since: WINDOW.since }).matches.map((m) => m.line), [2, 3, 4, 5, 6, 7]);
   });
+
+  it('gives a match owed after-context to its block\'s end each later line once, when a later match in the block is owed the same lines', () => {
+    // Line 1's context runs past the first block; line 2, a match too, is owed lines 3.. from the same block, which
+    // were handed out already (the full read gave line 3 twice and never line 4 to line 1: a seek-time property found it).
+    const text = (n: number, level: string) => `2026-01-01T00:00:0${n}.000Z [${level}] step ${n}`;
+    const first = [text(1, 'ERROR'), text(2, 'ERROR'), text(3, 'INFO')].join('\n') + '\n';
+    const second = [text(4, 'INFO'), text(5, 'INFO'), text(6, 'INFO')].join('\n') + '\n';
+    for (const order of ['oldest', 'newest'] as const) {
+      const scanner = new FileScanner({ ...base, order, minLevel: 'ERROR', after: 3 }, parserFor(Buffer.from(first + second), true, 0));
+      scanner.push(Buffer.from(first));
+      scanner.push(Buffer.from(second));
+      const byLine = new Map(scanner.result().matches.map((m) => [m.line, m.after]));
+      assert.deepEqual(byLine.get(1), [text(2, 'ERROR'), text(3, 'INFO'), text(4, 'INFO')], order);
+      assert.deepEqual(byLine.get(2), [text(3, 'INFO'), text(4, 'INFO'), text(5, 'INFO')], order);
+    }
+  });
 });
