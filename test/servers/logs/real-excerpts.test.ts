@@ -559,8 +559,8 @@ const BATCH_23: Record<string, number> = {
  * 20 systems (median 0.754), 706 lines, 388 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 23 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 28 (2026-12-03; mean 0.710 then), when batch 26 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_24: Record<string, number> = {
   Concourse: 0.886, ContikiNG: 0.857, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
@@ -732,8 +732,9 @@ const BATCHES = [
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
 // (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
 // of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`; batch 23 was released for study
-// at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_24, BATCH_25];
+// at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`; batch 24 was
+// released for study at the start of session 28 (2026-12-03), when batch 26 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_25];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
