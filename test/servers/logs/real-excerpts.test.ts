@@ -582,6 +582,22 @@ const BATCH_25: Record<string, number> = {
   Flutter: 0.711, Go2rtc: 0.565, IntelliJIDEA: 0.679, MkDocs: 0.827, OnlyOffice: 1, PrusaSlicer: 0, Renovate: 1,
   RethinkDB: 0.778, SeleniumGrid: 0.882, Squeezelite: 1, Symfony: 0.2, Trivy: 0.923, UrBackup: 0.818,
 };
+/**
+ * Batch 26 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx26` on the miner of lead28 at d8a1f33c (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-25, the development set or Loghub, nor a close cousin of one): mean 0.754 over
+ * 20 systems (median 0.8425), 816 lines, 412 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
+ * the gate with them then gave again (TrustDNS replaced a seatd folder after the first run over the 20, since seatd
+ * prints wlroots' layout and libseat's lines are in batch 14's Sway; the second run gave the other 19 again). Built blind to batches 7 and 25 and to the failures being fixed while other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
+ * it.
+ */
+const BATCH_26: Record<string, number> = {
+  Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 0.909, Drush: 0.846, ElixirLS: 0.19, HaskellLanguageServer: 0.933, Jetty: 0.5,
+  Lego: 0.87, Lynis: 0.652, MailScanner: 0.897, Marlin: 0.156, Metals: 0.647, PX4: 0.944, TModLoader: 0.78, Tarantool: 0.662,
+  TestKitchen: 0.923, Trunk: 0.786, TrustDNS: 0.692, Weston: 0.857,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -719,6 +735,7 @@ const BATCH_25: Record<string, number> = {
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
+  BATCH_26,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -733,8 +750,9 @@ const BATCHES = [
 // (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
 // of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`; batch 23 was released for study
 // at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`; batch 24 was
-// released for study at the start of session 28 (2026-12-03), when batch 26 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_25];
+// released for study at the start of session 28 (2026-12-03), when batch 26 was built and measured by branch `realx26`
+// in session 28.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_25, BATCH_26];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
