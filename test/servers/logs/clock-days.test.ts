@@ -88,7 +88,9 @@ describe('logs: a time-only log of three days through the built server', functio
 // dates28: the head-only check above cannot see a log of several days whose head shows one (more than ~500 lines a
 // day), nor a file copied later: every line was dated on the last write's day. Each line is now dated by its own day,
 // the midnights its clock passes counted down the whole file (format/clock-days.ts).
-describe('format: clock-days, the day of each time-of-day line', () => {
+describe('format: clock-days, the day of each time-of-day line', function () {
+  // Parsers learned from 500-line heads, under a loaded machine.
+  this.timeout(60_000);
   /** `HH:MM:SS.mmm` of `ms` in this process's zone. */
   const localClock = (ms: number) => {
     const d = new Date(ms);
@@ -180,6 +182,19 @@ describe('format: clock-days, the day of each time-of-day line', () => {
     const { days, parser } = daysOf(lines, new Date(2026, 11, 3, 0, 0, 1).getTime());
     assert.equal(days.lastDay, '2026-12-02');
     assert.equal(parser.parse(lines.at(-1)!, lines.length).timestamp, times.at(-1));
+  });
+
+  it('a header line with a date above the time-of-day lines: the lines are dated by their own day, the header by its date', () => {
+    const from = new Date(2026, 10, 27, 10, 0).getTime();
+    const to = new Date(2026, 10, 28, 9, 0).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    const file = ['=== Log started 2026-11-27 10:00:00 ===', ...lines];
+    const { days, parser } = daysOf(file, to + 1000);
+    assert.equal(days.dayStarts.length, 1);
+    assert.equal(parser.parse(file[1], 2).timestamp, times[0]);
+    assert.equal(parser.parse(file.at(-1)!, file.length).timestamp, times.at(-1));
+    const header = parser.parse(file[0], 1).timestamp;
+    assert.ok(header === undefined || header === new Date(2026, 10, 27, 10, 0).getTime(), String(header));
   });
 
   it('reads dates in file names', () => {
