@@ -10,6 +10,7 @@ import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
+import { withClockDays } from '../format/parser';
 import { renamedTo } from '../files/rotation';
 import { assertNotRewrittenInPlace } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
@@ -85,7 +86,9 @@ class ScanWorker {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
       const head = await readHead(fd, job.target);
-      const parser = await this.parsers.dated(this.parsers.parserFor(head, job.target.mtimeMs), fd, job.target);
+      const learned = this.parsers.parserFor(head, job.target.mtimeMs);
+      // The days of a time-of-day log as the server read them, else read here (one reading: format/parser.ts).
+      const parser = job.clockDays !== undefined ? withClockDays(learned, job.clockDays) : await this.parsers.dated(learned, fd, job.target);
       const reports = new JobReports(this.post, job.summarize);
       const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel);
       // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
