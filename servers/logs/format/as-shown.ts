@@ -11,18 +11,18 @@ import type { LineParser, ParsedLine } from './types';
  * when the text after it reads as a record: read as shown, that ERROR became the INFO of its message's tail (rev26a).
  * A carriage return inside a message whose tail has neither leaves the whole line read too. One reading for
  * search_logs, error_summary, recent_logs (through search/collector.ts parseLine, which cuts a line first) and
- * log_patterns (whole lines).
+ * log_patterns (whole lines). `at`: the line's 1-based number in its file (LineParser.parse).
  */
-export function parseAsShown(parser: LineParser, text: string): ParsedLine {
+export function parseAsShown(parser: LineParser, text: string, at?: number): ParsedLine {
   const redrawn = lastRedraw(text);
-  if (redrawn === undefined) return parser.parse(text);
-  const whole = parser.parse(text);
+  if (redrawn === undefined) return parser.parse(text, at);
+  const whole = parser.parse(text, at);
   if (whole.timestamp !== undefined || whole.level !== undefined) {
     // The record the line opens with, its own time or level read before the first carriage return.
-    const head = parser.parse(text.slice(0, text.indexOf('\r')));
+    const head = parser.parse(text.slice(0, text.indexOf('\r')), at);
     if (head.timestamp !== undefined || head.level !== undefined) return whole;
   }
-  const shown = parser.parse(redrawn);
+  const shown = parser.parse(redrawn, at);
   return shown.timestamp !== undefined || shown.level !== undefined ? shown : whole;
 }
 

@@ -18,6 +18,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
+import { clockDayEpoch, type ClockDays } from './clock-days';
 import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
@@ -846,23 +847,44 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
   // line dated it (timestamps.ts clockEpoch): a date any reader found wins (a harness's clock before a program's own
-  // dated header).
-  const datesClock = text.clockDated === true && context.clockReference !== undefined;
-  const parser: LineParser = {
-    format: formatFor(layer, text.format),
-    parse: (line) => {
-      const plain = withoutLeadingNuls(line);
-      const parsed = readDecoded(plain);
-      if (!datesClock || parsed.timestamp !== undefined) return parsed;
-      const clock = OPENING_CLOCK.exec(plain);
-      const epoch = clock === null ? undefined : clockEpoch(clock[1], context);
-      return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
-    },
+  // dated header). With the file's days read (format/clock-days.ts), each line is dated by its own day instead.
+  const timeOfDay = text.clockDated === true && options.referenceTime !== undefined && !clockFromZero(sample);
+  const format = formatFor(layer, text.format);
+  const make = (days: ClockDays | undefined): LineParser => {
+    const dates = days === undefined ? text.clockDated === true && context.clockReference !== undefined : days.lastDay !== undefined;
+    const parser: LineParser = {
+      format: days === undefined ? format : { id: format.id, description: format.description.replace(CLOCK_FIELD, clockFieldName(days)) },
+      parse: (line, at) => {
+        const plain = withoutLeadingNuls(line);
+        const parsed = readDecoded(plain);
+        if (!dates || parsed.timestamp !== undefined) return parsed;
+        const clock = OPENING_CLOCK.exec(plain);
+        const epoch = clock === null ? undefined : days === undefined ? clockEpoch(clock[1], context) : clockDayEpoch(clock[1], days, at);
+        return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
+      },
+    };
+    const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
+    if (undecided !== undefined) parser.undecidedDate = undecided;
+    if (days !== undefined) parser.clockDays = days;
+    else if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
+    if (timeOfDay && days === undefined) {
+      parser.clockOf = (line) => OPENING_CLOCK.exec(withoutLeadingNuls(line))?.[1];
+      parser.datedBy = (read) => make(read);
+    }
+    return parser;
   };
-  const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
-  if (undecided !== undefined) parser.undecidedDate = undecided;
-  if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
-  return parser;
+  return make(undefined);
+}
+
+/** The time-of-day field in a format's description (fieldName): replaced once the file's days are read. */
+const CLOCK_FIELD = /time of day \[no date written[^\]]*\]/;
+
+/** How the time-of-day field of a file whose days were read (format/clock-days.ts) is named in its format's description. */
+function clockFieldName(days: ClockDays): string {
+  if (days.lastDay === undefined) return `time of day [no date written, and the file's days are not known (${days.doubt ?? 'no time of day read'}): time filters leave these lines out]`;
+  const by = days.by === 'name' ? 'the date in the file\'s name' : "the file's last write";
+  const span = days.dayStarts.length === 0 ? `all on ${days.lastDay}` : `${days.dayStarts.length + 1} days, the last ${days.lastDay}`;
+  return `time of day [no date written: each line dated by its own day, counted back from its last line's (${by}) by the midnights the clock passes down the file (${span}); a day without a line is not seen]`;
 }
 
 /** A line a runtime captured and stored as a record of its own, with what the runtime says beside it. */

@@ -36,6 +36,29 @@ const CLOCK_PARTS = /(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?(?:([AaPp])\.
 export function clockEpoch(text: string, context: TimestampContext): number | undefined {
   const reference = context.clockReference;
   if (reference === undefined) return undefined;
+  const clock = clockParts(text);
+  if (clock === undefined) return undefined;
+  const day = new Date(reference);
+  const same = clockOn(day.getFullYear(), day.getMonth(), day.getDate(), clock);
+  if (same === undefined || same <= reference + CLOCK_SLACK_MS) return same;
+  // The day before (Date rolls the 0th of a month back into the month before).
+  const d = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1);
+  return clockOn(d.getFullYear(), d.getMonth(), d.getDate(), clock);
+}
+
+/** A time of day as a clock shows it: the hour on 24 hours, minute, second and milliseconds. */
+export interface ClockParts {
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+}
+
+/**
+ * The parts of a time of day written without a date (`10:00:00.123`, `1:05:01 PM`, an Arabic day mark), or undefined
+ * for a text that holds none or an hour no 12-hour clock shows.
+ */
+export function clockParts(text: string): ClockParts | undefined {
   const m = CLOCK_PARTS.exec(text);
   if (!m) return undefined;
   let hour = Number(m[1]);
@@ -44,12 +67,13 @@ export function clockEpoch(text: string, context: TimestampContext): number | un
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (mark === 'p' || mark === 'P' ? 12 : 0);
   }
-  const day = new Date(reference);
-  const same = localEpoch(day.getFullYear(), day.getMonth(), day.getDate(), hour, Number(m[2]), Number(m[3]), fractionMs(m[4]));
-  if (same === undefined || same <= reference + CLOCK_SLACK_MS) return same;
-  // The day before (Date rolls the 0th of a month back into the month before).
-  const d = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 1);
-  return localEpoch(d.getFullYear(), d.getMonth(), d.getDate(), hour, Number(m[2]), Number(m[3]), fractionMs(m[4]));
+  return { hour, minute: Number(m[2]), second: Number(m[3]), ms: fractionMs(m[4]) };
+}
+
+/** Epoch ms of `clock` on the local day `year`-`monthIndex`-`day` (Date's rolling: day 0 is the month before's last). */
+export function clockOn(year: number, monthIndex: number, day: number, clock: ClockParts): number | undefined {
+  const d = new Date(year, monthIndex, day);
+  return localEpoch(d.getFullYear(), d.getMonth(), d.getDate(), clock.hour, clock.minute, clock.second, clock.ms);
 }
 
 export interface TimestampPattern {

@@ -1,4 +1,5 @@
 // The contract between log format detection / template mining and the logs server's tools.
+import type { ClockDays } from './clock-days';
 
 /** One scale for every level vocabulary (Android V/D/I/W/E, syslog priorities, [error], level=warn, JSON severity…). */
 export const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
@@ -62,7 +63,11 @@ export interface ParsedLine {
 
 export interface LineParser {
   format: LogFormat;
-  parse(line: string): ParsedLine;
+  /**
+   * Reads one line. `at`: its 1-based number in its file, which dates a time of day written without a date in a file
+   * of several days (`clockDays`); without it such a line of such a file has no time (never a wrong one).
+   */
+  parse(line: string, at?: number): ParsedLine;
   /**
    * One of the sampled dates ending in a four-digit year (`3/12/2026`) whose day and month order neither the date (a
    * part above 12) nor the file (its other dates, the language of its level names) tells: such dates give no time,
@@ -75,6 +80,18 @@ export interface LineParser {
    * clockEpoch). The tools say so, as a line written earlier is misdated.
    */
   clockDay?: string;
+  /**
+   * Set on a parser made by `datedBy`: the days of its file's lines (format/clock-days.ts), by which each time of day
+   * is dated by its own line's day (`parse`'s `at`).
+   */
+  clockDays?: ClockDays;
+  /**
+   * Set when the file's header holds a time of day without a date and the parser was made for a file: its lines'
+   * time of day as the parser dates it (undefined for a line without one), for ClockDayCounter.
+   */
+  clockOf?(line: string): string | undefined;
+  /** With clockOf: the same parser dating each line's time of day by `days`, read from the whole file (clock-days.ts). */
+  datedBy?(days: ClockDays): LineParser;
 }
 
 export interface Template {

@@ -48,7 +48,7 @@ export interface SeekResult {
 /** What the tools' descriptions say of the seek (search_logs, error_summary, log_patterns). */
 export const SEEK_RULE =
   'With since, a large plain file (64 MiB or more) whose lines are in time order is read from just above the window, found by a binary search on its lines\' times, ' +
-  'with the same answer and line numbers as a read from the top (files[].readFrom or a note says where); a file out of order, without times, compressed or decoded is read whole';
+  'with the same answer and line numbers as a read from the top (files[].readFrom or a note says where); a file out of order, without times, with times of day and no date, compressed or decoded is read whole';
 
 export const DEFAULT_SLACK_MS = 5 * 60_000;
 export const DEFAULT_MIN_SEEK_BYTES = 64 * 1024 * 1024;

@@ -5,6 +5,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { parseAsShown } from '../format/as-shown';
+import type { ClockDays } from '../format/clock-days';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { awaitsMessage, needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
@@ -26,6 +27,11 @@ export interface LogPatternsContext {
   readLines(path: string, onLine: (line: string) => boolean | void, signal?: AbortSignal): Promise<{ notes?: string[] } | void>;
   /** The file's modification time (epoch ms), used to infer the year of year-less timestamps. Defaults to now. */
   referenceTime?(path: string): Promise<number | undefined>;
+  /**
+   * The days of the file's lines when they carry a time of day without a date (format/clock-days.ts, read when the
+   * file was resolved): each line's time is dated by its own day, as search_logs and error_summary date it.
+   */
+  clockDays?(path: string): Promise<ClockDays | undefined>;
 }
 
 export const MAX_TEMPLATES = 5000;
@@ -79,6 +85,8 @@ interface PassOptions {
   window: TimeWindow;
   trackLines: boolean;
   referenceTime?: number;
+  /** LogPatternsContext.clockDays's answer for the file. */
+  clockDays?: ClockDays;
   signal?: AbortSignal;
   onProgress?: (lines: number) => void;
   /** Tunable miner thresholds (an evaluation fitting them); the tool uses the defaults. */
@@ -97,7 +105,8 @@ function isBlank(line: string): boolean {
 
 /** The file's header, learned from its first lines: the format's (timestamp, level…), then the columns left in its messages. */
 function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: SourceColumns } {
-  const parser = createLineParser(sample, { referenceTime: options.referenceTime });
+  const learned = createLineParser(sample, { referenceTime: options.referenceTime });
+  const parser = options.clockDays !== undefined && learned.datedBy !== undefined ? learned.datedBy(options.clockDays) : learned;
   const entries = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line));
   const share = options.minerOptions?.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
   return { parser, columns: learnSourceColumns(entries, { share }) };
@@ -139,7 +148,7 @@ export async function minePatterns(
     const p = parser as LineParser;
     // A record printed under a progress bar (tqdm's `\r<spaces>\r`) is mined as a terminal shows it (parseAsShown), as
     // search_logs and error_summary read it: whole, it was the bar's text under the entry above.
-    const parsed = parseAsShown(p, line);
+    const parsed = parseAsShown(p, line, lineNumber);
     // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
     // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
     // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0
@@ -235,6 +244,7 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   const window = resolveWindow(args, now);
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
+  const clockDays = await context.clockDays?.(path);
   const notes: string[] = [];
   const read = async (onLine: (line: string) => boolean | void) => {
     const outcome = await context.readLines(path, onLine, signal);
@@ -245,6 +255,7 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     window,
     trackLines: args.lineNumbers,
     referenceTime,
+    ...(clockDays !== undefined ? { clockDays } : {}),
     signal,
     onProgress,
   });

@@ -27,6 +27,10 @@ export const scanJobSchema = z.object({
   ripgrep: z.string().optional(),
   /** Bytes from which a plain file is sought in for `since` (scan/seek.ts); io/time-seek.ts's default when absent. */
   seekMinBytes: z.number().int().nonnegative().optional(),
+  /** The days of the file's times of day without a date, as the server read them (format/clock-days.ts). */
+  clockDays: z
+    .object({ lines: z.number().int(), dayStarts: z.array(z.number().int()), lastDay: z.string().optional(), by: z.enum(['write', 'name']).optional(), doubt: z.string().optional() })
+    .optional(),
 });
 export type ScanJob = z.infer<typeof scanJobSchema>;
 

@@ -3,9 +3,11 @@
 // does in 100–200 ms.
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { parserFor } from '../format/parser';
+import type { ClockDays } from '../format/clock-days';
+import { parserFor, readClockDays, withClockDays } from '../format/parser';
 import type { LineParser } from '../format/types';
 import type { FileHead } from '../io/head';
+import type { ScanTarget } from '../search/types';
 
 /** Parsers kept (a few files searched in turn; a parser holds no lines, only what it learned). */
 const MAX_PARSERS = 8;
@@ -17,6 +19,7 @@ const MAX_PARSERS = 8;
  */
 export class ParserCache {
   private readonly parsers = new LRUCache<string, LineParser>({ max: MAX_PARSERS });
+  private readonly days = new LRUCache<string, ClockDays>({ max: MAX_PARSERS });
 
   parserFor(head: FileHead, mtimeMs: number): LineParser {
     const key = `${createHash('sha256').update(head.data).digest('base64')}\0${head.complete}\0${mtimeMs}`;
@@ -25,5 +28,20 @@ export class ParserCache {
     const parser = parserFor(head.data, head.complete, mtimeMs);
     this.parsers.set(key, parser);
     return parser;
+  }
+
+  /**
+   * `parser` dated by the days of the file open as `fd` (format/parser.ts readClockDays), read once per file version
+   * (its path, size and last write): the server's readers read the same days from the same version.
+   */
+  async dated(parser: LineParser, fd: number, target: ScanTarget): Promise<LineParser> {
+    if (parser.datedBy === undefined) return parser;
+    const key = `${target.realPath}\0${target.size}\0${target.mtimeMs}\0${target.legacyCharset ?? ''}`;
+    let days = this.days.get(key);
+    if (days === undefined) {
+      days = await readClockDays(fd, target, parser);
+      if (days !== undefined) this.days.set(key, days);
+    }
+    return withClockDays(parser, days);
   }
 }

@@ -22,7 +22,8 @@ import type { ScanRequest, ScanTarget } from '../search/types';
  * up are the full read's. Throws what readSync throws.
  */
 export function scanStart(fd: number, target: ScanTarget, request: ScanRequest, parser: LineParser, minBytes = DEFAULT_MIN_SEEK_BYTES, probeBytes?: number, kernel?: ByteKernel): ReadStart | undefined {
-  if (request.since === undefined || isDecoded(target) || joinsPartials(parser)) return undefined;
+  // A time of day without a date is dated by its line's number (format/clock-days.ts), which a probe does not know.
+  if (request.since === undefined || isDecoded(target) || joinsPartials(parser) || parser.clockOf !== undefined || parser.clockDays !== undefined) return undefined;
   const size = fstatSync(fd).size;
   if (size < minBytes) return undefined;
   return readStart(

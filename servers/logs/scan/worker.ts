@@ -10,6 +10,7 @@ import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
+import { withClockDays } from '../format/parser';
 import { renamedTo } from '../files/rotation';
 import { assertNotRewrittenInPlace } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
@@ -85,7 +86,9 @@ class ScanWorker {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
       const head = await readHead(fd, job.target);
-      const parser = this.parsers.parserFor(head, job.target.mtimeMs);
+      const learned = this.parsers.parserFor(head, job.target.mtimeMs);
+      // The days of a time-of-day log as the server read them, else read here (one reading: format/parser.ts).
+      const parser = job.clockDays !== undefined ? withClockDays(learned, job.clockDays) : await this.parsers.dated(learned, fd, job.target);
       const reports = new JobReports(this.post, job.summarize);
       const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel);
       // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
@@ -114,7 +117,9 @@ class ScanWorker {
     const { request } = job;
     const target = { ...job.target, realPath: path };
     // Lines a container runtime split (CRI, Docker json-file) are joined by the Node engine only (format/partials.ts).
-    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser)) return undefined;
+    // So are the lines of a time-of-day log of several days, dated by their numbers (format/clock-days.ts): ripgrep's
+    // reader of the entry above a line goes by byte offsets.
+    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser) || (parser.clockDays?.dayStarts.length ?? 0) > 0) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
     // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
     const heartbeat = setInterval(() => {

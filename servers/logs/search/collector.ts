@@ -26,9 +26,11 @@ export type Header = EntryHeader;
 
 /**
  * Parses one line, or its first PARSE_CHARS characters, as a terminal shows it (format/as-shown.ts parseAsShown).
+ * `at`: the line's 1-based number in its file, which dates a time of day without a date in a log of several days
+ * (LineParser.parse); a reader that knows it gives it.
  */
-export function parseLine(parser: LineParser, text: string): ParsedLine {
-  return parseAsShown(parser, text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+export function parseLine(parser: LineParser, text: string, at?: number): ParsedLine {
+  return parseAsShown(parser, text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text, at);
 }
 
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
@@ -65,15 +67,16 @@ function withStream(header: Header, parsed: ParsedLine): Header {
 /**
  * The nearest header among the HEADER_LOOKBACK_LINES lines above a continuation line. `lineAbove(n)` gives the n-th
  * line above (0 = the one directly above), or undefined where the engine's text ends; `beyond` stands in for the lines
- * above that end (the header the block before ended with).
+ * above that end (the header the block before ended with). `firstAt`: the number of the line lineAbove(0) gives, when
+ * the engine knows it (parseLine's `at`).
  */
-export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined, beyond?: Header): Header | undefined {
+export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined, beyond?: Header, firstAt?: number): Header | undefined {
   // No line read so far has a word (isWordless): an empty header found above still awaits its message.
   let wordless = true;
   for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
     const text = lineAbove(n);
     if (text === undefined) return seenThrough(beyond, wordless);
-    const parsed = parseLine(parser, text);
+    const parsed = parseLine(parser, text, firstAt === undefined ? undefined : firstAt - n);
     const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
@@ -82,7 +85,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && (header.timestamp === undefined || parsed.runtimeTime === true);
     if (header && !untimedLevel) return seenThrough(header, wordless);
     if (header || report) {
-      const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
+      const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond, firstAt === undefined ? undefined : firstAt - n - 1) : undefined;
       const above = header ? upper : entryAbove(parsed, upper);
       // The first text line under an empty header is that entry's message, its opening level word a word (underEntry).
       const message = header !== undefined && underEntry(parsed, upper) !== parsed;

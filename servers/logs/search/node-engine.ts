@@ -354,7 +354,7 @@ export class FileScanner {
   /** Parses a candidate line, completes it from its entry header, and hands it to the collector. */
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
     if (this.isPartSlot(text)) return;
-    const parsed = parseLine(this.parser, text);
+    const parsed = parseLine(this.parser, text, lineNumber);
     // The entry above is read only for a line that takes from it (headerBefore may walk up the lines).
     const takes = needsHeader(this.parser, parsed);
     const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);
@@ -383,6 +383,7 @@ export class FileScanner {
         return text;
       },
       this.prevBlockHeader,
+      lineNumber - 1,
     );
   }
 
@@ -440,7 +441,8 @@ export class FileScanner {
     }
     if (want > 0) this.prevTail = tail.length >= want ? tail : [...this.prevTail, ...tail].slice(-want);
     if (!this.usesHeaders) return;
-    const header = headerAbove(this.parser, (n) => last[n], end < 0 ? this.prevBlockHeader : undefined);
+    // The block's last line is line linesBefore (pushPiece counted the block's lines before this).
+    const header = headerAbove(this.parser, (n) => last[n], end < 0 ? this.prevBlockHeader : undefined, this.linesBefore);
     if (header) this.prevBlockHeader = header;
   }
 

@@ -15,6 +15,7 @@ import { decodedNote, legacyCharsetName } from '../io/legacy-charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
+import { lineFromEnd } from '../format/clock-days';
 import { parseLine } from '../search/collector';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
@@ -149,11 +150,19 @@ export function noteUndecidedDates(notes: string[], name: string, parser: LinePa
   if (!notes.includes(note)) notes.push(note);
 }
 
-/** A note for a file whose times of day carry no date (LineParser.clockDay): the day they were dated by. */
+/**
+ * A note for a file whose times of day carry no date: how they were dated (LineParser.clockDays, format/clock-days.ts;
+ * LineParser.clockDay for a parser of the head alone), or why they were not.
+ */
 export function noteClockDay(notes: string[], name: string, parser: LineParser): void {
-  if (parser.clockDay === undefined) return;
-  const note = `${name}: its times of day carry no date; they were dated ${parser.clockDay}, the day of the file's last write (the day before for a time after that write), so a line written on an earlier day is dated a day or more too late`;
-  if (!notes.includes(note)) notes.push(note);
+  const days = parser.clockDays;
+  let note: string | undefined;
+  if (days?.lastDay !== undefined) {
+    const by = days.by === 'name' ? 'the date in its name' : 'its last write';
+    note = `${name}: its times of day carry no date; each line was dated by its own day, counted back from its last line's (${days.lastDay}, by ${by}) by the midnights its clock passes down the file (${days.dayStarts.length + 1} day(s)); a whole day without a line is not seen`;
+  } else if (days?.doubt !== undefined) note = `${name}: its times of day carry no date, and ${days.doubt}: its lines have no time, and a time window leaves them out (counted in untimed)`;
+  else if (parser.clockDay !== undefined) note = `${name}: its times of day carry no date; they were dated ${parser.clockDay}, the day of the file's last write (the day before for a time after that write), so a line written on an earlier day is dated a day or more too late`;
+  if (note !== undefined && !notes.includes(note)) notes.push(note);
 }
 
 /** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */
@@ -169,8 +178,10 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
   const parser = await ctx.parserOf(file);
   let found: number | undefined;
   let seen = 0;
+  // Lines read from the end: a time of day without a date is dated by its line's number (format/clock-days.ts).
+  let back = 0;
   const look = (text: string) => {
-    const t = parseLine(parser, text).timestamp;
+    const t = parseLine(parser, text, lineFromEnd(parser.clockDays, back++)).timestamp;
     if (t !== undefined) {
       found = t;
       newestLines.set(file, text);
@@ -297,8 +308,8 @@ export function repeatedTimeNote(file: OpenedLog, since: number | undefined, unt
 /** The time of a file's oldest entry (epoch ms): the first readable timestamp of its head sample (io/head). */
 export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
   const parser = await ctx.parserOf(file);
-  for (const line of await headLines(file.handle.fd, file.info)) {
-    const t = parseLine(parser, line).timestamp;
+  for (const [i, line] of (await headLines(file.handle.fd, file.info)).entries()) {
+    const t = parseLine(parser, line, i + 1).timestamp;
     if (t !== undefined) return t;
   }
   return undefined;

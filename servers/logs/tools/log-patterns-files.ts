@@ -2,6 +2,7 @@
 // other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks. A source's
 // records stream the same way, as the lines of a log of its kind.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { ClockDays } from '../format/clock-days';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
@@ -30,6 +31,8 @@ interface Resolved extends FileCoding {
   mtimeMs: number;
   /** What the tools say of its text when it is not UTF-8 (noteLegacyText), learned when it was opened. */
   charsetNotes: string[];
+  /** The days of its times of day without a date (format/clock-days.ts), when its lines carry such times. */
+  clockDays?: ClockDays;
 }
 
 /**
@@ -42,19 +45,25 @@ export function logPatternsContext(ctx: LogsContext, window: { since?: number } 
     async resolveFile(name) {
       const opened = await ctx.open(name);
       let split: SplitKind | undefined;
+      let clockDays: ClockDays | undefined;
       try {
-        split = partialKind(await ctx.parserOf(opened));
+        const parser = await ctx.parserOf(opened);
+        split = partialKind(parser);
+        clockDays = parser.clockDays;
       } finally {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
       const charsetNotes: string[] = [];
       noteLegacyText(charsetNotes, opened);
-      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs, charsetNotes });
+      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, ...(clockDays !== undefined ? { clockDays } : {}), dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs, charsetNotes });
       return opened.realPath;
     },
     async referenceTime(path) {
       return resolved.get(path)?.mtimeMs;
+    },
+    async clockDays(path) {
+      return resolved.get(path)?.clockDays;
     },
     async readLines(path, onLine, signal) {
       const info = resolved.get(path);
@@ -160,6 +169,8 @@ function patternsStart(fd: number, file: FileCoding & { mtimeMs: number }, size:
   const lines = head.toString('utf8', 0, headEnd).split('\n').slice(0, SAMPLE_LINES).map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
   // The time the miner reads year-less times by: the file's when it was resolved (referenceTime above).
   const parser = createLineParser(lines, { referenceTime: file.mtimeMs });
+  // A time of day without a date is dated by its line's number (format/clock-days.ts), which a probe does not know.
+  if (parser.clockOf !== undefined) return undefined;
   const start = seekStart(
     { fd, size, timeOf: (line) => parseAsShown(parser, line).timestamp, startsEntry: (line) => !needsHeader(parser, parseAsShown(parser, line)) },
     { since, minBytes, readAnyway: headEnd },

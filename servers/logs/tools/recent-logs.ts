@@ -14,6 +14,7 @@ import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
+import { lineFromEnd } from '../format/clock-days';
 import { parseLine } from '../search/collector';
 import { encodingSchema, iso, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
@@ -265,9 +266,11 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     reports = merged;
     waiting = undefined;
   };
+  // Lines read so far from the end: a time of day without a date is dated by its line's number (format/clock-days.ts).
+  let back = 0;
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
-    const parsed = parseLine(parser, raw);
+    const parsed = parseLine(parser, raw, lineFromEnd(parser.clockDays, back++));
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
     if (waiting && !isWordless(parsed)) {
       if (!inheritsLevel(parsed) && awaitsMessage(parsed)) messageOfHeader();

@@ -177,7 +177,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
-    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, clockDays: (await ctx.parserOf(file)).clockDays });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;

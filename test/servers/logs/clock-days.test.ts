@@ -3,9 +3,10 @@
 // file copied later) broke it: the same time of day two days ago was dated today, so `since: 1h` reported a two-day-old
 // ERROR as minutes old. Its own clocks show it: dated so, they run back by hours from one line to the next.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ClockDayCounter, dateInName } from '../../../servers/logs/format/clock-days';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -81,5 +82,247 @@ describe('logs: a time-only log of three days through the built server', functio
   it('error_summary over the whole file counts both', async () => {
     const whole = await call('error_summary', { file: 'service.log', wholeFile: true });
     assert.equal(whole.totalErrors, 2, JSON.stringify(whole));
+  });
+});
+
+// dates28: the head-only check above cannot see a log of several days whose head shows one (more than ~500 lines a
+// day), nor a file copied later: every line was dated on the last write's day. Each line is now dated by its own day,
+// the midnights its clock passes counted down the whole file (format/clock-days.ts).
+describe('format: clock-days, the day of each time-of-day line', function () {
+  // Parsers learned from 500-line heads, under a loaded machine.
+  this.timeout(60_000);
+  /** `HH:MM:SS.mmm` of `ms` in this process's zone. */
+  const localClock = (ms: number) => {
+    const d = new Date(ms);
+    return `${[d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+  };
+  /** Lines every `step` ms from `from` to `to` (local clocks), each `N INFO tick` or an ERROR at the times in `errors`. */
+  const localLog = (from: number, to: number, step: number, errors: number[] = []) => {
+    const times: number[] = [];
+    for (let t = from; t <= to; t += step) times.push(t);
+    const marked = new Set(errors);
+    const all = [...times, ...errors].sort((a, b) => a - b);
+    return { times: all, lines: all.map((t) => (marked.has(t) ? `${localClock(t)} [worker] ERROR job failed` : `${localClock(t)} [worker] INFO tick`)) };
+  };
+  const daysOf = (lines: string[], mtimeMs: number, name = 'service.log') => {
+    const head = createLineParser(lines.slice(0, 500), { referenceTime: mtimeMs });
+    assert.ok(head.clockOf && head.datedBy, 'a time-of-day parser of a file');
+    const counter = new ClockDayCounter(head.clockOf);
+    for (const line of lines) counter.push(line);
+    const days = counter.finish(mtimeMs, name);
+    return { days, parser: head.datedBy(days) };
+  };
+
+  it('dates every line of a three-day log of 2,000 lines a day by its own day (the head shows one day)', () => {
+    const from = new Date(2026, 10, 26, 0, 5, 30).getTime();
+    const to = new Date(2026, 10, 28, 23, 59, 0).getTime();
+    const { times, lines } = localLog(from, to, 43_200);
+    const { days, parser } = daysOf(lines, to + 1000);
+    assert.equal(days.lastDay, '2026-11-28');
+    assert.equal(days.dayStarts.length, 2);
+    for (let i = 0; i < lines.length; i += 97) assert.equal(parser.parse(lines[i], i + 1).timestamp, times[i], `line ${i + 1}: ${lines[i]}`);
+    // Without its number a line of a file of several days has no time: never a wrong one.
+    assert.equal(parser.parse(lines[0]).timestamp, undefined);
+    assert.match(parser.format.description, /each line dated by its own day.*3 days, the last 2026-11-28/);
+  });
+
+  it('a copied file: its last line later in the day than the last write is not dated at all, nor any line', () => {
+    const from = new Date(2026, 10, 27, 8, 0).getTime();
+    const to = new Date(2026, 10, 27, 22, 0).getTime();
+    const { lines } = localLog(from, to, 60_000);
+    const { days, parser } = daysOf(lines, new Date(2026, 11, 3, 14, 0).getTime());
+    assert.equal(days.lastDay, undefined);
+    assert.match(days.doubt ?? '', /copied or touched/);
+    assert.equal(parser.parse(lines.at(-1)!, lines.length).timestamp, undefined);
+    assert.equal(parser.parse(lines.at(-1)!, lines.length).level, 'INFO');
+  });
+
+  it('a copied file whose name carries its date is dated by the name', () => {
+    const from = new Date(2026, 10, 27, 8, 0).getTime();
+    const to = new Date(2026, 10, 27, 22, 0).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    for (const name of ['app-2026-11-27.log', 'logs/app.log.20261127', '2026_11_27.txt']) {
+      // Copied days later at 09:00 (earlier in the day than the last line) and at 23:30 (later).
+      for (const copied of [new Date(2026, 11, 3, 9, 0).getTime(), new Date(2026, 11, 3, 23, 30).getTime()]) {
+        const { days, parser } = daysOf(lines, copied, name);
+        assert.equal(days.lastDay, '2026-11-27', name);
+        assert.equal(days.by, 'name');
+        assert.equal(parser.parse(lines[5], 6).timestamp, times[5]);
+      }
+    }
+  });
+
+  it('a rotated file named by its rotation day (logrotate dateext) is dated by its last write, the day before', () => {
+    const from = new Date(2026, 10, 27, 8, 0).getTime();
+    const to = new Date(2026, 10, 27, 23, 58).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    const { days, parser } = daysOf(lines, to + 500, 'app.log-20261128');
+    assert.equal(days.lastDay, '2026-11-27');
+    assert.equal(days.by, 'write');
+    assert.equal(parser.parse(lines[1], 2).timestamp, times[1]);
+  });
+
+  it('a one-day file is dated as before, with or without line numbers', () => {
+    const from = new Date(2026, 11, 3, 8, 0).getTime();
+    const to = new Date(2026, 11, 3, 12, 0).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    const { days, parser } = daysOf(lines, to + 60_000);
+    assert.deepEqual(days.dayStarts, []);
+    assert.equal(parser.parse(lines[3]).timestamp, times[3]);
+    assert.equal(parser.parse(lines[3], 4).timestamp, times[3]);
+    const old = createLineParser(lines, { referenceTime: to + 60_000 });
+    assert.equal(old.parse(lines[3]).timestamp, times[3]);
+  });
+
+  it('a log that passes midnight once, written within a few minutes of its last line across midnight, is dated', () => {
+    const from = new Date(2026, 11, 2, 20, 0).getTime();
+    const to = new Date(2026, 11, 2, 23, 59, 58).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    // Buffered: written at 00:00:01 the day after the last line's.
+    const { days, parser } = daysOf(lines, new Date(2026, 11, 3, 0, 0, 1).getTime());
+    assert.equal(days.lastDay, '2026-12-02');
+    assert.equal(parser.parse(lines.at(-1)!, lines.length).timestamp, times.at(-1));
+  });
+
+  it('a header line with a date above the time-of-day lines: the lines are dated by their own day, the header by its date', () => {
+    const from = new Date(2026, 10, 27, 10, 0).getTime();
+    const to = new Date(2026, 10, 28, 9, 0).getTime();
+    const { times, lines } = localLog(from, to, 60_000);
+    const file = ['=== Log started 2026-11-27 10:00:00 ===', ...lines];
+    const { days, parser } = daysOf(file, to + 1000);
+    assert.equal(days.dayStarts.length, 1);
+    assert.equal(parser.parse(file[1], 2).timestamp, times[0]);
+    assert.equal(parser.parse(file.at(-1)!, file.length).timestamp, times.at(-1));
+    const header = parser.parse(file[0], 1).timestamp;
+    assert.ok(header === undefined || header === new Date(2026, 10, 27, 10, 0).getTime(), String(header));
+  });
+
+  it('reads dates in file names', () => {
+    assert.equal(dateInName('app-2026-11-28.log'), '2026-11-28');
+    assert.equal(dateInName('/var/log/app.log.20261128'), '2026-11-28');
+    assert.equal(dateInName('2026_11_28.txt'), '2026-11-28');
+    assert.equal(dateInName('app-2026-02-30.log'), undefined);
+    assert.equal(dateInName('build-12026112899.log'), undefined);
+    assert.equal(dateInName('service.log'), undefined);
+  });
+
+  it('syslog dates without a year pass New Year: December before January', () => {
+    const lines = ['Dec 31 23:59:58 host app[1]: ERROR old year', 'Jan  1 00:00:02 host app[1]: INFO new year'];
+    const parser = createLineParser(lines, { referenceTime: new Date(2027, 0, 1, 0, 0, 1).getTime() });
+    assert.equal(parser.parse(lines[0]).timestamp, new Date(2026, 11, 31, 23, 59, 58).getTime());
+    assert.equal(parser.parse(lines[1]).timestamp, new Date(2027, 0, 1, 0, 0, 2).getTime());
+  });
+});
+
+/** What a zone's end of summer time does to a log's clock (the server runs in Europe/Berlin: 2026-10-25 03:00 → 02:00). */
+describe('logs: a time-only log across the end of summer time, through the built server', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let server: StartedServer | undefined;
+  // UTC instants; the log writes Berlin's clock. 2026-10-24 12:00 CEST (10:00Z) to 2026-10-25 12:00 CET (11:00Z).
+  const from = Date.UTC(2026, 9, 24, 10, 0);
+  const to = Date.UTC(2026, 9, 25, 11, 0);
+  const step = 10 * 60_000;
+  const berlin = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  const times: number[] = [];
+  for (let t = from; t <= to; t += step) times.push(t);
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-clock-dst-'));
+    const lines = times.map((t, i) => `${berlin(t)}.000 [worker] ${i === 3 ? 'ERROR first day failed' : i === times.length - 2 ? 'ERROR last day failed' : 'INFO tick'}`);
+    writeFileSync(join(dir, 'dst.log'), [...lines, ''].join('\n'));
+    utimesSync(join(dir, 'dst.log'), new Date(to + 1000), new Date(to + 1000));
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the hour lived twice is no midnight: the first day stays the first day', async () => {
+    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'Europe/Berlin', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    const found = await callStructured(server.client, 'search_logs', { pattern: 'failed', file: 'dst.log', order: 'oldest' });
+    const matches = found.matches as Data[];
+    assert.equal(matches.length, 2, JSON.stringify(found));
+    assert.equal(Date.parse(matches[0].timestamp), times[3]);
+    assert.equal(Date.parse(matches[1].timestamp), times[times.length - 2]);
+  });
+});
+
+describe('logs: time-only logs of several days, copied and named, through the built server', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let server: StartedServer | undefined;
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const DAY = 86_400_000;
+  // Three days of 2,000 lines a day ending a minute ago, an ERROR 20 minutes' time of day ago on each day and one
+  // 10 minutes ago (the server runs with TZ=UTC; clock() writes UTC).
+  const errors = [now - 2 * DAY - 20 * 60_000, now - DAY - 20 * 60_000, now - 20 * 60_000 + 7, now - 10 * 60_000 + 7];
+  const lines = timeOnlyLog(now - 3 * DAY + 3 * 60_000, now - 60_000, 43_200, errors);
+  /** 1-based numbers of the lines of the last hour's two ERRORs. */
+  const recent = lines.flatMap((line, i) => (/ERROR/.test(line) ? [i + 1] : [])).slice(-2);
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-clock-days3-'));
+    writeFileSync(join(dir, 'service.log'), [...lines, ''].join('\n'));
+    utimesSync(join(dir, 'service.log'), new Date(now - 59_000), new Date(now - 59_000));
+    // The same lines written a day earlier and copied now: the last line's clock (a minute before now's) is earlier in
+    // the day than the copy's, so the copy would date them a day late; its last line ended 22 h ago instead.
+    const copied = timeOnlyLog(now - 3 * DAY - 2 * 3600_000, now - 22 * 3600_000, 43_200, [now - 22 * 3600_000 - 40 * 60_000 + 7]);
+    writeFileSync(join(dir, 'copied.log'), [...copied, ''].join('\n'));
+    // A day's lines 5 days ago, in a file named by that day, copied now.
+    const day = new Date(now - 5 * DAY).toISOString().slice(0, 10);
+    const named = timeOnlyLog(Date.parse(`${day}T08:00:00Z`), Date.parse(`${day}T23:00:00Z`), 60_000, [Date.parse(`${day}T${new Date(now - 30 * 60_000).toISOString().slice(11, 19)}Z`) + 7]);
+    writeFileSync(join(dir, `app-${day}.log`), [...named, ''].join('\n'));
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const call = async (name: string, args: Data): Promise<Data> => {
+    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    return callStructured(server.client, name, args);
+  };
+
+  it('error_summary over the last hour counts the last hour\'s two ERRORs, none of the days before', async () => {
+    const summary = await call('error_summary', { file: 'service.log', hours: 1 });
+    assert.equal(summary.totalErrors, 2, JSON.stringify(summary));
+    assert.ok(summary.notes.some((n: string) => /service\.log: .*each line was dated by its own day.*\(4 day\(s\)\)/.test(n)), JSON.stringify(summary.notes));
+  });
+
+  it('search_logs since 1h gives their line numbers and times', async () => {
+    const found = await call('search_logs', { pattern: 'job failed', file: 'service.log', since: '1h', order: 'oldest' });
+    assert.deepEqual(found.matches.map((m: Data) => m.line), recent, JSON.stringify(found));
+    assert.deepEqual(found.matches.map((m: Data) => Date.parse(m.timestamp)), errors.slice(-2));
+  });
+
+  it('search_logs without a window dates each day\'s ERROR on its own day', async () => {
+    const found = await call('search_logs', { pattern: 'job failed', file: 'service.log', order: 'oldest' });
+    assert.deepEqual(found.matches.map((m: Data) => Date.parse(m.timestamp)), errors, JSON.stringify(found));
+  });
+
+  it('log_patterns since 1h at ERROR mines the last hour\'s two lines only', async () => {
+    const patterns = await call('log_patterns', { file: 'service.log', since: '1h', level: 'ERROR' });
+    assert.equal(patterns.linesMatched, 2, JSON.stringify(patterns));
+  });
+
+  it('recent_logs dates the last lines on their day', async () => {
+    const tail = await call('recent_logs', { file: 'service.log', lines: 3 });
+    const last = (tail.lines as Data[]).at(-1)!;
+    assert.equal(Date.parse(last.timestamp), now - 60_000 - ((now - 60_000 - (now - 3 * DAY + 3 * 60_000)) % 43_200), JSON.stringify(tail));
+  });
+
+  it('a copied file reports no old ERROR in the last hour: its lines are untimed, and it says why', async () => {
+    const summary = await call('error_summary', { file: 'copied.log', hours: 1 });
+    assert.equal(summary.totalErrors, 0, JSON.stringify(summary));
+    const found = await call('search_logs', { pattern: 'job failed', file: 'copied.log', since: '1h' });
+    assert.equal(found.totalMatches, 0, JSON.stringify(found));
+    assert.ok(found.notes.some((n: string) => /copied\.log: .*copied or touched after its lines were written/.test(n)), JSON.stringify(found.notes));
+    assert.ok(found.notes.some((n: string) => /1 matching line\(s\) without a readable timestamp/.test(n)), JSON.stringify(found.notes));
+  });
+
+  it('a copied file named by its day is dated on that day', async () => {
+    const day = new Date(now - 5 * DAY).toISOString().slice(0, 10);
+    const summary = await call('error_summary', { file: `app-${day}.log`, hours: 1 });
+    assert.equal(summary.totalErrors, 0, JSON.stringify(summary));
+    const found = await call('search_logs', { pattern: 'job failed', file: `app-${day}.log` });
+    assert.equal((found.matches as Data[])[0]?.timestamp?.slice(0, 10), day, JSON.stringify(found));
   });
 });
