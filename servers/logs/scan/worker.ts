@@ -11,7 +11,7 @@ import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
 import { renamedTo } from '../files/rotation';
-import { assertNotRewrittenInPlace } from '../io/in-place';
+import { assertNotRewrittenInPlace, grownWhileRead } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
 import { ByteKernel } from '../search/byte-kernel';
 import { FileScanner } from '../search/node-engine';
@@ -84,6 +84,7 @@ class ScanWorker {
     try {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
+      const sizeAtStart = fstatSync(fd).size;
       const head = await readHead(fd, job.target);
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
@@ -94,8 +95,9 @@ class ScanWorker {
       const scanned = (sought ? undefined : await this.tryRipgrep(job, pinnedPath(fd, job.target), parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel, sought));
       const result = { ...scanned, ...(sought ? { readFrom: { byte: sought.byte, line: sought.line } } : {}), ...(start?.whole !== undefined ? { readWhole: start.whole } : {}) };
       assertNotRewrittenInPlace(fd, job.target, head.data);
+      const grew = grownWhileRead(fd, sizeAtStart);
       reports.flushTallies();
-      this.post({ type: 'done', result });
+      this.post({ type: 'done', result: grew ? { ...result, grew } : result });
     } catch (error) {
       this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), kind: error instanceof UnreadableError ? 'unreadable' : error instanceof UserFacingError ? 'user' : 'internal' });
     } finally {
