@@ -17,13 +17,14 @@ export type TimeBound = 'since' | 'until';
 /** The window rule, in words every tool description repeats. */
 export const WINDOW_RULE =
   '`since` is inclusive (an entry at exactly that instant is included) and `until` is exclusive (an entry at exactly that instant is left out); ' +
-  'a whole day (2024-05-01, today, yesterday) or week (this week) as `until` includes all of it';
+  'a whole day (2024-05-01, today, yesterday), week (this week, last week) or month (this month, last month) as `until` includes all of it';
 
 /** The accepted forms, in words (error messages and tool descriptions). */
 export const TIME_FORMS =
-  "ISO 8601 (2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00:00.250Z, 2024-05-01 13:00+09:00), 'now', 'today', 'yesterday', 'this week' (from Monday), " +
-  "the same in Korean ('지금', '오늘', '어제', '이번 주'), " +
-  "'2 hours ago', '3 days ago', '2 weeks ago', '1 month ago', 'last week' (7 days before now, as git reads it: for the calendar week before this one give its dates), git's '2.weeks.ago', the short ages '90s', '30m', '2h', '7d', '1w', " +
+  "ISO 8601 (2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00:00.250Z, 2024-05-01 13:00+09:00), 'now', 'today', 'yesterday', " +
+  "'this week' and 'last week' (calendar weeks from Monday 00:00: last week is the one before this one, not the last 7 days), 'this month' and 'last month' (calendar months), " +
+  "the same in Korean ('지금', '오늘', '어제', '이번 주', '지난주', '이번 달', '지난달'), " +
+  "'2 hours ago', '3 days ago', '2 weeks ago', '1 week ago' and '지난 일주일' (the last 7 days), '1 month ago', git's '2.weeks.ago', the short ages '90s', '30m', '2h', '7d', '1w', " +
   'or epoch digits (9 to 11 digits: seconds, e.g. 1714557600; 12 to 16 digits: milliseconds, e.g. 1714557600000). ' +
   'Times without a zone and whole days are local time';
 
@@ -52,6 +53,7 @@ const SHORT_UNITS: Record<string, string> = {
 const EPOCH = /^\d{9,16}$/;
 const EPOCH_SECONDS_BELOW = 1e11;
 
+// "last week" and "last month" are calendar spans (WORDS), not a step back: "last" steps back only smaller units and years.
 const RELATIVE_LONG = /^(?:(\d{1,6}(?:\.\d+)?|an?|one) |last )(second|minute|hour|day|week|month|year)s?( ago)?$/;
 const RELATIVE_SHORT = /^(\d{1,9}(?:\.\d+)?) ?(s|secs?|m|mins?|h|hrs?|d|w)( ago)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)? ?(z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -114,19 +116,33 @@ export const sinceField = timeFields().since;
 export const untilField = timeFields().until;
 
 /**
- * Day and week words in the languages users ask in (the extension's users write Korean as often as English): the same
- * spans as the English words, never a guess at a phrase. "이번 주" is written with and without the space.
+ * Day, week and month words in the languages users ask in (the extension's users write Korean as often as English): the
+ * same spans as the English words, never a guess at a phrase. Korean writes a space in "이번 주" and "지난 주" or not.
+ * "last week" is the calendar week before this one, as "지난주" is (what "what changed last week" and "지난주 커밋" ask
+ * for; git itself reads "last week" as 7 days back, and was read so here, so that the two languages differed): the last
+ * 7 days are "1 week ago", "7d" or "지난 일주일". Likewise "last month" and "지난달".
  */
-const WORDS: Record<string, 'now' | 'today' | 'yesterday' | 'this week'> = {
+const WORDS: Record<string, 'now' | 'today' | 'yesterday' | 'this week' | 'last week' | 'this month' | 'last month' | 'past week'> = {
   now: 'now',
   today: 'today',
   yesterday: 'yesterday',
   'this week': 'this week',
+  'last week': 'last week',
+  'this month': 'this month',
+  'last month': 'last month',
   지금: 'now',
   오늘: 'today',
   어제: 'yesterday',
   '이번 주': 'this week',
   이번주: 'this week',
+  '지난 주': 'last week',
+  지난주: 'last week',
+  '이번 달': 'this month',
+  이번달: 'this month',
+  '지난 달': 'last month',
+  지난달: 'last month',
+  '지난 일주일': 'past week',
+  '지난 일주일간': 'past week',
 };
 
 function parseWords(text: string, bound: TimeBound, now: number): number | undefined {
@@ -135,6 +151,10 @@ function parseWords(text: string, bound: TimeBound, now: number): number | undef
   if (word === 'today') return dayBound(startOfLocalDay(now, 0), bound);
   if (word === 'yesterday') return dayBound(startOfLocalDay(now, -1), bound);
   if (word === 'this week') return weekBound(startOfLocalWeek(now), bound);
+  if (word === 'last week') return weekBound(startOfLocalDay(startOfLocalWeek(now), -7), bound);
+  if (word === 'this month') return monthBound(startOfLocalMonth(now, 0), bound);
+  if (word === 'last month') return monthBound(startOfLocalMonth(now, -1), bound);
+  if (word === 'past week') return now - UNIT_MS.week;
   // git also writes relative forms with dots: "2.weeks.ago".
   const words = /^[a-z0-9]+(?:\.[a-z0-9]+)+$/.test(text) && text.endsWith('.ago') ? text.replace(/\./g, ' ') : text;
   const long = RELATIVE_LONG.exec(words);
@@ -215,6 +235,17 @@ function startOfLocalWeek(ms: number): number {
 /** A whole week as one side of a window: its start for `since`, the next week's start for `until`. */
 function weekBound(weekStart: number, bound: TimeBound): number {
   return bound === 'since' ? weekStart : startOfLocalDay(weekStart, 7);
+}
+
+/** The start of the local month `monthOffset` months from the one holding `ms` (-1: the month before). */
+function startOfLocalMonth(ms: number, monthOffset: number): number {
+  const date = new Date(ms);
+  return new Date(date.getFullYear(), date.getMonth() + monthOffset, 1).getTime();
+}
+
+/** A whole month as one side of a window: its start for `since`, the next month's start for `until`. */
+function monthBound(monthStart: number, bound: TimeBound): number {
+  return bound === 'since' ? monthStart : startOfLocalMonth(monthStart, 1);
 }
 
 /** A whole day as one side of a window: its start for `since`, the next day's start for `until`. */

@@ -29,6 +29,7 @@ export function buildSystemPrompt(input: PromptInput): string {
       : []),
     '',
     `Today is ${date} (${weekday}); the user's time zone is ${timeZone} (UTC${offset}). "Today", "yesterday" and "this week" are in that time zone: give tools explicit dates (for example since ${date}T00:00:00${offset}).`,
+    weeksSentence(date),
     `Workspace folders: ${folders}.`,
     ...unavailable(input.unavailableServers ?? []),
     '',
@@ -41,6 +42,19 @@ export function buildSystemPrompt(input: PromptInput): string {
     '- If a tool fails, say so briefly and answer with what is available. Do not call the same tool with the same arguments again.',
     '- Be concise. Use Markdown: short paragraphs, lists, tables, `code` for names and paths.',
   ].join('\n');
+}
+
+/**
+ * What "last week" means, with its dates: the calendar week before this one (weeks from Monday, as the tools' 'this
+ * week' and 'last week' read them), as "지난주" is; "the last 7 days" ("지난 일주일") is another span. `date` is
+ * today's local date, YYYY-MM-DD.
+ */
+export function weeksSentence(date: string): string {
+  const today = Date.parse(`${date}T00:00:00Z`);
+  const day = 86_400_000;
+  const thisMonday = today - ((new Date(today).getUTCDay() + 6) % 7) * day;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return `Weeks start on Monday: this week (이번 주) began ${iso(thisMonday)}; "last week" (지난주) is the calendar week before it, ${iso(thisMonday - 7 * day)} to ${iso(thisMonday - day)} (since ${iso(thisMonday - 7 * day)}, until ${iso(thisMonday - day)}), not the last 7 days ("the past week", 지난 일주일: since 7d).`;
 }
 
 /** Whether `tools` hold the system server's fleet tools (it registers them only when a Prometheus URL is set). */

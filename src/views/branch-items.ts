@@ -137,7 +137,9 @@ export const missesCurrentBranch = (output: GitBranchesOutput) =>
 
 /**
  * Local and remote groups; the current branch first among the local ones. A listing cut at the tool's limit says so
- * ("300+" and a last item), so that a branch missing from it is not taken for one that does not exist.
+ * ("300+" and a first item that loads the next page), so that a branch missing from it is not taken for one that does
+ * not exist. The item comes first, above the groups: at the end of 300 branches it was off screen, and nothing in
+ * view said more exist (leftovers28).
  */
 export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptions): NodeSpec[] {
   const { t } = options;
@@ -179,7 +181,7 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
     // A repository with thousands of branches: the first page, how many there are, and a node that loads the next page.
     const listed = output.branches.length;
     const left = output.remaining ?? (output.total !== undefined ? Math.max(0, output.total - listed) : undefined);
-    groups.push(
+    groups.unshift(
       output.nextCursor !== undefined && left !== undefined
         ? {
             id: `${server}/more`,
@@ -192,6 +194,24 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
     );
   }
   return groups;
+}
+
+/**
+ * The Branches view's description (beside its title, always in view) for listings cut at the tool's limit: "300 of
+ * 512 branches" (with the repository's name before each when there are several), or undefined when every listing is
+ * whole. `listings`: each repository's name (undefined for the server's only one) and its listing.
+ */
+export function branchesViewDescription(listings: ReadonlyArray<{ repository?: string; output: GitBranchesOutput }>, t: Translate): string | undefined {
+  const cut = listings.filter(({ output }) => output.truncated);
+  if (cut.length === 0) return undefined;
+  return cut
+    .map(({ repository, output }) => {
+      const listed = output.branches.length;
+      const total = output.total ?? (output.remaining !== undefined ? listed + output.remaining : undefined);
+      const text = total !== undefined ? t('{0} of {1} branches', listed, total) : t('{0}+ branches', listed);
+      return repository === undefined ? text : `${repository}: ${text}`;
+    })
+    .join(', ');
 }
 
 export const gitLogOutput = z.object({

@@ -5,7 +5,7 @@ import { findGitDirs } from '../../servers/git/repo/git-dirs';
 import { disposeAll, type IDisposable } from '../lifecycle';
 import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
-import { appendBranchPage, branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
+import { appendBranchPage, branchesViewDescription, branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
 import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
@@ -80,17 +80,20 @@ export class BranchesTree extends HubTree {
     if (!vscode.workspace.workspaceFolders?.length) {
       await setContext('devopsAssistant.notGitRepo', false);
       this.view.message = undefined;
+      this.view.description = undefined;
       this.provider.setRoots([]);
       return;
     }
     const servers = gitServers(this.hub);
     if (servers.length === 0) {
       this.view.message = vscode.l10n.t('The git server is not configured.');
+      this.view.description = undefined;
       this.provider.setRoots([]);
       return;
     }
     const messages: string[] = [];
     const groups: { repository?: string; nodes: NodeSpec[]; notRepo?: boolean }[] = [];
+    const listings: { repository?: string; output: GitBranchesOutput }[] = [];
     let notRepo = 0;
     let asked = 0;
     for (const server of servers) {
@@ -111,7 +114,10 @@ export class BranchesTree extends HubTree {
             groups.push({ repository, notRepo: true, nodes: [{ id: `${server.name}/${repository}/not-a-repo`, label: vscode.l10n.t('Not a git repository'), icon: 'info' }] });
           }
         } else if (result.message !== undefined) messages.push(repository === undefined ? result.message : `${repository}: ${result.message}`);
-        else groups.push({ repository, nodes: result.nodes });
+        else {
+          groups.push({ repository, nodes: result.nodes });
+          if (result.listing) listings.push({ repository, output: result.listing });
+        }
       }
     }
     const noRepository = notRepo > 0 && notRepo === asked;
@@ -119,6 +125,7 @@ export class BranchesTree extends HubTree {
     // When no folder is a repository the view's welcome text says so (it shows only while the tree is empty).
     const shown = noRepository ? groups.filter((g) => !g.notRepo) : groups;
     this.view.message = messages.length ? messages.join(' ') : undefined;
+    this.view.description = branchesViewDescription(listings, vscode.l10n.t);
     if (shown.length === 1 && shown[0].repository === undefined) {
       this.provider.setRoots(shown[0].nodes);
     } else {
@@ -135,7 +142,7 @@ export class BranchesTree extends HubTree {
   }
 
   /** One repository's branch nodes, or why there are none. */
-  private async branchesOf(server: string, repository: string | undefined): Promise<{ nodes: NodeSpec[]; message?: string; notRepo?: boolean }> {
+  private async branchesOf(server: string, repository: string | undefined): Promise<{ nodes: NodeSpec[]; listing?: GitBranchesOutput; message?: string; notRepo?: boolean }> {
     try {
       const outcome = await this.hub.callTool(server, 'git_branches', { scope: 'all', limit: BRANCH_PAGE, ...(repository === undefined ? {} : { repository }) });
       if (outcome.isError) return NOT_A_REPO.test(outcome.text) ? { nodes: [], notRepo: true } : { nodes: [], message: outcome.text };
@@ -143,7 +150,7 @@ export class BranchesTree extends HubTree {
       if (!parsed.success) return { nodes: [], message: vscode.l10n.t('Unexpected answer from git_branches.') };
       const paged = await this.laterPages(server, repository, parsed.data);
       const listing = missesCurrentBranch(paged) ? withCurrentBranch(paged, await this.currentBranchListing(server, repository, paged.current!)) : paged;
-      return { nodes: branchNodes(listing, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
+      return { nodes: branchNodes(listing, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }), listing };
     } catch (error) {
       return { nodes: [], message: error instanceof Error ? error.message : String(error) };
     }

@@ -196,6 +196,12 @@ describe('agent parts', () => {
     const prompt = buildSystemPrompt({ now, timeZone: 'Asia/Seoul', thresholds: { cpu: 75, memory: 90, disk: 90 }, workspaceFolders: ['/w/app'] });
     assert.match(prompt, /Today is 2026-11-25 \(Wednesday\)/);
     assert.match(prompt, /since 2026-11-25T00:00:00\+09:00/);
+    // leftovers28: "last week" / 지난주 is the calendar week before this one (Monday 16 to Sunday 22), as the tools read it.
+    assert.match(prompt, /this week \(이번 주\) began 2026-11-23; "last week" \(지난주\) is the calendar week before it, 2026-11-16 to 2026-11-22 \(since 2026-11-16, until 2026-11-22\), not the last 7 days/);
+    const sunday = buildSystemPrompt({ now: new Date('2026-11-29T14:00:00Z'), timeZone: 'Asia/Seoul', thresholds: { cpu: 75, memory: 90, disk: 90 }, workspaceFolders: [] });
+    assert.match(sunday, /Today is 2026-11-29 \(Sunday\).*\n.*this week \(이번 주\) began 2026-11-23/);
+    const monday = buildSystemPrompt({ now: new Date('2026-11-29T16:00:00Z'), timeZone: 'Asia/Seoul', thresholds: { cpu: 75, memory: 90, disk: 90 }, workspaceFolders: [] });
+    assert.match(monday, /Today is 2026-11-30 \(Monday\).*\n.*this week \(이번 주\) began 2026-11-30; "last week" \(지난주\) is the calendar week before it, 2026-11-23 to 2026-11-29/);
     assert.match(prompt, /above 75 %/);
     assert.match(prompt, /Korean/);
     assert.doesNotMatch(prompt, /Unavailable/);

@@ -79,7 +79,8 @@ export async function lfsChanges(repo: Repo, from: string, to: string, pathArgs:
     const blob = (hash: string | undefined) => (hash && !ZERO_HASH.test(hash) ? hash : undefined);
     entries.push({ path, before: blob(oldHash), after: blob(newHash) });
   }
-  const pointers = await readPointers(repo, entries.flatMap((e) => [e.before, e.after]).filter((h): h is string => h !== undefined));
+  // cat-file stops at a blob the repository lacks (a partial clone's): then no path is taken for a pointer.
+  const pointers = await readPointers(repo, entries.flatMap((e) => [e.before, e.after]).filter((h): h is string => h !== undefined)).catch(() => new Map<string, LfsPointer>());
   for (const entry of entries) {
     const before = entry.before === undefined ? undefined : pointers.get(entry.before);
     const after = entry.after === undefined ? undefined : pointers.get(entry.after);

@@ -6,7 +6,8 @@ import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { unsafeFileReason } from '../repo/unsafe-files';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
+import { explainGitFailure, type Repo } from '../repo/repo';
+import { isMissingObjectFailure, missingObjectsAdvice, missingVersions } from '../repo/partial-clone';
 import { enclosingSubmodule, treeEntry } from '../repo/tree-entry';
 import { rawCommitDates } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
@@ -128,7 +129,9 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   if (result.exitCode !== 0 && !result.truncated) {
     const length = /has only (\d+) lines?/.exec(result.stderr);
     if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
-    throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
+    const failure = new GitCommandError(result.exitCode, result.stderr);
+    if (isMissingObjectFailure(failure)) throw await partialCloneBlame(repo, commit, path, input.ref);
+    throw explainGitFailure(failure, repo.root);
   }
   const lines = await withShortHashes(repo, await withObjectDates(repo, parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow)));
   const atBoundary = lines.filter((l) => l.boundary).length;
@@ -284,6 +287,21 @@ function insideRepository(repo: Repo, file: string): boolean {
   return existsSync(resolve(repo.root, file));
 }
 
+/**
+ * The error for a blame a partial clone cannot give: git blame reads every earlier version of the file, and the clone
+ * lacks some (named, with how to download them). What needs no contents still answers: git_log with the path.
+ */
+async function partialCloneBlame(repo: Repo, commit: string, path: string, refLabel: string): Promise<UserFacingError> {
+  const missing = await missingVersions(repo, commit, path);
+  const advice =
+    missing.size > 0
+      ? await missingObjectsAdvice(repo, missing, `git blame ${commit} -- ${path}`)
+      : 'This is a partial clone (made with --filter) that lacks contents git blame needs, and this server never downloads; `git blame` run in a terminal downloads them (git fetches what a read needs), then ask again.';
+  return new UserFacingError(
+    `cannot blame '${sanitizeLine(path, 300)}' in ${sanitizeLine(refLabel, 200)}: git blame reads every earlier version of the file, and not all of them are here. ${advice} git_log with this path lists the commits that changed it meanwhile (it needs no file contents).`,
+  );
+}
+
 /** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */
 async function requireFile(repo: Repo, commit: string, path: string, refLabel: string): Promise<void> {
   const entry = await treeEntry(repo, commit, path);
@@ -305,7 +323,9 @@ async function requireFile(repo: Repo, commit: string, path: string, refLabel: s
   // git blames a binary file line by line all the same, cutting it at stray newline bytes: the lines would be garbage.
   // Judged from the content at the ref as git's own heuristic does (a NUL in the first 8,000 bytes: images, UTF-16
   // text), not from diff attributes: lockfiles marked `-diff` or `binary` are text and `git blame` blames them.
-  const head = await gitOrExplain(repo, ['cat-file', 'blob', entry.object], { maxBytes: FIRST_FEW_BYTES });
+  const head = await repo.git(['cat-file', 'blob', entry.object], { maxBytes: FIRST_FEW_BYTES }).catch(async (error: unknown) => {
+    throw isMissingObjectFailure(error) ? await partialCloneBlame(repo, commit, path, refLabel) : explainGitFailure(error, repo.root);
+  });
   if (head.stdout.includes(0)) {
     throw new UserFacingError(
       `path: '${path}' is binary in ${refLabel} (a NUL byte in its first ${FIRST_FEW_BYTES} bytes, as in images or UTF-16 text), so it has no lines to blame; git_log with this path lists the commits that changed it.`,

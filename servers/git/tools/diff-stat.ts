@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
-import { parseNumstat, sumStats } from '../repo/parse';
-import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { sumStats } from '../repo/parse';
+import { emptyTree, explainGitFailure, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { missingObjectsAdvice, notCountedNote, numstatOrPartial } from '../repo/partial-clone';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
 import { lfsChanges, lfsNote } from '../repo/lfs-pointers';
@@ -49,18 +50,18 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const to = await resolveCommit(repo, input.to, 'to');
   const { from, fromLabel, note } = input.from !== undefined ? { from: await resolveCommit(repo, input.from, 'from'), fromLabel: input.from, note: undefined } : await parentSide(repo, to, input.to);
-  const args = ['diff', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--'];
-  if (path) args.push(path);
-  const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
+  const diffArgs = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none'];
   const pathArgs = path ? ['--', path] : ['--'];
-  const [moves, lfs] = await Promise.all([submoduleMoves(repo, from, to, pathArgs), lfsChanges(repo, from, to, pathArgs)]);
-  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files.map((f) =>
-    moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f,
+  const result = await numstatOrPartial(repo, () => repo.git(['diff', '--numstat', '-z', ...diffArgs, from, to, ...pathArgs], { maxBytes: 8 * 1024 * 1024 }), { from, to, pathArgs, diffArgs }).catch(
+    (error: unknown) => Promise.reject(explainGitFailure(error, repo.root)),
   );
+  const [moves, lfs] = await Promise.all([submoduleMoves(repo, from, to, pathArgs), lfsChanges(repo, from, to, pathArgs)]);
+  const all = result.files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f));
+  const partial = result.missing.size > 0 ? await missingObjectsAdvice(repo, result.missing, `git diff --stat ${from} ${to}`) : undefined;
   const files = all.slice(0, input.limit);
   const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
   const diverged = input.from !== undefined ? await explainDiverged(repo, { from, to }, { from: fromLabel, to: input.to }) : undefined;
-  const notes = [note, diverged, untouched, renameLimitNote(result.stderr), submoduleNote(moves), lfsNote(lfs)].filter(Boolean).join(' ');
+  const notes = [note, diverged, untouched, partial && notCountedNote(all, partial), renameLimitNote(result.stderr), submoduleNote(moves), lfsNote(lfs)].filter(Boolean).join(' ');
   return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
 }
 

@@ -4,7 +4,8 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type FileStat, type NumstatCommit } from '../repo/parse';
-import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
+import { explainGitFailure, explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
+import { isMissingObjectFailure, missingBlobs, missingObjectsAdvice, parseRawLog, RAW_COMMIT_FORMAT, type PartialFileStat } from '../repo/partial-clone';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes } from '../repo/raw-dates';
@@ -41,6 +42,10 @@ const fileSchema = z.object({
     .literal(true)
     .optional()
     .describe("A Git LFS file in ref: git holds a pointer (the stored object's sha256 oid and size) in its place, so its lines are the pointer's (2 added and 2 deleted a new version), not the file's (the note says so)"),
+  notInClone: z
+    .literal(true)
+    .optional()
+    .describe('Versions of it are not in this partial clone: its commits are counted, its added and deleted lines are unknown (0 here; the note names the missing objects and how to download them)'),
 });
 
 const outputSchema = z.object({
@@ -64,6 +69,8 @@ interface Churn {
   added: number;
   deleted: number;
   binary: boolean;
+  /** Some version's contents are not in the (partial) clone: its lines are unknown. */
+  notInClone: boolean;
   previousPaths: Set<string>;
 }
 
@@ -104,6 +111,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     const older = await readNumstats(repo, ['--no-merges', ...misread, ...rest], input.maxCommits - read.commits.length, extra, fullDiff);
     read.commits.push(...older.commits.filter((c) => c.committedAtMs !== undefined && Number.isNaN(c.committedAtMs) && !seen.has(c.hash)));
     read.truncated ||= older.truncated;
+    for (const [blob, file] of older.missing) read.missing.set(blob, file);
   }
   const { limitHit, truncated } = read;
   // git's --since/--until only read 1970-2099: every commit is checked against the exact window here, a commit git
@@ -126,6 +134,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     read.renameNote,
     submodulesNote(ranked.slice(0, input.top)),
     lfsFilesNote(ranked.slice(0, input.top)),
+    read.missing.size > 0 ? await notInCloneNote(repo, ranked, read.missing, input.sortBy, `git log --numstat --no-merges --since=${iso.since ?? ''}${iso.until ? ` --until=${iso.until}` : ''} ${hash}`) : undefined,
     mergesNote(merges),
   ].filter(Boolean);
   return {
@@ -164,6 +173,17 @@ async function markLfs(repo: Repo, ranked: ChurnOutput['files'], top: number, co
   return ranked.map((f) => (pointers.has(f.path) ? { ...f, lfs: true as const } : f));
 }
 
+/**
+ * The note when a partial clone lacked contents: which ranked files have no line counts (notInClone), what that does to
+ * a ranking by lines, and which objects are missing and how to download them.
+ */
+async function notInCloneNote(repo: Repo, ranked: ChurnOutput['files'], missing: ReadonlyMap<string, string>, sortBy: ChurnInput['sortBy'], terminal: string): Promise<string> {
+  const unknown = ranked.filter((f) => f.notInClone).length;
+  const which = unknown === 1 ? '1 changed file (notInClone: true) has' : `${unknown} changed files (notInClone: true) have`;
+  const order = sortBy === 'lines' ? ', so the ranking by lines places them as if unchanged' : '';
+  return `${which} its commits counted but not its lines (0)${order}: versions of it are not in this clone. ${await missingObjectsAdvice(repo, missing, terminal)}`;
+}
+
 /** The note for the LFS files among the listed ones: what their line counts are. */
 function lfsFilesNote(files: ChurnOutput['files']): string | undefined {
   const marked = files.filter((f) => f.lfs);
@@ -183,6 +203,9 @@ function submodulesNote(files: ChurnOutput['files']): string | undefined {
   const which = marked.length === 1 ? 'is a submodule' : 'are submodules';
   return `${named}${more} ${which} (submodule: true): its commits here are the times its commit pointer was moved, and its lines that pointer's (one deleted and one added a move), not changes to its files; git_file_churn on the submodule's folder, a repository of its own, ranks those.`;
 }
+
+/** How git compares each commit with its parent: no program the repository's config names, no colour. */
+const DIFF_OPTIONS = ['--no-ext-diff', '--no-textconv', '--no-color'];
 
 /** Merge commits git selects with `selection` (window, tip, path), at most MAX_MERGES_COUNTED + 1. */
 async function countMerges(repo: Repo, selection: string[]): Promise<number> {
@@ -231,7 +254,13 @@ function touchesPath(file: FileStat, path: string): boolean {
  * (a pure rename of a 200-line file: "200 lines added") and one moved out as every line deleted. The caller keeps the
  * files under the path.
  */
-async function readNumstats(repo: Repo, selection: string[], maxCommits: number, extra: HandlerExtra, fullDiff: boolean): Promise<{ commits: NumstatCommit[]; limitHit: boolean; truncated: boolean; renameNote?: string }> {
+async function readNumstats(
+  repo: Repo,
+  selection: string[],
+  maxCommits: number,
+  extra: HandlerExtra,
+  fullDiff: boolean,
+): Promise<{ commits: Array<NumstatCommit & { files: PartialFileStat[] }>; limitHit: boolean; truncated: boolean; missing: Map<string, string>; renameNote?: string }> {
   const countResult = await gitOrExplain(repo, ['rev-list', '--count', `--max-count=${maxCommits + 1}`, ...selection]);
   const matching = Number(countResult.stdout.toString('utf8').trim()) || 0;
   const limitHit = matching > maxCommits;
@@ -244,15 +273,65 @@ async function readNumstats(repo: Repo, selection: string[], maxCommits: number,
     for (let at = chunk.indexOf(0x1e); at >= 0; at = chunk.indexOf(0x1e, at + 1)) seen++;
     tick(Math.min(seen, total), `${Math.min(seen, total)} of ${total} commits`);
   };
-  const result = await gitOrExplain(
-    repo,
-    ['log', '--numstat', '-z', '-M', ...(fullDiff ? ['--full-diff'] : []), '--no-ext-diff', '--no-textconv', '--no-color', `--format=${NUMSTAT_COMMIT_MARK}%H %ct`, `--max-count=${maxCommits}`, ...selection],
-    { maxBytes: 32 * 1024 * 1024, timeoutMs: 60_000, onStdout },
-  );
-  const commits = parseNumstat(result.stdout.toString('utf8'), true);
-  await report(total, `${commits.length} of ${total} commits examined`);
-  const renameNote = renameLimitNote(result.stderr);
-  return { commits, limitHit, truncated: result.truncated, ...(renameNote ? { renameNote } : {}) };
+  const options = { maxBytes: 32 * 1024 * 1024, timeoutMs: 60_000, onStdout };
+  const read = await repo
+    .git(['log', '--numstat', '-z', '-M', ...(fullDiff ? ['--full-diff'] : []), ...DIFF_OPTIONS, `--format=${NUMSTAT_COMMIT_MARK}%H %ct`, `--max-count=${maxCommits}`, ...selection], options)
+    .then((result) => ({ commits: parseNumstat(result.stdout.toString('utf8'), true), truncated: result.truncated, stderr: result.stderr, missing: new Map<string, string>() }))
+    .catch(async (error: unknown) => {
+      if (!isMissingObjectFailure(error)) throw explainGitFailure(error, repo.root);
+      seen = 0;
+      return readWithoutMissing(repo, selection, maxCommits, fullDiff, options).catch((failure: unknown) => Promise.reject(explainGitFailure(failure, repo.root)));
+    });
+  await report(total, `${read.commits.length} of ${total} commits examined`);
+  const renameNote = renameLimitNote(read.stderr);
+  return { commits: read.commits, limitHit, truncated: read.truncated, missing: read.missing, ...(renameNote ? { renameNote } : {}) };
+}
+
+/**
+ * readNumstats' reading in a partial clone that lacks contents it needs (git's numstat fails whole on the first one):
+ * which files each commit changed comes from `git log --raw` (object ids only; renames found when the contents are the
+ * same), and lines are counted, in one more `git log --numstat` over those commits, for the files whose every version
+ * there is in the clone. The others are listed with `notInClone: true` and 0 lines; `missing` names their absent blobs.
+ */
+async function readWithoutMissing(
+  repo: Repo,
+  selection: string[],
+  maxCommits: number,
+  fullDiff: boolean,
+  options: { maxBytes: number; timeoutMs: number; onStdout: (chunk: Buffer) => void },
+): Promise<{ commits: Array<NumstatCommit & { files: PartialFileStat[] }>; truncated: boolean; stderr: string; missing: Map<string, string> }> {
+  const rawArgs = ['log', '--raw', '-z', '--no-abbrev', '-M100%', ...(fullDiff ? ['--full-diff'] : []), `--format=${RAW_COMMIT_FORMAT}`, `--max-count=${maxCommits}`, ...selection];
+  const raw = await repo.git(rawArgs, options);
+  const rawCommits = parseRawLog(raw.stdout.toString('utf8'));
+  const paths = [...new Set(rawCommits.flatMap((c) => c.changes.flatMap((change) => [change.path, ...(change.oldPath ? [change.oldPath] : [])])))];
+  const absent = await missingBlobs(repo, rawCommits.flatMap((c) => [c.hash, ...c.parents.slice(0, 1)]), paths);
+  const missing = new Map<string, string>();
+  const lacking = new Set<string>();
+  for (const change of rawCommits.flatMap((c) => c.changes)) {
+    for (const [blob, path] of [[change.before, change.oldPath ?? change.path], [change.after, change.path]] as const) {
+      if (blob === undefined || !absent.has(blob)) continue;
+      missing.set(blob, path);
+      lacking.add(change.path).add(change.oldPath ?? change.path);
+    }
+  }
+  const countable = paths.filter((path) => !lacking.has(path));
+  const counted = new Map<string, FileStat[]>();
+  let stderr = raw.stderr;
+  let truncated = raw.truncated;
+  if (countable.length > 0 && rawCommits.length > 0) {
+    // The same commits (--no-walk: no others), each against its first parent as above, only the countable paths diffed.
+    const input = Buffer.from(`${[...rawCommits.map((c) => c.hash), '--', ...countable].join('\n')}\n`, 'utf8');
+    const numstat = await repo.git(['log', '--numstat', '-z', '-M', '--no-walk', '--stdin', ...DIFF_OPTIONS, `--format=${NUMSTAT_COMMIT_MARK}%H %ct`], { ...options, onStdout: undefined, input });
+    for (const commit of parseNumstat(numstat.stdout.toString('utf8'), true)) counted.set(commit.hash, commit.files);
+    stderr += numstat.stderr;
+    truncated ||= numstat.truncated;
+  }
+  const commits = rawCommits.map((c) => {
+    const uncounted = c.changes.filter((change) => lacking.has(change.path) || (change.oldPath !== undefined && lacking.has(change.oldPath)));
+    const unknown = uncounted.map((change): PartialFileStat => ({ path: change.path, ...(change.oldPath ? { oldPath: change.oldPath } : {}), added: 0, deleted: 0, binary: false, notInClone: true }));
+    return { hash: c.hash, committedAtMs: c.committedAtMs, files: [...(counted.get(c.hash) ?? []), ...unknown] };
+  });
+  return { commits, truncated, stderr, missing };
 }
 
 function rank(churn: Map<string, Churn>, sortBy: ChurnInput['sortBy']): ChurnOutput['files'] {
@@ -264,13 +343,14 @@ function rank(churn: Map<string, Churn>, sortBy: ChurnInput['sortBy']): ChurnOut
       deleted: c.deleted,
       lines: c.added + c.deleted,
       binary: c.binary,
+      ...(c.notInClone ? { notInClone: true as const } : {}),
       ...(c.previousPaths.size > 0 ? { previousPaths: [...c.previousPaths] } : {}),
     }))
     .sort((a, b) => (sortBy === 'lines' ? b.lines - a.lines || b.commits - a.commits : b.commits - a.commits || b.lines - a.lines) || a.path.localeCompare(b.path));
 }
 
 /** Sums stats per file; commits come newest first, so a rename folds the older name into the newer one. */
-function tally(commits: NumstatCommit[]): Map<string, Churn> {
+function tally(commits: Array<NumstatCommit & { files: PartialFileStat[] }>): Map<string, Churn> {
   const churn = new Map<string, Churn>();
   const renamedTo = new Map<string, string>();
   const currentName = (path: string) => renamedTo.get(path) ?? path;
@@ -280,7 +360,7 @@ function tally(commits: NumstatCommit[]): Map<string, Churn> {
       const name = currentName(file.path);
       let entry = churn.get(name);
       if (!entry) {
-        entry = { commits: 0, added: 0, deleted: 0, binary: false, previousPaths: new Set() };
+        entry = { commits: 0, added: 0, deleted: 0, binary: false, notInClone: false, previousPaths: new Set() };
         churn.set(name, entry);
       }
       if (!touched.has(name)) {
@@ -290,6 +370,7 @@ function tally(commits: NumstatCommit[]): Map<string, Churn> {
       entry.added += file.added;
       entry.deleted += file.deleted;
       entry.binary ||= file.binary;
+      entry.notInClone ||= file.notInClone === true;
       if (file.oldPath !== undefined && file.oldPath !== file.path) {
         entry.previousPaths.add(file.oldPath);
         renamedTo.set(file.oldPath, name);

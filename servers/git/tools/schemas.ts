@@ -45,6 +45,10 @@ export const fileStatSchema = z.object({
     .literal(true)
     .optional()
     .describe("A Git LFS file: git holds a pointer (the stored object's sha256 oid and size) in its place, so its counted lines are the pointer's, not the file's (the note names both sides)"),
+  notInClone: z
+    .literal(true)
+    .optional()
+    .describe('Its contents (one side or both) are not in this partial clone, so its added and deleted lines are unknown: 0 here and in the totals (the note names the missing objects and how to download them)'),
 });
 
 export const refInput = (what: string) =>

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { parseNumstat, sumStats } from '../repo/parse';
-import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { sumStats } from '../repo/parse';
+import { emptyTree, explainGitFailure, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { missingObjectsAdvice, notCountedNote, numstatOrPartial } from '../repo/partial-clone';
 import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
 import { lfsChanges, lfsNote } from '../repo/lfs-pointers';
 import { withRawDates } from '../repo/raw-dates';
@@ -16,6 +17,8 @@ import { fileStatSchema, pathInput, refInput } from './schemas';
 const MAX_BODY_CHARS = 4000;
 /** Furthest a patch can be paged into: git writes the patch up to the page asked for, and it is held to be cut. */
 const MAX_PATCH_OFFSET = 64 * 1024 * 1024;
+/** Most paths named to git for the patch of a partial clone's commit (the files whose contents are here). */
+const MAX_PARTIAL_PATCH_PATHS = 5000;
 const DIFF_OPTIONS = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-merges=first-parent'];
 
 const inputSchema = z.object({
@@ -81,16 +84,31 @@ async function readCommit(input: ShowInput, repo: Repo, patches: PatchCache): Pr
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const pathArgs = path ? ['--', path] : ['--'];
   const { bodyCut, ...meta } = await readMeta(repo, hash);
-  const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
   // Compared as git show compares: with the first parent, or the empty tree for a commit without one.
   const base = meta.parents[0] ?? emptyTree(repo);
+  const stats = await numstatOrPartial(repo, () => repo.git(['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 }), {
+    from: base,
+    to: hash,
+    pathArgs,
+    diffArgs: DIFF_OPTIONS.filter((option) => !option.startsWith('--diff-merges')),
+  }).catch((error: unknown) => Promise.reject(explainGitFailure(error, repo.root)));
   const [moves, lfs] = await Promise.all([submoduleMoves(repo, base, hash, pathArgs), lfsChanges(repo, base, hash, pathArgs)]);
-  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) =>
-    moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f,
-  );
-  const { patch, patchTruncated, nextPatchOffset } = input.includePatch
-    ? await readPatch(repo, patches, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
-    : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
+  const allFiles = stats.files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f));
+  // In a partial clone lacking some contents, the patch is of the files that are here (git would fail on the others).
+  const present = stats.presentPaths;
+  const patchPaths = present === undefined ? pathArgs : present.length > 0 && present.length <= MAX_PARTIAL_PATCH_PATHS ? ['--', ...present] : undefined;
+  const { patch, patchTruncated, nextPatchOffset } =
+    input.includePatch && patchPaths !== undefined
+      ? await readPatch(repo, patches, hash, patchPaths, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
+      : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
+  const partial =
+    stats.missing.size > 0
+      ? notCountedNote(
+          allFiles,
+          await missingObjectsAdvice(repo, stats.missing, `git show --stat ${hash}`),
+          input.includePatch ? (patchPaths === undefined ? ', and there is no patch' : ', and the patch leaves them out') : '',
+        )
+      : undefined;
   const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
   const untouched = path !== undefined && allFiles.length === 0 ? await explainUnchangedPath(repo, hash, path, input.ref) : undefined;
   const { parents } = meta;
@@ -98,6 +116,7 @@ async function readCommit(input: ShowInput, repo: Repo, patches: PatchCache): Pr
     parents.length > 1 ? 'A merge commit: files and patch are against the first parent.' : undefined,
     parents.length === 0 && repo.shallow ? 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' : undefined,
     untouched,
+    partial,
     renameLimitNote(stats.stderr),
     submoduleNote(moves),
     lfsNote(lfs),

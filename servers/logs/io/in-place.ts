@@ -40,6 +40,22 @@ export function assertNotRewrittenInPlace(fd: number, target: ListedFile, startB
   }
 }
 
+/** Bytes of a file when its read began and when it ended. */
+export interface Growth {
+  from: number;
+  to: number;
+}
+
+/**
+ * The open file `fd`'s growth since its read began at `sizeAtStart` bytes, or undefined when it has not grown: a log
+ * being written. A reader reads to the end it finds, so lines written during the read may be in its answer or not,
+ * while every line within the first `sizeAtStart` bytes is: what a read at the start would have given, and more.
+ */
+export function grownWhileRead(fd: number, sizeAtStart: number): Growth | undefined {
+  const now = fstatSync(fd).size;
+  return now > sizeAtStart ? { from: sizeAtStart, to: now } : undefined;
+}
+
 function rewritten(target: ListedFile, how: string): UserFacingError {
   return new UserFacingError(`${target.name}: ${how}, so what was read mixes its old and new contents; try again`);
 }

@@ -12,7 +12,7 @@ import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, Unre
 import { readHead } from '../io/head';
 import { withClockDays } from '../format/parser';
 import { renamedTo } from '../files/rotation';
-import { assertNotRewrittenInPlace } from '../io/in-place';
+import { assertNotRewrittenInPlace, grownWhileRead } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
 import { ByteKernel } from '../search/byte-kernel';
 import { FileScanner } from '../search/node-engine';
@@ -85,6 +85,7 @@ class ScanWorker {
     try {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
+      const sizeAtStart = fstatSync(fd).size;
       const head = await readHead(fd, job.target);
       const learned = this.parsers.parserFor(head, job.target.mtimeMs);
       // The days of a time-of-day log as the server read them, else read here (one reading: format/parser.ts).
@@ -97,8 +98,9 @@ class ScanWorker {
       const scanned = (sought ? undefined : await this.tryRipgrep(job, pinnedPath(fd, job.target), parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel, sought));
       const result = { ...scanned, ...(sought ? { readFrom: { byte: sought.byte, line: sought.line } } : {}), ...(start?.whole !== undefined ? { readWhole: start.whole } : {}) };
       assertNotRewrittenInPlace(fd, job.target, head.data);
+      const grew = grownWhileRead(fd, sizeAtStart);
       reports.flushTallies();
-      this.post({ type: 'done', result });
+      this.post({ type: 'done', result: grew ? { ...result, grew } : result });
     } catch (error) {
       this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), kind: error instanceof UnreadableError ? 'unreadable' : error instanceof UserFacingError ? 'user' : 'internal' });
     } finally {

@@ -75,6 +75,8 @@ export const fileScanResultSchema = z.object({
   readFrom: z.object({ byte: z.number().int(), line: z.number().int() }).optional(),
   /** With `since` on a plain file of at least the seek's size: why it was read whole (out of order, no time found…). */
   readWhole: z.string().optional(),
+  /** The file grew while it was read (io/in-place.ts grownWhileRead): its bytes when the read began and when it ended. */
+  grew: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });
 export type FileScanResult = z.infer<typeof fileScanResultSchema>;
 

@@ -348,6 +348,16 @@ export function untimedWhere(readFrom: { line: number; byte: number } | undefine
 }
 
 /**
+ * The note of a file that grew while it was read (grownWhileRead): the answer holds every line of the size it had when
+ * the read began, and perhaps some written since; undefined when it did not grow.
+ */
+export function grewNote(name: string, grew: { from: number; to: number } | undefined): string | undefined {
+  if (grew === undefined) return undefined;
+  const bytes = (n: number) => n.toLocaleString('en-US');
+  return `${name}: the file grew while it was read (${bytes(grew.from)} bytes when the read began, ${bytes(grew.to)} at its end: it is being written): every line within its first ${bytes(grew.from)} bytes is in this answer, lines written during the read may or may not be; ask again for them`;
+}
+
+/**
  * The note of a large file read whole for a `since` window (the seek's reason: out of order, a stretch without a time…),
  * which says why the call took the time a full read takes; undefined when it was sought in or is not large.
  */

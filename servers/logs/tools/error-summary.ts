@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, untimedWhere } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, untimedWhere } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -256,6 +256,8 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   if (result.readFrom) entry.readFrom = result.readFrom;
   const whole = readWholeNote(file.info.name, result.readWhole);
   if (whole) job.notes.push(whole);
+  const grew = grewNote(file.info.name, result.grew);
+  if (grew) job.notes.push(grew);
   return { untimed: result.untimed, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
 }
 

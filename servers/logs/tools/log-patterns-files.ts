@@ -13,10 +13,10 @@ import { DEFAULT_MIN_SEEK_BYTES, readStart as seekStart } from '../io/time-seek'
 import { parseAsShown } from '../format/as-shown';
 import { needsHeader } from '../format/continuation';
 import { createLineParser } from '../format/detect';
-import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
+import { assertNotRewrittenInPlace, grownWhileRead, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
-import { noteDamage, noteLegacyText, noteRotation } from './common';
+import { grewNote, noteDamage, noteLegacyText, noteRotation } from './common';
 import { envelopeOf } from './source-lines';
 import { sourceOfRecordLine } from '../io/record-batches';
 import type { SourceRef } from './sources';
@@ -85,6 +85,8 @@ export function logPatternsContext(ctx: LogsContext, window: { since?: number } 
         if (!whole) return { notes };
         if (sought) notes.push(soughtNote(name, sought));
         assertNotRewrittenInPlace(fd, { ...info, size: stats.size }, start);
+        const grew = grewNote(name, grownWhileRead(fd, stats.size));
+        if (grew) notes.push(grew);
         if (joiner) give(joiner.end());
         await noteRotation(notes, name, { realPath: path, dev: info.dev, ino: info.ino });
         return { notes };

@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -188,6 +188,8 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);
     const whole = readWholeNote(file.info.name, result.readWhole);
     if (whole) found.notes.push(whole);
+    const grew = grewNote(file.info.name, result.grew);
+    if (grew) found.notes.push(grew);
     if (request.since !== undefined || request.until !== undefined) {
       noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
       noteClockDay(found.notes, file.info.name, await ctx.parserOf(file));

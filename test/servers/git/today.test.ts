@@ -78,6 +78,28 @@ describe('git_log: what was committed today', function () {
     }
   });
 
+  // leftovers28: "last week" was 7 days back (git's reading) and 지난주 was refused; both are the calendar week before
+  // this one, Monday to Monday local time, in git_log and git_file_churn alike (one shared reading).
+  it('last week and 지난주 are the calendar week before this one, in git_log and git_file_churn', async () => {
+    const expected = [today + 2 * HOUR, today + HOUR, today - HOUR, today - 2 * HOUR, week - HOUR].filter((t) => t >= week - 7 * DAY && t < week).length;
+    for (const word of ['last week', '지난주', '지난 주']) {
+      const log = await ok(seoul, 'git_log', { since: word, until: word });
+      assert.equal(Date.parse(log.since), week - 7 * DAY, word);
+      assert.equal(Date.parse(log.until), week, word);
+      assert.ok(subjects(log).includes('before this week'), word);
+      assert.equal(log.commits.length, expected, word);
+      const churn = await ok(seoul, 'git_file_churn', { since: word, until: word });
+      assert.equal(Date.parse(churn.since), week - 7 * DAY, word);
+      assert.equal(Date.parse(churn.until), week, word);
+      assert.equal(churn.commitsScanned, expected, word);
+    }
+    // The last 7 days are another span, in both languages.
+    for (const since of ['지난 일주일', '1 week ago']) {
+      const log = await ok(seoul, 'git_log', { since });
+      assert.ok(Math.abs(Date.parse(log.since) - (Date.now() - 7 * DAY)) < 60_000, since);
+    }
+  });
+
   it('in UTC "today" is the UTC day, and ISO dates with a zone mean the same instant anywhere', async () => {
     const { today: utcToday } = startsIn(0);
     const log = await ok(utc, 'git_log', { since: '오늘' });
