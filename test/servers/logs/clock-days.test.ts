@@ -253,6 +253,9 @@ describe('logs: time-only logs of several days, copied and named, through the bu
   let server: StartedServer | undefined;
   const now = Math.floor(Date.now() / 1000) * 1000;
   const DAY = 86_400_000;
+  /** The copied file's last line, and when it was copied (its mtime): the next day, earlier in the day. */
+  const COPIED_LAST = Date.UTC(2026, 10, 20, 20, 0);
+  const COPIED_AT = Date.UTC(2026, 10, 21, 19, 0);
   // Three days of 2,000 lines a day ending a minute ago, an ERROR 20 minutes' time of day ago on each day and one
   // 10 minutes ago (the server runs with TZ=UTC; clock() writes UTC).
   const errors = [now - 2 * DAY - 20 * 60_000, now - DAY - 20 * 60_000, now - 20 * 60_000 + 7, now - 10 * 60_000 + 7];
@@ -263,10 +266,13 @@ describe('logs: time-only logs of several days, copied and named, through the bu
     dir = mkdtempSync(join(tmpdir(), 'logs-clock-days3-'));
     writeFileSync(join(dir, 'service.log'), [...lines, ''].join('\n'));
     utimesSync(join(dir, 'service.log'), new Date(now - 59_000), new Date(now - 59_000));
-    // The same lines written a day earlier and copied now: the last line's clock (a minute before now's) is earlier in
-    // the day than the copy's, so the copy would date them a day late; its last line ended 22 h ago instead.
-    const copied = timeOnlyLog(now - 3 * DAY - 2 * 3600_000, now - 22 * 3600_000, 43_200, [now - 22 * 3600_000 - 40 * 60_000 + 7]);
+    // Three days of lines ending 2026-11-20 20:00 (an ERROR at 19:50), copied the next day at 19:00: the last line's
+    // clock is later in the day than the copy's, so dated by the copy they would sit at 2026-11-21 19:50-20:00, after
+    // the copy. Fixed dates, not ones counted from now: a copy made "now" is told from a file written today only by
+    // the clocks' order within a day, which depends on the hour the test runs at (it passed before 22:00 UTC only).
+    const copied = timeOnlyLog(COPIED_LAST - 3 * DAY, COPIED_LAST, 43_200, [COPIED_LAST - 10 * 60_000 + 7]);
     writeFileSync(join(dir, 'copied.log'), [...copied, ''].join('\n'));
+    utimesSync(join(dir, 'copied.log'), new Date(COPIED_AT), new Date(COPIED_AT));
     // A day's lines 5 days ago, in a file named by that day, copied now.
     const day = new Date(now - 5 * DAY).toISOString().slice(0, 10);
     const named = timeOnlyLog(Date.parse(`${day}T08:00:00Z`), Date.parse(`${day}T23:00:00Z`), 60_000, [Date.parse(`${day}T${new Date(now - 30 * 60_000).toISOString().slice(11, 19)}Z`) + 7]);
@@ -309,10 +315,12 @@ describe('logs: time-only logs of several days, copied and named, through the bu
     assert.equal(Date.parse(last.timestamp), now - 60_000 - ((now - 60_000 - (now - 3 * DAY + 3 * 60_000)) % 43_200), JSON.stringify(tail));
   });
 
-  it('a copied file reports no old ERROR in the last hour: its lines are untimed, and it says why', async () => {
-    const summary = await call('error_summary', { file: 'copied.log', hours: 1 });
+  it('a copied file reports no old ERROR in a window after its copy: its lines are untimed, and it says why', async () => {
+    // A window from half an hour before the copy to now: dated by the copy, the ERROR would be in it.
+    const since = COPIED_AT - 30 * 60_000;
+    const summary = await call('error_summary', { file: 'copied.log', hours: Math.ceil((Date.now() - since) / 3600_000) });
     assert.equal(summary.totalErrors, 0, JSON.stringify(summary));
-    const found = await call('search_logs', { pattern: 'job failed', file: 'copied.log', since: '1h' });
+    const found = await call('search_logs', { pattern: 'job failed', file: 'copied.log', since: new Date(since).toISOString() });
     assert.equal(found.totalMatches, 0, JSON.stringify(found));
     assert.ok(found.notes.some((n: string) => /copied\.log: .*copied or touched after its lines were written/.test(n)), JSON.stringify(found.notes));
     assert.ok(found.notes.some((n: string) => /1 matching line\(s\) without a readable timestamp/.test(n)), JSON.stringify(found.notes));
