@@ -1,0 +1,73 @@
+// Header kinds found in the real-excerpts batch 24 (newly studied in session 28) by branch `hdr28`: header columns
+// left in messages, and message words that must not be read as such columns. Made-up lines of those shapes; each case
+// says what a person reading the file would answer, and a neighbour that must stay as it is.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+/** Reference time for year-less dates: 2026-12-03. */
+const REFERENCE = Date.UTC(2026, 11, 3);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return { format: parser.format.id, lines: lines.map((line) => parser.parse(line)) };
+}
+
+describe('header kinds of batch 24', () => {
+  it("a browser console's source link before the program's own time is no part of the message (DevTools' copy)", () => {
+    // An Electron app's log copied from DevTools: each line the console shows opens with the script and line that
+    // logged it; lines the app wrote to its own file have none. Left in the message, the link and the time behind it
+    // made every statement of the console one template (`Logger.ts:<*>: <*>`).
+    const lines = [
+      '09:12:01: Preparing scheduled job',
+      '/opt/App/resources/app.asar/node_modules/@app/lib/Logger.js:188 09:12:01: Starting scheduled job',
+      '/opt/App/resources/app.asar/node_modules/@app/lib/Logger.js:188 09:12:02: Indexing notes...',
+      'Logger.ts:219 18:40:29: Total folders: 24',
+      'Logger.ts:219 18:40:29: Total notes: 499',
+      'Logger.ts:237 18:40:30: Current version: 2.10.19',
+      'bundle.min.js:2:3456 18:40:31: Latest version: 2.10.19',
+      'Logger.ts:237 18:40:31: Indexing notes...',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(
+      out.lines.map((p) => p.message),
+      [
+        'Preparing scheduled job',
+        'Starting scheduled job',
+        'Indexing notes...',
+        'Total folders: 24',
+        'Total notes: 499',
+        'Current version: 2.10.19',
+        'Latest version: 2.10.19',
+        'Indexing notes...',
+      ],
+    );
+  });
+
+  it('a source link before a dated header gives the line its time and level (neighbour: read so before, it stays so)', () => {
+    const lines = [
+      'main.js:12 2024-06-01T12:30:45.123Z INFO server listening on port 8080',
+      'main.js:57 2024-06-01T12:30:46.000Z WARN cache miss for key users',
+      'worker.js:9:14 2024-06-01T12:30:47.000Z ERROR job 17 failed',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.lines.map((p) => [p.message, p.level, p.timestamp]), [
+      ['server listening on port 8080', 'INFO', Date.UTC(2024, 5, 1, 12, 30, 45, 123)],
+      ['cache miss for key users', 'WARN', Date.UTC(2024, 5, 1, 12, 30, 46)],
+      ['job 17 failed', 'ERROR', Date.UTC(2024, 5, 1, 12, 30, 47)],
+    ]);
+  });
+
+  it('a source location that opens a message without a time behind it stays in the message (neighbour)', () => {
+    // Go's log with Lshortfile and no date, a compiler's diagnostics: the location is the statement's subject here.
+    const lines = ['main.go:42 failed to open config', 'main.go:42 failed to open config', 'server.go:118 listening on :8080', 'parse.c:7 12 errors'];
+    const out = parsed(lines);
+    assert.deepEqual(out.lines.map((p) => p.message), lines);
+  });
+
+  it("a search tool's file-name prefix is still read as one (neighbour)", () => {
+    const lines = ['app.log:2024-06-01 12:30:45 ERROR disk full', 'app.log:42:2024-06-01 12:30:46 INFO retrying'];
+    const out = parsed(lines);
+    assert.equal(out.format, 'search');
+    assert.deepEqual(out.lines.map((p) => [p.message, p.level]), [['disk full', 'ERROR'], ['retrying', 'INFO']]);
+  });
+});
