@@ -70,4 +70,44 @@ describe('header kinds of batch 24', () => {
     assert.equal(out.format, 'search');
     assert.deepEqual(out.lines.map((p) => [p.message, p.level]), [['disk full', 'ERROR'], ['retrying', 'INFO']]);
   });
+
+  it("a bracket padded inside to a width is a header column on the lines that add it (Spring Boot 3's application name before the thread)", () => {
+    // One program's log across versions: the older writes `--- [thread]`, the newer `--- [app] [thread]`, its thread
+    // padded to 15 characters. Read against the older form, the newer lines kept `[           main]` in the message.
+    const lines = [
+      '2022-08-17 15:23:46.649  INFO 7 --- [           main] com.example.Launcher                     : Starting Launcher using Java 17.0.4',
+      '2022-08-17 15:23:46.654  INFO 7 --- [           main] com.example.Launcher                     : No active profile set',
+      '2022-08-17 15:23:47.914  INFO 7 --- [           main] com.example.Launcher                     : Started Launcher in 1.963 seconds',
+      '2022-08-22 20:34:28.832  INFO 22 --- [           main] com.example.Launcher                     : Starting Launcher using Java 16.0.1',
+      '2022-08-22 20:34:28.840  INFO 22 --- [           main] com.example.Launcher                     : No active profile set',
+      '2022-08-22 20:34:30.775  INFO 22 --- [           main] com.example.Launcher                     : Started Launcher in 2.802 seconds',
+      '2024-08-04T17:26:21.942+03:00  INFO 4840 --- [shop] [           main] com.example.Launcher                     : No active profile set',
+      '2024-08-04T17:26:23.868+03:00  WARN 4840 --- [shop] [           main] io.undertow.servlet                      : Initializing Spring embedded WebApplicationContext',
+      '2024-11-10T15:25:43.412+03:00  INFO 932 --- [shop] [  XNIO-1 task-2] o.s.web.servlet.DispatcherServlet        : Completed initialization in 1 ms',
+      '2024-11-10T15:25:39.045+03:00  INFO 932 --- [shop] [           main] com.example.Launcher                     : Started Launcher in 3.998 seconds',
+    ];
+    const out = parsed(lines).lines;
+    // The thread's bracket is cut on every line; what follows (the padded logger column) is alike on all of them.
+    for (const p of out) assert.doesNotMatch(p.message, /\[/, p.message);
+    assert.deepEqual(out.map((p) => p.message.replace(/^\S+\s+: /, '')), lines.map((l) => l.slice(l.indexOf(' : ') + 3)));
+    assert.equal(out[7].level, 'WARN');
+  });
+
+  it('a bracket spaced by one space inside, on a few lines of a form only, stays the message\'s (neighbour)', () => {
+    // `[ retry ]` opens some messages of the form and not most: a message's own words, not a padded column.
+    const lines = [
+      '2024-06-01 12:00:00 INFO [worker] job started',
+      '2024-06-01 12:00:01 INFO [worker] job finished',
+      '2024-06-01 12:00:02 INFO [worker] [ retry ] job requeued',
+      '2024-06-01 12:00:03 INFO [worker] job started',
+      '2024-06-01 12:00:04 INFO [worker] job finished',
+      '2024-06-01 12:00:05 INFO [worker] job started',
+      '2024-06-01 12:00:06 INFO [worker] job finished',
+      '2024-06-01 12:00:07 INFO [worker] [ retry ] job requeued',
+      '2024-06-01 12:00:08 INFO [worker] job started',
+      '2024-06-01 12:00:09 INFO [worker] job finished',
+    ];
+    const out = parsed(lines).lines;
+    assert.deepEqual(out.map((p) => p.message), lines.map((l) => l.slice(l.indexOf('] ') + 2)));
+  });
 });
