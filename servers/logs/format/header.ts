@@ -1845,7 +1845,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     const guessed = guessHeader(line, context, true);
     const fields = header.fields.some((f) => f.capitals) ? guessed.map((f) => (f.kind === 'level' && !f.marks && !f.form ? { ...f, capitals: true } : f)) : guessed;
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
+    // Or it reads further as a form the file's other lines show (learnForms), to a component: a syslog host and tag
+    // without a pid (`Oct 22 18:42:44 host prog: …`) amid the program's own file lines, as every line of that form reads.
+    const fileForm = ownConsumed > consumed && fields.at(-1)?.kind === 'component' && header.forms !== undefined && (header.formSignatures ??= new Set(header.forms.map(signature))).has(signature(fields));
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || fileForm || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   if (header.prefixed) {

@@ -110,4 +110,28 @@ describe('header kinds of batch 24', () => {
     const out = parsed(lines).lines;
     assert.deepEqual(out.map((p) => p.message), lines.map((l) => l.slice(l.indexOf('] ') + 2)));
   });
+
+  it("a syslog host and tag without a pid, a form the file's other lines show, is read so amid the program's own lines", () => {
+    // The program's own log file (a ctime date, then its category) beside the lines it sent to syslog on another
+    // machine (`<month day time> <host> <tag>:`, no pid): the host and tag were left in those lines' messages.
+    const lines = [
+      'Thu Feb  2 16:35:08 2012 Normal: Skipping startup synchronization...',
+      'Mon May 12 16:37:54 2014 Normal: recursive startup rsync: /opt/a/ -> host:/opt/a/',
+      'Oct 22 18:42:44 T500 syncd: Startup of /opt/b/ finished.',
+      'Oct 22 18:42:44 T500 syncd: collected an event',
+      'Oct 22 18:42:45 T500 syncd: going into select (no timeout).',
+      'Mon May 23 22:48:41 2016 Normal: Startup of /opt/c/ finished.',
+      'Mon May 23 22:48:42 2016 Normal: collected an event',
+      'Wed Jan  4 11:25:03 2017 Normal: Calling rsync with filter-list of new/modified files/dirs',
+      'Fri Mar 31 00:00:06 2017 Normal: Finished a list after exitcode: 0',
+    ];
+    const out = parsed(lines).lines;
+    assert.deepEqual(out.slice(2, 5).map((p) => [p.component, p.message]), [
+      ['syncd', 'Startup of /opt/b/ finished.'],
+      ['syncd', 'collected an event'],
+      ['syncd', 'going into select (no timeout).'],
+    ]);
+    assert.equal(out[5].message, 'Startup of /opt/c/ finished.');
+    assert.equal(out[6].message, 'collected an event');
+  });
 });
