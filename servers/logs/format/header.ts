@@ -2367,9 +2367,13 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither; after a `name:`, whose colon closed the header, a dash is the
   // message's own: a list's bullet (`main: - ffmpeg`, Vagrant's `global:   - bundler = 1.6.2` under `Dependencies:`).
   if (consumed > 0 && !named) {
+    const dashed = line.charCodeAt(position) === 45; /* - */
     position = skipSeparators(line, loneSeparatorEnd(line, position));
     // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
     while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
+    // And an empty name's colon after the dash (Ruby's Logger writes `-- progname: ` and, without a program name,
+    // `-- : `): no statement opens with a lone colon.
+    if (dashed && line.charCodeAt(position) === 58 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
   }
   if (consumed > 0) parsed.message = line.slice(position);
   if (read) read.leveled = parsed.level !== undefined;

@@ -134,4 +134,33 @@ describe('header kinds of batch 24', () => {
     assert.equal(out[5].message, 'Startup of /opt/c/ finished.');
     assert.equal(out[6].message, 'collected an event');
   });
+
+  it("Ruby's Logger without a program name (`-- : `) leaves no colon in the message, as with one (`-- app: `)", () => {
+    // `Logger::Formatter` writes `%s, [%s #%d] %5s -- %s: %s`; the program name is empty unless set, and the colon that
+    // closes it stayed at the head of every message, so the same statement from a logger with a name was another one.
+    const lines = [
+      'I, [2017-02-16T17:53:12.530717 #16813]  INFO -- : Scheduler running...',
+      'W, [2017-02-16T17:53:14.978430 #16813]  WARN -- : Started job thread for \'Check streams\' (Channel.stream)...',
+      'E, [2017-02-16T17:53:14.990347 #16813] ERROR -- : execute Channel.stream (try_count 0)...',
+      'I, [2017-02-16T17:53:15.001000 #16813]  INFO -- :  - verify email #80824621106 found',
+      'I, [2018-05-10T15:53:13.887752 #2754]  INFO -- : fetching imap (port=993,ssl=true)',
+    ];
+    const out = parsed(lines).lines;
+    assert.deepEqual(out.map((p) => [p.level, p.message]), [
+      ['INFO', 'Scheduler running...'],
+      ['WARN', "Started job thread for 'Check streams' (Channel.stream)..."],
+      ['ERROR', 'execute Channel.stream (try_count 0)...'],
+      ['INFO', '- verify email #80824621106 found'],
+      ['INFO', 'fetching imap (port=993,ssl=true)'],
+    ]);
+  });
+
+  it("a message after a level's dash that opens with its own `word:` keeps it (neighbour)", () => {
+    const lines = [
+      '2024-06-01 12:00:00,001 INFO - Build warnings: 3',
+      '2024-06-01 12:00:01,002 WARN - Config: missing key timeout',
+      '2024-06-01 12:00:02,003 INFO - Build warnings: 0',
+    ];
+    assert.deepEqual(parsed(lines).lines.map((p) => p.message), ['Build warnings: 3', 'Config: missing key timeout', 'Build warnings: 0']);
+  });
 });
