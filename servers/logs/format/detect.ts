@@ -357,6 +357,7 @@ const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
   'syslog-5424': 'syslog RFC 5424',
   'syslog-3164': 'syslog RFC 3164 with PRI',
   search: "a search tool's file-name prefix (grep -H, rg)",
+  'source-link': "a browser console's source link (DevTools' `Logger.ts:219`)",
   'docker-json': 'Docker json-file records',
   journald: 'journald JSON export',
   gcp: 'Google Cloud Logging JSON',

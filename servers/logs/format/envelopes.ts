@@ -5,11 +5,12 @@
 // CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
 // its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
 // a level.
+import { isDigitCode } from './chars';
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
 import { LEVELS, type Level } from './types';
 
-export type PrefixKind = 'cri' | 'stream-csv' | 'syslog-5424' | 'syslog-3164' | 'search';
+export type PrefixKind = 'cri' | 'stream-csv' | 'syslog-5424' | 'syslog-3164' | 'search' | 'source-link';
 
 export interface Unwrapped {
   kind: PrefixKind;
@@ -85,8 +86,8 @@ const MAX_SEARCHED_NAME = 255;
 const EXTENSION = /^[A-Za-z][A-Za-z\d]{0,9}$/;
 
 function isNameCode(c: number): boolean {
-  // Letters, digits, `_`, `.`, `/`, `-`, `~`, `+`: a path as a shell prints it.
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45 || c === 126 || c === 43;
+  // Letters, digits, `_`, `.`, `/`, `-`, `~`, `+`, `@`: a path as a shell prints it (`node_modules/@scope/lib/…`).
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45 || c === 126 || c === 43 || c === 64;
 }
 
 /**
@@ -106,6 +107,20 @@ function namesFile(name: string): boolean {
 /** A log's name with logrotate's `dateext` suffix: a name, a dash, the rotation's date `YYYYMMDD` (`messages-20170203`). */
 const ROTATED_DATE = /^[A-Za-z][\w.]*-(?:19|20)\d\d[01]\d[0-3]\d$/;
 
+/** The run of a path's characters a line opens with: where it ends, and whether it holds a dot. */
+interface LeadingName {
+  end: number;
+  /** A time (`08:01:02`) or a word before a colon has no dot, and is ruled out as a file's name without a string. */
+  dotted: boolean;
+}
+
+function leadingName(line: string): LeadingName {
+  let end = 0;
+  let dotted = false;
+  for (let c = line.charCodeAt(0); end < line.length && end <= MAX_SEARCHED_NAME && isNameCode(c); c = line.charCodeAt(++end)) dotted ||= c === 46;
+  return { end, dotted };
+}
+
 /**
  * Where the line after a search tool's source prefix starts, or -1: `grep -H`, `grep -r` and `rg --no-heading` print each
  * line they found behind the name of the file it is in and a colon glued to it (`app.log:2024-06-01 12:30:45 ERROR …`,
@@ -114,12 +129,9 @@ const ROTATED_DATE = /^[A-Za-z][\w.]*-(?:19|20)\d\d[01]\d[0-3]\d$/;
  * line's. The name is a path whose last part has a file's extension; the line after it must open with a time (bare or
  * bracketed) or a JSON record that parses: a program's `name:value` or a source location (`main.go:42: …`, with a space) does not.
  */
-function searchPrefixEnd(line: string, context: TimestampContext): number {
-  let at = 0;
-  // Whether the name holds a dot: a time (`08:01:02`) or a word before a colon has none, and is ruled out without a string.
-  // A rotated name without one ends in a dash and a date's eight digits (`messages-20170203`).
-  let dotted = false;
-  for (let c = line.charCodeAt(0); at < line.length && at <= MAX_SEARCHED_NAME && isNameCode(c); c = line.charCodeAt(++at)) dotted ||= c === 46;
+function searchPrefixEnd(line: string, name: LeadingName, context: TimestampContext): number {
+  const { end: at, dotted } = name;
+  // A rotated name without a dot ends in a dash and a date's eight digits (`messages-20170203`).
   if (line.charCodeAt(at) !== 58 /* : */ || !(dotted || (at > 9 && line.charCodeAt(at - 9) === 45)) || !namesFile(line.slice(0, at))) return -1;
   let start = at + 1;
   let digits = start;
@@ -130,7 +142,44 @@ function searchPrefixEnd(line: string, context: TimestampContext): number {
   return -1;
 }
 
-/** The prefix at the start of `line` (CRI, syslog RFC 5424, RFC 3164 with PRI, a search tool's file name), or undefined. */
+/** Digits of a source link's line or column number at most. */
+const MAX_LINK_DIGITS = 7;
+/** A time of day, `hh:mm:ss`, no digit glued after it (sticky: read where a source link ends). */
+const LINK_CLOCK = /\d{1,2}:[0-5]\d:[0-5]\d(?!\d)/y;
+
+/**
+ * Where the line after a browser console's source link starts, or -1: DevTools (Chrome's, Electron's) copies each
+ * message it shows with the script and line that logged it first, a space after (`Logger.ts:219 18:40:29: …`,
+ * `/app.asar/node_modules/lib/Logger.js:188 14:27:03: …`, `main.js:12:7 2024-06-01 …`). Logs pasted from a console keep
+ * the link on some lines only, and the program's header behind it is the line's. The name is a path whose last part has
+ * a file's extension, then `:line` (and `:column`) glued, one space; the text after it must open with a time that parses
+ * or a JSON record: a message that names a source location (`main.go:42 failed to open …`) does not.
+ */
+function sourceLinkEnd(line: string, name: LeadingName, context: TimestampContext): number {
+  let at = name.end;
+  if (!name.dotted || line.charCodeAt(at) !== 58 /* : */ || !namesFile(line.slice(0, at))) return -1;
+  for (let numbers = 0; numbers < 2 && line.charCodeAt(at) === 58; numbers++) {
+    const start = at + 1;
+    let digits = start;
+    while (digits - start < MAX_LINK_DIGITS && isDigitCode(line.charCodeAt(digits))) digits++;
+    if (digits === start) return -1;
+    at = digits;
+  }
+  if (line.charCodeAt(at) !== 32 || line.charCodeAt(at + 1) === 32) return -1;
+  const start = at + 1;
+  if (line.charCodeAt(start) === 123 /* { */) return parseJsonRecord(line.slice(start)) ? start : -1;
+  // A time of day alone (`14:27:03:`, a console's own stamp) is dated by the file's clock, which a pasted console may
+  // not give: its shape is the evidence here, not its epoch.
+  LINK_CLOCK.lastIndex = start;
+  if (LINK_CLOCK.test(line)) return start;
+  for (const pattern of timestampPatternsAt(line, start)) if (matchTimestampAt(line, start, pattern, context)?.epoch !== undefined) return start;
+  return -1;
+}
+
+/**
+ * The prefix at the start of `line` (CRI, syslog RFC 5424, RFC 3164 with PRI, a search tool's file name, a browser
+ * console's source link), or undefined.
+ */
 export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped | undefined {
   const first = line.charCodeAt(0);
   if (first === 60 /* < */) {
@@ -155,8 +204,11 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
   }
   // A file name opens with a letter, a digit, `.`, `/`, `_` or `~`; most lines that do reach a space before any colon.
   if (isNameCode(first)) {
-    const searched = searchPrefixEnd(line, context);
+    const name = leadingName(line);
+    const searched = searchPrefixEnd(line, name, context);
     if (searched > 0) return { kind: 'search', inner: line.slice(searched) };
+    const linked = sourceLinkEnd(line, name, context);
+    if (linked > 0) return { kind: 'source-link', inner: line.slice(linked) };
   }
   return undefined;
 }

@@ -1115,7 +1115,7 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
   // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
   // ending one message, does not make a form of its own).
-  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number; tagged: number }>();
+  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number; tagged: number; padded: number }>();
   readings.forEach((fields, index) => {
     const line = read[index];
     let end = fields.length;
@@ -1125,7 +1125,10 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     // A column that enough lines of the form go without is the message's (extendsByOptionalColumn); not a process id
     // in brackets right after the time (`<time> [7513] SMTP protocol error …`), which a logger writes on some lines (an
     // option turned on: Exim's `log_selector = +pid`) while a message never opens with a bare bracketed number after it.
-    if (end > 1 && !closed && isOptionalColumn(fields[end - 1]) && !pidAfterTime(fields.slice(0, end), line, context)) {
+    // Nor a bracket padded inside to a width (`[           main]`, Spring Boot's `[%15.15t]`): a formatter's column, which
+    // prose never pads so.
+    const padded = end > 1 && fields[end - 1].kind === 'bracket' && paddedBracketEnds(fields.slice(0, end), line, context);
+    if (end > 1 && !closed && !padded && isOptionalColumn(fields[end - 1]) && !pidAfterTime(fields.slice(0, end), line, context)) {
       const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
       if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
     }
@@ -1139,16 +1142,17 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     if (form.length === 0) return;
     const key = signature(form);
     if (key === mainSignature || mainSignature.startsWith(`${key} `)) return;
-    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0, tagged: 0 };
+    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0, tagged: 0, padded: 0 };
     entry.count++;
     if (closed && end === form.length) entry.closed++;
+    if (padded && end === form.length) entry.padded++;
     if (tagged) entry.tagged++;
     chosen.set(key, entry);
   });
   const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
   const forms: HeaderField[][] = [];
   const extended: HeaderField[][] = [];
-  for (const [key, { fields, count, closed, tagged }] of common) {
+  for (const [key, { fields, count, closed, tagged, padded }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
       // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
       // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader);
@@ -1158,7 +1162,12 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
       const last = fields.at(-1)?.kind;
       // Or the main header's time, then a program's tag with its id in brackets on every line of the form (Heroku's
       // `<time> app[web.3]: …` beside the app's own lines without a header): a message's own `key:` holds no bracket.
-      const ends = last === 'level' ? !mainLevels : (last === 'component' && (isSyslogTag(fields) || tagged === count)) || last === 'logger' || (last === 'bracket' && closed * 2 > count && fields.slice(main.length).every((f) => isStrong(f.kind)));
+      // Or the main header's columns, then a bracket padded inside to a width on most of the form's lines (Spring Boot
+      // 3's `[app] [           main]` where its older lines carry `[main]` alone).
+      const ends =
+        last === 'level'
+          ? !mainLevels
+          : (last === 'component' && (isSyslogTag(fields) || tagged === count)) || last === 'logger' || (last === 'bracket' && (closed * 2 > count || padded * 2 > count) && fields.slice(main.length).every((f) => isStrong(f.kind)));
       const tagOnly = last === 'component' && !isSyslogTag(fields);
       if (ends && extended.length < MAX_FORMS) extended.push(tagOnly ? [...fields.slice(0, -1), { kind: 'component', tagged: true }] : fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
@@ -1192,6 +1201,26 @@ function gluedPidEnd(line: string, position: number, context: TimestampContext, 
   if (line.charCodeAt(at) !== 58 /* : */ || !timestampStartsAt(line, at + 1, context)) return false;
   out.end = at + 1;
   return true;
+}
+
+/** Spaces at least that pad a bracket's text to its width (`[%15.15t]`): one space is how a writer spaces a bracket. */
+const BRACKET_PADDING = 2;
+
+/**
+ * Whether `fields` end in a bracket whose text is padded inside to a width, as `line` reads them: spaces before it
+ * (`[           main]`, `[  XNIO-1 task-2]`, right-aligned) or after it (`[main      ]`), BRACKET_PADDING at least.
+ */
+function paddedBracketEnds(fields: HeaderField[], line: string, context: TimestampContext): boolean {
+  const end = fieldEndAt(fields, line, context);
+  const close = line.charCodeAt(end - 1) === 93 ? end - 1 : line.charCodeAt(end - 2) === 93 ? end - 2 : -1;
+  if (close < 0) return false;
+  const open = line.lastIndexOf('[', close);
+  if (open < 0) return false;
+  const text = line.slice(open + 1, close);
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return false;
+  const padding = ' '.repeat(BRACKET_PADDING);
+  return text.startsWith(padding) || text.endsWith(padding);
 }
 
 /** Whether `fields` end in a bracket holding a number only (`[7513]`) right after a timestamp, as `line` reads them. */
@@ -1816,7 +1845,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     const guessed = guessHeader(line, context, true);
     const fields = header.fields.some((f) => f.capitals) ? guessed.map((f) => (f.kind === 'level' && !f.marks && !f.form ? { ...f, capitals: true } : f)) : guessed;
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
+    // Or it reads further as a form the file's other lines show (learnForms), to a component: a syslog host and tag
+    // without a pid (`Oct 22 18:42:44 host prog: …`) amid the program's own file lines, as every line of that form reads.
+    const fileForm = ownConsumed > consumed && fields.at(-1)?.kind === 'component' && header.forms !== undefined && (header.formSignatures ??= new Set(header.forms.map(signature))).has(signature(fields));
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || fileForm || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   if (header.prefixed) {
@@ -2335,9 +2367,13 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither; after a `name:`, whose colon closed the header, a dash is the
   // message's own: a list's bullet (`main: - ffmpeg`, Vagrant's `global:   - bundler = 1.6.2` under `Dependencies:`).
   if (consumed > 0 && !named) {
+    const dashed = line.charCodeAt(position) === 45; /* - */
     position = skipSeparators(line, loneSeparatorEnd(line, position));
     // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
     while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
+    // And an empty name's colon after the dash (Ruby's Logger writes `-- progname: ` and, without a program name,
+    // `-- : `): no statement opens with a lone colon.
+    if (dashed && line.charCodeAt(position) === 58 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
   }
   if (consumed > 0) parsed.message = line.slice(position);
   if (read) read.leveled = parsed.level !== undefined;

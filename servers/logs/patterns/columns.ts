@@ -386,7 +386,10 @@ function learnSpaceColumns(messages: string[], share: number): ColumnStep | unde
 
 /**
  * Where the message at `from` starts after its leading space-separated columns when each has its column's shape
- * (words and punctuation fit any) and a word follows them; `from` otherwise. One pass over the columns, nothing allocated.
+ * (words and punctuation fit any, a placeholder's `-` being filled on some lines: CLF's `- frank`) and a word follows
+ * them; `from` otherwise. A first column of punctuation is a separator the layout opens its messages with (the ` : `
+ * after Spring Boot's padded logger): a line that opens with a word there is not of that layout, and that word is its
+ * statement's own (`No active profile set` beside `: No active profile set`). One pass over the columns, nothing allocated.
  */
 function skipSpaceColumns(message: string, from: number, typed: Shape[]): number {
   let i = from;
@@ -397,7 +400,7 @@ function skipSpaceColumns(message: string, from: number, typed: Shape[]): number
     const start = i;
     i = tokenEnd(message, i);
     const shape = typed[column];
-    if (shape !== 'word' && shape !== 'punct' && !hasShape(message, start, i, shape)) return from;
+    if (shape === 'punct' ? column === 0 && shapeOfRange(message, start, i) !== 'punct' : shape !== 'word' && !hasShape(message, start, i, shape)) return from;
   }
 }
 

@@ -101,6 +101,25 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
   });
 
+  it("a first column of punctuation (Spring Boot's ` : ` after its padded logger) cuts no word from a line without it (hdr28)", () => {
+    // Most lines: `<logger padded to 40> : <text>`; a few lines of another layout of the same program carry the text
+    // alone. The learned ` : ` column took the first word of those (`No active profile set` read `active profile set`).
+    const loggers = ['com.example.Launcher', 'o.s.web.servlet.DispatcherServlet', 'io.undertow.servlet'];
+    const words = ['Started Launcher in 3.9 seconds', 'Completed initialization in 1 ms', 'No active profile set', 'Initializing Servlet main'];
+    const columns = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${loggers[i % 3].padEnd(40)} : ${words[i % 4]}`));
+    assert.match(columns.description ?? '', /padded to \d+ characters; 1 leading column \(punct\)/);
+    assert.equal(columns.strip(`${'io.undertow.servlet'.padEnd(40)} : No active profile set`), 'No active profile set');
+    assert.equal(columns.strip('No active profile set'), 'No active profile set');
+    assert.equal(columns.strip('Starting Launcher on host-1 with PID 7'), 'Starting Launcher on host-1 with PID 7');
+  });
+
+  it('a placeholder column between typed ones still takes a value on some lines (neighbour: `*` filled by a name)', () => {
+    const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'fan speed rpm=2210'];
+    const columns = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} * node${i % 3}x7 ${words[i % 4]}`));
+    assert.match(columns.description ?? '', /3 leading columns \(number, punct, id\)/);
+    assert.equal(columns.strip('1041 bob node1x7 flush done'), 'flush done');
+  });
+
   it('cuts the delimited fields every line has, also when many messages start with a word glued to the delimiter', () => {
     // Made-up comma-delimited lines: a third of the messages start `open, …` or `close, …`, so their first word holds
     // one comma more than the header; the header is the fields (nearly) every line has, not the commonest count.

@@ -564,7 +564,7 @@ const BATCH_23: Record<string, number> = {
  */
 const BATCH_24: Record<string, number> = {
   Concourse: 0.886, ContikiNG: 0.857, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
-  Joplin: 0.406, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.727, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
+  Joplin: 0.875, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.879, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
   Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.476, YtDlp: 1, Zammad: 0.613, Zed: 0.825,
 };
 /**
@@ -732,6 +732,11 @@ const BATCH_26: Record<string, number> = {
 // 0.879 -> 1 (klog's structured form `"msg" logger="config" key=…` read as the logr record it is, format/logr-records.ts
 // readKlogRecord); Mealie 0.776 -> 1 (a container's output exported as CSV, `<time>,stdout,<line>`, unwrapped as CRI's
 // prefix, format/envelopes.ts STREAM_CSV).
+// Raised by branch `hdr28` (header forms mixed in one file): Joplin 0.406 -> 0.875 (a browser console's source link before
+// the program's own time, DevTools' `Logger.ts:219 18:40:29: …`, unwrapped as a prefix, format/envelopes.ts
+// sourceLinkEnd); Lavalink 0.727 -> 0.879 (a bracket padded inside to a width, Spring Boot 3's `[app] [           main]`
+// beside older `[main]` lines, a header column, format/header.ts learnForms paddedBracketEnds; and a learned ` : `
+// column cuts no first word from the lines written without it, patterns/columns.ts skipSpaceColumns).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
