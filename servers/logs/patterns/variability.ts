@@ -708,7 +708,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     for (const group of alive) {
       const run = group.tokens.length - prefix;
       if (!group.alive || run < 1 || run > MAX_TITLE_RUN) continue;
-      if (opening ? !isTitleRun(group.tokens, prefix, true) || group.tokens[0] === WILDCARD : (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (opening ? !isTitleRun(group.tokens, prefix, true) || group.tokens[0] === WILDCARD : (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix, group.seps) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -806,14 +806,39 @@ function startsLowerCase(token: string): boolean {
  * before the run makes the run its object (`creating tracing` / `creating snitch` / `starting tokens manager`, each
  * its own statement), as `Starting job controller` / `Starting daemon sets controller` are.
  */
-function phraseWords(tokens: readonly string[], end: number): number {
+function phraseWords(tokens: readonly string[], end: number, seps: readonly string[] | undefined): number {
+  const tagged = bracketedTokens(tokens.length, seps);
   let most = 0;
   let row = 0;
   for (let i = 0; i < end; i++) {
-    if (tokens[i] === WILDCARD) row = 0;
+    if (tokens[i] === WILDCARD || tagged[i]) row = 0;
     else if (hasLetter(tokens[i])) most = Math.max(most, ++row);
   }
   return most;
+}
+
+/**
+ * Which of a message's tokens stand inside square brackets, read from the text between them (`seps`, Tokenized.seps):
+ * a `]` closes the tokens since the last `[`, or since the message's start when no `[` came between them (it opened
+ * before the first token: `[INFO: Main] 3 prefixes`). Such a tag (`[INFO: Main]`, `[worker 3]`) is a column a header
+ * left in the message, not words of its sentence (phraseWords).
+ */
+function bracketedTokens(length: number, seps: readonly string[] | undefined): boolean[] {
+  const tagged = new Array<boolean>(length).fill(false);
+  if (!seps) return tagged;
+  let opened = 0;
+  for (let i = 0; i < length && i < seps.length; i++) {
+    const sep = seps[i];
+    const close = sep.indexOf(']');
+    if (close >= 0) {
+      for (let j = opened; j <= i; j++) tagged[j] = true;
+      opened = i + 1;
+    }
+    // An opening after the closing (`] [`) starts the next tag at the next token.
+    if (sep.lastIndexOf('[') > close) opened = i + 1;
+    else if (close < 0 && sep.includes('[')) opened = i + 1;
+  }
+  return tagged;
 }
 
 /** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */
