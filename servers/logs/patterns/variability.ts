@@ -562,15 +562,17 @@ function namesField(family: Group[], position: number): boolean {
 /**
  * The message is a bullet of a dump: marks without letters (`->`, `-`, `*`), then a label that runs over `position`,
  * one to MAX_LABEL_WORDS words joined by single spaces, ending in `: ` before a <*>. A word before a colon in a
- * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's, and a
- * message that opens with words gives no sign which it is.
+ * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's. A message
+ * that opens with words is a label so when they are a heading (isHeadingLabel: `Build version: <*>` / `Build time:
+ * <*>`, a program's version block, each line its own statement).
  */
 function labelsValueAt(group: Group, position: number): boolean {
   const seps = group.seps;
   if (!seps) return false;
+  if (position >= 1 && hasLetter(group.tokens[0])) return isHeadingLabel(group, position);
   for (let i = 0; i < position; i++) {
     if (hasLetter(group.tokens[i])) {
-      if (i === 0 || position - i >= MAX_LABEL_WORDS) return false;
+      if (position - i >= MAX_LABEL_WORDS) return false;
       // The label's own words before `position` (joined by single spaces).
       for (let k = i; k < position; k++) if (group.tokens[k] === WILDCARD || seps[k] !== ' ' || !hasLetter(group.tokens[k])) return false;
       break;
@@ -585,6 +587,33 @@ function labelsValueAt(group: Group, position: number): boolean {
   }
   return false;
 }
+
+/** Most words of a heading that opens a message (isHeadingLabel): `Sync target remote info`. */
+const MAX_HEADING_WORDS = 3;
+
+/**
+ * The message opens with a heading whose last word stands at `position`: two to MAX_HEADING_WORDS words of letters
+ * joined by single spaces from the first token, then `: ` and a <*> (`Build version: <*>`, `Total folders: <*>`,
+ * `Sync target info: <*>`). Why it holds: such a line prints one value under a name, and the words of the name say
+ * which value it is, as a key before `=` does, however few lines each name holds (a version block printed once per
+ * start). Only the name's last word is read so: a first word is as often the thing the value belongs to (`Alpine
+ * version: <*>` / `Unbound version: <*>`, one statement over the programs it found), and a word after a preposition is
+ * a value the sentence names (`Connected to alpha: <*>`).
+ */
+function isHeadingLabel(group: Group, position: number): boolean {
+  const seps = group.seps as readonly string[];
+  if (position + 1 > MAX_HEADING_WORDS || seps[position] !== ': ' || group.tokens[position + 1] !== WILDCARD) return false;
+  for (let i = 0; i <= position; i++) {
+    if (!HEADING_WORD.test(group.tokens[i]) || PREPOSITIONS.has(group.tokens[i].toLowerCase())) return false;
+    if (i < position && seps[i] !== ' ') return false;
+  }
+  return true;
+}
+
+/** A word of a heading: letters, with inner hyphens (`Pre-release`). */
+const HEADING_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
+/** Words after which a word is the object a sentence names, not a heading's (isHeadingLabel). */
+const PREPOSITIONS = new Set(['to', 'from', 'for', 'on', 'in', 'at', 'with', 'of', 'by', 'into', 'as', 'via']);
 
 /**
  * Merges templates of one length that agree everywhere but at their value slots (PositionUnit.valueSlots: the values

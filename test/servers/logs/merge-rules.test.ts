@@ -361,4 +361,19 @@ describe('log intelligence: merge rules learned from the file', () => {
     const targets = ['Sockets.', 'Basic System.', 'Timers.', 'Local File Systems.', 'Paths.', 'Network is Online.'].map((t) => `[systemd] Reached target ${t}`);
     assertOneEvent(minedAlone(['[systemd] Starting Journal Service...', ...targets]), range(1, 7), 'targets behind a tag');
   });
+
+  // merge28: batch 24's DorisFE (`Build version: <*>` / `Build time: <*>` / `Build info: <*>` / `Build hash: <*>`, one
+  // line each, merged as `Build <*>: <*>`), the brief's heading before a count (`Build warnings: 3`) read as a value.
+  it("keeps apart the headings that open a message before a label's value (`Build version: <*>` / `Build time: <*>`)", () => {
+    const other = ['Starting server', 'Listening on port 8080', 'Loaded 12 plugins'];
+    const build = ['Build version: 4.0.8-rc02', 'Build time: Tue, 11 Aug 2026 12:44:33 CST', 'Build info: vm-137', 'Build hash: 9c3f1a0e', 'Build warnings: 3'];
+    assertApart(minedAlone([...other, ...build]), range(3, 8), 'build headings');
+    const totals = minedAlone([...other, 'Sync totals: folders: 24', 'Total folders: 24', 'Total notes: 499', 'Total resources: 301', 'Total tags: 7', 'Total folders: 25']);
+    assertApart(totals, range(4, 8), 'totals');
+    assertOneEvent(totals, [4, 8], 'one total twice');
+    // Neighbours: a word after a preposition is a value the sentence names, whatever the colon after it; a first word
+    // is as often the thing the value belongs to, and a sentence of more words than a heading is no heading.
+    assertOneEvent(minedAlone([...other, 'Connected to alpha: 5', 'Connected to beta: 7', 'Connected to gamma: 9', 'Connected to delta: 1']), range(3, 7), 'objects of a preposition');
+    assertOneEvent(minedAlone([...other, 'Camera processor started for woodshop: 225', 'Camera processor started for garage: 226', 'Camera processor started for porch: 227', 'Camera processor started for attic: 228']), range(3, 7), 'a sentence before a colon');
+  });
 });
