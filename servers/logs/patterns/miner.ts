@@ -613,6 +613,7 @@ export class TemplateMiner {
     // cannot be chosen: only one at the threshold or above is, until the template cap is reached.
     const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
     const lineFrames = this.scanFrames(tokens.length);
+    const tag = this.leadingTagTokens(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
       if (otherArrows(cluster.arrows, arrows)) continue;
@@ -637,6 +638,7 @@ export class TemplateMiner {
       }
       if (skip) continue;
       this.compared += template.length;
+      if (tag > 0 && !full && !this.sentenceSimilar(template, tokens, tag)) continue;
       const similarity = same / tokens.length;
       // Ties go to the older cluster (the lower id), whatever the order the leaf keeps them in.
       if (similarity > bestSimilarity || (similarity === bestSimilarity && (wildcards > bestWildcards || (wildcards === bestWildcards && cluster.id < best!.id)))) {
@@ -691,6 +693,39 @@ export class TemplateMiner {
     const { message, starts, ends } = this.scan;
     for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]));
     return frames;
+  }
+
+  /**
+   * Tokens of the message just scanned (this.scan, `count` tokens) that stand in square-bracket tags opening it
+   * (`[INFO: Main] 3 prefixes`, `[Shinobu] [debug] Adding …`): columns of a header the file's format did not cut. 0
+   * when the message opens otherwise, or when the tags hold all its tokens (nothing else to compare).
+   */
+  private leadingTagTokens(count: number): number {
+    const { message, starts, ends } = this.scan;
+    let at = 0;
+    let tokens = 0;
+    for (;;) {
+      while (at < message.length && message.charCodeAt(at) === 32) at++;
+      if (message.charCodeAt(at) !== 91 /* [ */) break;
+      const close = message.indexOf(']', at + 1);
+      if (close < 0) break;
+      while (tokens < count && ends[tokens] <= close + 1 && starts[tokens] > at - 1) tokens++;
+      at = close + 1;
+    }
+    return tokens < count ? tokens : 0;
+  }
+
+  /**
+   * The message's tokens after its leading tags (`tag` of them) agree with the template's as similarity says, by
+   * themselves: a tag the format left in the message (a level and a module's name, `[INFO: IPv6 DS   ]`) is the same
+   * on every line of that module, and its words would make any two short sentences after it similar (`2 default
+   * routers` / `Init: 16 neighbors` behind three equal tag words are half equal), which Drain's similarity, meant for
+   * messages without their header, does not expect.
+   */
+  private sentenceSimilar(template: readonly string[], tokens: readonly string[], tag: number): boolean {
+    let same = 0;
+    for (let i = tag; i < tokens.length; i++) if (template[i] === tokens[i]) same++;
+    return same >= this.sameNeeded(tokens.length - tag);
   }
 
   /** The fewest equal tokens out of `length` that make a template similar enough to join (similarityThreshold). */

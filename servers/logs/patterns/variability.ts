@@ -562,15 +562,17 @@ function namesField(family: Group[], position: number): boolean {
 /**
  * The message is a bullet of a dump: marks without letters (`->`, `-`, `*`), then a label that runs over `position`,
  * one to MAX_LABEL_WORDS words joined by single spaces, ending in `: ` before a <*>. A word before a colon in a
- * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's, and a
- * message that opens with words gives no sign which it is.
+ * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's. A message
+ * that opens with words is a label so when they are a heading (isHeadingLabel: `Build version: <*>` / `Build time:
+ * <*>`, a program's version block, each line its own statement).
  */
 function labelsValueAt(group: Group, position: number): boolean {
   const seps = group.seps;
   if (!seps) return false;
+  if (position >= 1 && hasLetter(group.tokens[0])) return isHeadingLabel(group, position);
   for (let i = 0; i < position; i++) {
     if (hasLetter(group.tokens[i])) {
-      if (i === 0 || position - i >= MAX_LABEL_WORDS) return false;
+      if (position - i >= MAX_LABEL_WORDS) return false;
       // The label's own words before `position` (joined by single spaces).
       for (let k = i; k < position; k++) if (group.tokens[k] === WILDCARD || seps[k] !== ' ' || !hasLetter(group.tokens[k])) return false;
       break;
@@ -585,6 +587,33 @@ function labelsValueAt(group: Group, position: number): boolean {
   }
   return false;
 }
+
+/** Most words of a heading that opens a message (isHeadingLabel): `Sync target remote info`. */
+const MAX_HEADING_WORDS = 3;
+
+/**
+ * The message opens with a heading whose last word stands at `position`: two to MAX_HEADING_WORDS words of letters
+ * joined by single spaces from the first token, then `: ` and a <*> (`Build version: <*>`, `Total folders: <*>`,
+ * `Sync target info: <*>`). Why it holds: such a line prints one value under a name, and the words of the name say
+ * which value it is, as a key before `=` does, however few lines each name holds (a version block printed once per
+ * start). Only the name's last word is read so: a first word is as often the thing the value belongs to (`Alpine
+ * version: <*>` / `Unbound version: <*>`, one statement over the programs it found), and a word after a preposition is
+ * a value the sentence names (`Connected to alpha: <*>`).
+ */
+function isHeadingLabel(group: Group, position: number): boolean {
+  const seps = group.seps as readonly string[];
+  if (position + 1 > MAX_HEADING_WORDS || seps[position] !== ': ' || group.tokens[position + 1] !== WILDCARD) return false;
+  for (let i = 0; i <= position; i++) {
+    if (!HEADING_WORD.test(group.tokens[i]) || PREPOSITIONS.has(group.tokens[i].toLowerCase())) return false;
+    if (i < position && seps[i] !== ' ') return false;
+  }
+  return true;
+}
+
+/** A word of a heading: letters, with inner hyphens (`Pre-release`). */
+const HEADING_WORD = /^\p{L}+(?:-\p{L}+)*$/u;
+/** Words after which a word is the object a sentence names, not a heading's (isHeadingLabel). */
+const PREPOSITIONS = new Set(['to', 'from', 'for', 'on', 'in', 'at', 'with', 'of', 'by', 'into', 'as', 'via']);
 
 /**
  * Merges templates of one length that agree everywhere but at their value slots (PositionUnit.valueSlots: the values
@@ -708,7 +737,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     for (const group of alive) {
       const run = group.tokens.length - prefix;
       if (!group.alive || run < 1 || run > MAX_TITLE_RUN) continue;
-      if (opening ? !isTitleRun(group.tokens, prefix, true) || group.tokens[0] === WILDCARD : (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (opening ? !isTitleRun(group.tokens, prefix, true) || group.tokens[0] === WILDCARD : (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix, group.seps) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -806,14 +835,39 @@ function startsLowerCase(token: string): boolean {
  * before the run makes the run its object (`creating tracing` / `creating snitch` / `starting tokens manager`, each
  * its own statement), as `Starting job controller` / `Starting daemon sets controller` are.
  */
-function phraseWords(tokens: readonly string[], end: number): number {
+function phraseWords(tokens: readonly string[], end: number, seps: readonly string[] | undefined): number {
+  const tagged = bracketedTokens(tokens.length, seps);
   let most = 0;
   let row = 0;
   for (let i = 0; i < end; i++) {
-    if (tokens[i] === WILDCARD) row = 0;
+    if (tokens[i] === WILDCARD || tagged[i]) row = 0;
     else if (hasLetter(tokens[i])) most = Math.max(most, ++row);
   }
   return most;
+}
+
+/**
+ * Which of a message's tokens stand inside square brackets, read from the text between them (`seps`, Tokenized.seps):
+ * a `]` closes the tokens since the last `[`, or since the message's start when no `[` came between them (it opened
+ * before the first token: `[INFO: Main] 3 prefixes`). Such a tag (`[INFO: Main]`, `[worker 3]`) is a column a header
+ * left in the message, not words of its sentence (phraseWords).
+ */
+function bracketedTokens(length: number, seps: readonly string[] | undefined): boolean[] {
+  const tagged = new Array<boolean>(length).fill(false);
+  if (!seps) return tagged;
+  let opened = 0;
+  for (let i = 0; i < length && i < seps.length; i++) {
+    const sep = seps[i];
+    const close = sep.indexOf(']');
+    if (close >= 0) {
+      for (let j = opened; j <= i; j++) tagged[j] = true;
+      opened = i + 1;
+    }
+    // An opening after the closing (`] [`) starts the next tag at the next token.
+    if (sep.lastIndexOf('[') > close) opened = i + 1;
+    else if (close < 0 && sep.includes('[')) opened = i + 1;
+  }
+  return tagged;
 }
 
 /** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */

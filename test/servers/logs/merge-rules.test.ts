@@ -338,4 +338,42 @@ describe('log intelligence: merge rules learned from the file', () => {
     const kinds = minedAlone([...other, 'START job 12 queued', 'STOP job 13 queued', 'job2 job 14 queued']);
     assertApart(kinds, [3, 4], 'UPPER_CASE first words');
   });
+
+  // merge28: batch 24's ContikiNG, whose `[INFO: IPv6 DS   ] 3 unicast addresses` header no format cut: the tag's words
+  // counted as the sentence's, so any two short sentences behind one module's tag were half equal (Drain's
+  // similarity) and counts of different things (`<*> prefixes` / `<*> default routers`) read as one statement's name.
+  it('does not count a leading bracketed tag the format left in the message as words of its sentence', () => {
+    const ipv6 = ['Init: 16 neighbors', '2 default routers', '3 prefixes', '0 routes', '3 unicast addresses', '7 multicast addresses'];
+    const tagged = (tag: string, messages: string[]) => messages.map((m) => `${tag} ${m}`);
+    // Behind a tag of three words, sentences of three tokens agree with none of the others by themselves.
+    const wide = minedAlone([...tagged('[INFO: IPv6 DS   ]', ipv6), ...tagged('[INFO: IPv6 DS   ]', ipv6)]);
+    for (let i = 0; i < ipv6.length; i++) assertOneEvent(wide, [i, i + ipv6.length], `wide tag, ${ipv6[i]}`);
+    // Behind a tag of two words, the runs after a count (`default routers`, `prefixes`) are what is counted, not a name.
+    const narrow = minedAlone(tagged('[net: Main]', ['4 open sockets', '2 listeners', '0 pending writes', '5 open sockets', '1 listeners']));
+    assertOneEvent(narrow, [0, 3], 'open sockets');
+    assertOneEvent(narrow, [1, 4], 'listeners');
+    assertApart(narrow, [0, 1, 2], 'counted things');
+    // Neighbours: one statement behind the tag still joins (a value in a sentence, two tags in a row), and a run after a
+    // sentence's own words (`Reached target Basic System.`) is still a name.
+    const values = minedAlone([...tagged('[INFO: Main]', ['Node ID: 1800', 'Node ID: 29895', 'Node ID: 1204']), ...tagged('[Shinobu] [debug]', ['Adding /srv/a.zip to filemap.', 'Adding /srv/b.zip to filemap.'])]);
+    assertOneEvent(values, [0, 1, 2], 'a value behind a tag');
+    assertOneEvent(values, [3, 4], 'a value behind two tags');
+    const targets = ['Sockets.', 'Basic System.', 'Timers.', 'Local File Systems.', 'Paths.', 'Network is Online.'].map((t) => `[systemd] Reached target ${t}`);
+    assertOneEvent(minedAlone(['[systemd] Starting Journal Service...', ...targets]), range(1, 7), 'targets behind a tag');
+  });
+
+  // merge28: batch 24's DorisFE (`Build version: <*>` / `Build time: <*>` / `Build info: <*>` / `Build hash: <*>`, one
+  // line each, merged as `Build <*>: <*>`), the brief's heading before a count (`Build warnings: 3`) read as a value.
+  it("keeps apart the headings that open a message before a label's value (`Build version: <*>` / `Build time: <*>`)", () => {
+    const other = ['Starting server', 'Listening on port 8080', 'Loaded 12 plugins'];
+    const build = ['Build version: 4.0.8-rc02', 'Build time: Tue, 11 Aug 2026 12:44:33 CST', 'Build info: vm-137', 'Build hash: 9c3f1a0e', 'Build warnings: 3'];
+    assertApart(minedAlone([...other, ...build]), range(3, 8), 'build headings');
+    const totals = minedAlone([...other, 'Sync totals: folders: 24', 'Total folders: 24', 'Total notes: 499', 'Total resources: 301', 'Total tags: 7', 'Total folders: 25']);
+    assertApart(totals, range(4, 8), 'totals');
+    assertOneEvent(totals, [4, 8], 'one total twice');
+    // Neighbours: a word after a preposition is a value the sentence names, whatever the colon after it; a first word
+    // is as often the thing the value belongs to, and a sentence of more words than a heading is no heading.
+    assertOneEvent(minedAlone([...other, 'Connected to alpha: 5', 'Connected to beta: 7', 'Connected to gamma: 9', 'Connected to delta: 1']), range(3, 7), 'objects of a preposition');
+    assertOneEvent(minedAlone([...other, 'Camera processor started for woodshop: 225', 'Camera processor started for garage: 226', 'Camera processor started for porch: 227', 'Camera processor started for attic: 228']), range(3, 7), 'a sentence before a colon');
+  });
 });

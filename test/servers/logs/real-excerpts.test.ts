@@ -396,7 +396,7 @@ const BATCH_13: Record<string, number> = {
 // NetBird 0.932 -> 1.
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.854, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903,
-  Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.872,
+  Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.913, Dependabot: 0.872,
   Aria2: 1, PeerTube: 0.919, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 1, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
@@ -548,7 +548,7 @@ const BATCH_22: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_23: Record<string, number> = {
-  BepInEx: 0.817, Cemu: 0.9, Cura: 0.948, InvokeAI: 1, Kyverno: 1, Mealie: 1, Moonlight: 0.959, MultipathTools: 1,
+  BepInEx: 0.917, Cemu: 0.9, Cura: 0.948, InvokeAI: 1, Kyverno: 1, Mealie: 1, Moonlight: 0.959, MultipathTools: 1,
   MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1, Reth: 0.875, RPCS3: 0.922,
   SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
@@ -563,7 +563,7 @@ const BATCH_23: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_24: Record<string, number> = {
-  Concourse: 0.886, ContikiNG: 0.857, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
+  Concourse: 0.886, ContikiNG: 1, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
   Joplin: 0.875, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.879, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
   Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.476, YtDlp: 1, Zammad: 0.613, Zed: 0.825,
 };
@@ -737,6 +737,12 @@ const BATCH_26: Record<string, number> = {
 // sourceLinkEnd); Lavalink 0.727 -> 0.879 (a bracket padded inside to a width, Spring Boot 3's `[app] [           main]`
 // beside older `[main]` lines, a header column, format/header.ts learnForms paddedBracketEnds; and a learned ` : `
 // column cuts no first word from the lines written without it, patterns/columns.ts skipSpaceColumns).
+// Raised by branch `merge28` (a square-bracket tag opening the message, a header column no format cut, counts neither
+// toward Drain's similarity nor as the phrase before a tail run, patterns/miner.ts sentenceSimilar, variability.ts
+// phraseWords): ContikiNG 0.857 -> 1 (`[INFO: IPv6 DS   ] 3 unicast addresses` beside `2 default routers`, one `<*> <*>`
+// before); BepInEx 0.817 -> 0.917 (`[Message:   BepInEx] Chainloader ready` / `… initialized` / `… startup complete`).
+// Raised by branch `merge28` (a heading's last word before `: <*>` names the value, patterns/variability.ts
+// isHeadingLabel): DorisFE 0.739 -> 0.913 (`Build version: <*>` / `Build time: <*>` / `Build info: <*>`, one `Build <*>: <*>` before).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
