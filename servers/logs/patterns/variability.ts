@@ -203,15 +203,9 @@ function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerg
   for (const pair of [...pairs].sort((a, b) => a - b)) {
     const p = Math.floor(pair / MAX_POSITIONS);
     const q = pair % MAX_POSITIONS;
-    const families = new Map<string, Group[]>();
-    for (const group of list) {
-      if (!group.alive) continue;
-      const key = keyWithoutTwo(group, p, q);
-      const family = families.get(key);
-      if (family) family.push(group);
-      else families.set(key, [group]);
-    }
-    for (const family of families.values()) {
+    const families = new Families();
+    for (const group of list) if (group.alive) families.add(hashWithoutTwo(group, 0, p, q), hashWithoutTwo(group, 1, p, q), group);
+    for (const { groups: family } of families.inOrder) {
       if (family.length < 2 || !valuesMoved(family, p, q) || !enumsNamespaced(family, p, q, mayMerge) || levelsTellApart(family)) continue;
       const perPair = new Map<string, number>();
       for (const group of family) {
@@ -1782,11 +1776,15 @@ function keyWithout(group: Group, position: number): string {
   return `${a}:${b}:${group.tail}`;
 }
 
-/** A key for the group's tokens with places `p` and `q` left out (keyWithout for two places). */
-function keyWithoutTwo(group: Group, p: number, q: number): string {
-  const a = (group.hashes[0] - Math.imul(group.codes[p], MAX_POSITIONS_POWERS[0][p]) - Math.imul(group.codes[q], MAX_POSITIONS_POWERS[0][q])) >>> 0;
-  const b = (group.hashes[1] - Math.imul(group.codes[p], MAX_POSITIONS_POWERS[1][p]) - Math.imul(group.codes[q], MAX_POSITIONS_POWERS[1][q])) >>> 0;
-  return `${a}:${b}:${group.tail}`;
+/** The group's hash in `lane` (0 or 1) with `position` left out: keyWithout's first or second number. */
+function hashWithout(group: Group, lane: 0 | 1, position: number): number {
+  return (group.hashes[lane] - Math.imul(group.codes[position], MAX_POSITIONS_POWERS[lane][position])) >>> 0;
+}
+
+/** The group's hash in `lane` (0 or 1) with places `p` and `q` left out (hashWithout for two places). */
+function hashWithoutTwo(group: Group, lane: 0 | 1, p: number, q: number): number {
+  const powers = MAX_POSITIONS_POWERS[lane];
+  return (group.hashes[lane] - Math.imul(group.codes[p], powers[p]) - Math.imul(group.codes[q], powers[q])) >>> 0;
 }
 
 /**
@@ -1795,17 +1793,46 @@ function keyWithoutTwo(group: Group, p: number, q: number): string {
  * already assumes, and a message needs a constant word left besides the merged one.
  */
 function familiesAt(list: Group[], position: number): Group[][] {
-  const families = new Map<string, Group[]>();
-  for (const group of list) {
-    if (!group.alive) continue;
-    const key = keyWithout(group, position);
-    const family = families.get(key);
-    if (family) family.push(group);
-    else families.set(key, [group]);
-  }
+  const families = new Families();
+  for (const group of list) if (group.alive) families.add(hashWithout(group, 0, position), hashWithout(group, 1, position), group);
   const result: Group[][] = [];
-  for (const family of families.values()) if (family.length >= 2) result.push(family);
+  for (const { groups } of families.inOrder) if (groups.length >= 2) result.push(groups);
   return result;
+}
+
+/** Groups of one family (Families): the hashes and tail they share, and the next family whose first hash has the same low bits. */
+interface Family {
+  a: number;
+  b: number;
+  tail: number;
+  groups: Group[];
+  next: Family | undefined;
+}
+
+/**
+ * Groups gathered into families by their two hashes with some places left out and their tail (the numbers keyWithout
+ * writes into its key), listed in the order each family's first group came: what a Map keyed by keyWithout's string
+ * gives, without that string. Building the key cost a string of three numbers and its hash per group per place (the
+ * most time of templates() on a file of thousands of long templates, mergeMovedValues trying every pair of places).
+ */
+class Families {
+  /** By the low 30 bits of the first hash (a small integer, kept unboxed): the newest family of those bits. */
+  private readonly heads = new Map<number, Family>();
+  readonly inOrder: Family[] = [];
+
+  add(a: number, b: number, group: Group): void {
+    const low = a & 0x3fffffff;
+    const head = this.heads.get(low);
+    let family = head;
+    while (family !== undefined && (family.a !== a || family.b !== b || family.tail !== group.tail)) family = family.next;
+    if (family !== undefined) {
+      family.groups.push(group);
+      return;
+    }
+    family = { a, b, tail: group.tail, groups: [group], next: head };
+    this.heads.set(low, family);
+    this.inOrder.push(family);
+  }
 }
 
 /**
