@@ -536,6 +536,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
         out.level = level;
       }
       if (out.epoch === undefined && field.leveled !== false) out.level ??= slashLevel(line, position, end);
+      if (field.levelWords && out.epoch === undefined) out.level ??= columnLevel(columnValue('bracket', line, position, out.end));
       return true;
     }
     case 'clock': {
@@ -580,7 +581,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'component':
       // A form learned from programs' tags with their ids (learnForms) reads only such a tag: a statement's own `key:`
       // after the time is no column of it.
-      return readComponent(line, position, out) && (!field.tagged || taggedComponentEnd(line, out.end));
+      if (!readComponent(line, position, out) || (field.tagged && !taggedComponentEnd(line, out.end))) return false;
+      if (field.levelWords) {
+        // The column's value is the line's level, not a program's name.
+        out.level = columnLevel(columnValue('component', line, position, out.end));
+        if (out.level !== undefined) out.component = undefined;
+      }
+      return true;
     case 'logger': {
       const m = matchAt(LOGGER_AT, line, position);
       if (!m) return false;
@@ -1677,28 +1684,44 @@ const MIN_LEVEL_WORD_LINES = 2;
 const OTHER_WORD_SHARE = 0.1;
 
 /**
- * Marks the word columns of a header without a level field whose values, on the sample lines it reads, are level
- * words (HeaderField.levelWords): an ERROR line read without its level would be a confident wrong answer for level
- * filters. A column where other words stand too (a host, a program) is not one.
+ * Marks the word, bracket and `name:` columns of a header without a level field whose values, on the sample lines it
+ * reads, are level words (HeaderField.levelWords): an ERROR line read without its level would be a confident wrong
+ * answer for level filters. The level reader takes a bracket or a `name:` whole only when it holds an English level
+ * word, so a level name in another language written so (`[오류]`, `[WARNUNG]`, `エラー:`) was read as a thread or a
+ * program, and the file's levels as unreadable (break40). A column where other words stand too (a host, a thread, a
+ * program) is not one.
  */
 function markLevelWords(fields: HeaderField[], sample: string[], context: TimestampContext): void {
-  if (!fields.some((f) => f.kind === 'word') || fields.some((f) => f.kind === 'level' || f.leveled)) return;
+  if (!fields.some((f) => LEVEL_WORD_KINDS.has(f.kind)) || fields.some((f) => f.kind === 'level' || f.leveled)) return;
   const levels = fields.map(() => 0);
   const others = fields.map(() => 0);
   const m: FieldMatch = { end: -1 };
   for (const line of sample) {
     let position = skipSeparators(line, 0);
     for (let i = 0; i < fields.length && readField(fields[i], line, position, context, m); i++) {
-      if (fields[i].kind === 'word') {
-        if (columnLevel(line.slice(position, m.end))) levels[i]++;
+      if (LEVEL_WORD_KINDS.has(fields[i].kind)) {
+        if (m.epoch === undefined && m.level === undefined && columnLevel(columnValue(fields[i].kind, line, position, m.end))) levels[i]++;
         else others[i]++;
       }
       position = skipSeparators(line, m.end);
     }
   }
   fields.forEach((field, i) => {
-    if (field.kind === 'word' && levels[i] >= MIN_LEVEL_WORD_LINES && others[i] <= OTHER_WORD_SHARE * levels[i]) field.levelWords = true;
+    if (LEVEL_WORD_KINDS.has(field.kind) && levels[i] >= MIN_LEVEL_WORD_LINES && others[i] <= OTHER_WORD_SHARE * levels[i]) field.levelWords = true;
   });
+}
+
+/** The kinds of column markLevelWords may find to hold level words. */
+const LEVEL_WORD_KINDS: ReadonlySet<FieldKind> = new Set(['word', 'bracket', 'component']);
+
+/**
+ * The value a word, bracket or `name:` column read from `position` to `end` holds: a bracket's inside (its padding
+ * trimmed, `[경고 ]`) without the `:` that may close it, a component without its colon, a word as it is.
+ */
+function columnValue(kind: FieldKind, line: string, position: number, end: number): string {
+  if (kind === 'word') return line.slice(position, end);
+  const close = line.charCodeAt(end - 1) === 58 ? end - 1 : end;
+  return kind === 'bracket' ? line.slice(position + 1, close - 1).trim() : line.slice(position, close);
 }
 
 /** Least lines with a level word in capitals or brackets that make a level field's words such (markLevelCase). */

@@ -1141,9 +1141,12 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 2026-12-03 오전 1:52:34 (.NET's DateTime.ToString() under ko-KR: `yyyy-MM-dd tt h:mm:ss`), 2026/12/03 午後 3:04:05,
     // and 2026. 12. 3. 오후 3:04:05 (Java's default date-time format under ko-KR): a day period before a 12-hour time.
     // Read as a date on its own (below) it was midnight: "errors in the last hour" left out every entry (break30).
+    // The same with `AM`/`PM` (2026. 11. 28. AM 1:00:01): JavaScript's toLocaleString('ko-KR') where the runtime's ICU
+    // has the Korean date pattern but not its day periods (found by break40 on Node 20 with ICU 78); unread, the line
+    // had no time and its clock was taken for a time of day without a date.
     id: 'date-day-period-time',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|\. (\d{1,2})\. (\d{1,2})\.) (${CJK_DAY_PERIOD_SOURCE}) (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
+    regex: new RegExp(String.raw`(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|\. (\d{1,2})\. (\d{1,2})\.) (${CJK_DAY_PERIOD_SOURCE}|AM|PM) (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
     toEpoch: (m) => {
       const hour = Number(m[8]);
       if (hour < 1 || hour > 12) return undefined;

@@ -209,6 +209,12 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
     entry.note = `last written at ${iso(file.stats.mtimeMs)}, older than the ${job.args.hours} h window: no errors counted in it`;
     return;
   }
+  // An empty file (just created or truncated by a rotation) has no lines: "no timestamps found … lines without a time
+  // are not counted" told of uncounted lines it has not (break40).
+  if (file.stats.size === 0) {
+    entry.note = 'empty: no lines';
+    return;
+  }
   // A file written since is read for the window even when its last entry is older: lines out of time order (a
   // replayed buffer, several writers, a clock set back) may still fall inside it, and skipping the file on its last
   // line's time answered "no errors" while naming an error inside the window.
