@@ -1424,7 +1424,41 @@ function collectionAt(message: string, position: number, opensMessage: boolean):
   const printed = goValueAt(message, position);
   if (printed > 0) return printed;
   const first = message.charCodeAt(position);
-  return first === LOWER_M || first === AMPERSAND ? -1 : listAt(message, position);
+  if (first === LOWER_M || first === AMPERSAND) return -1;
+  const strings = quotedListAt(message, position);
+  return strings > 0 ? strings : listAt(message, position);
+}
+
+/**
+ * End of a list of quoted strings at `position`, `["a","b"]`, `{"plugin"}`, `['x', 'y']` (a JSON array, a Rust set or
+ * Python list printed with Debug or repr), or -1: one value whatever its length and however many items it holds, one
+ * or more, as a quoted string is (the quotes say each item is data, the brackets that their number is too). Read up to
+ * MAX_LITERAL characters, unlike a bare list: quotes bound every item, so a long one is no run of prose. The list must
+ * end the word.
+ */
+function quotedListAt(message: string, position: number): number {
+  const open = message.charCodeAt(position);
+  const close = open === Char.OpenBracket ? Char.CloseBracket : open === Char.OpenBrace ? Char.CloseBrace : -1;
+  if (close < 0) return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let i = position + 1;
+  for (;;) {
+    while (i < limit && message.charCodeAt(i) === Char.Space) i++;
+    const quote = message.charCodeAt(i);
+    if (!isQuoteMark(quote)) return -1;
+    let j = i + 1;
+    while (j < limit && message.charCodeAt(j) !== quote) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
+    if (j >= limit) return -1;
+    i = j + 1;
+    while (i < limit && message.charCodeAt(i) === Char.Space) i++;
+    const c = message.charCodeAt(i);
+    if (c === close) break;
+    if (c !== Char.Comma) return -1;
+    i++;
+  }
+  let end = i + 1;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
 }
 
 /** `&`, which Go's `%v` of a pointer to a struct opens with (`&{…}`). */
