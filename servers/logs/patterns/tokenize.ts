@@ -1,6 +1,7 @@
 // Splits a message into tokens for template mining, masking variable parts (numbers, hex, ids, IPs, paths, URLs)
 // as `<*>` before clustering. A single character scan: this runs on every line of a file.
 import { isAsciiLetter, isDigitCode as isDigit, isWhiteSpace } from '../format/chars';
+import { sqlStatementEnd } from './sql-statements';
 
 export const WILDCARD = '<*>';
 
@@ -913,6 +914,16 @@ function scanTokens(message: string, out: TokenScan): void {
       break;
     }
     const first = codes[position];
+    const statementEnd = isStatementInitial(first) ? sqlStatementEnd(message, position) : -1;
+    if (statementEnd > 0) {
+      // A SQL statement printed bare is one value, whatever its words (sql-statements.ts).
+      out.push(true, position, statementEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = statementEnd;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
+      continue;
+    }
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       out.skip(position, annotationEnd);
@@ -984,6 +995,17 @@ function scanTokens(message: string, out: TokenScan): void {
     const word = out.word;
     const plain = scanPlainWord(message, codes, position, word);
     if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
+    // A field whose value is a SQL statement (`sql=SELECT … FROM …`): the key stays a word, the statement is one value.
+    const keyedStatementEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.Equals && word.starts[1] === word.ends[0] + 1 && isStatementInitial(codes[word.starts[1]]) ? sqlStatementEnd(message, word.starts[1]) : -1;
+    if (keyedStatementEnd > 0) {
+      out.push(false, word.starts[0], word.ends[0]);
+      out.push(true, word.starts[1], keyedStatementEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = keyedStatementEnd;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
+      continue;
+    }
     // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
     const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
     if (bracketEnd > 0) {
@@ -1035,6 +1057,16 @@ function scanTokens(message: string, out: TokenScan): void {
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
     while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
+  }
+}
+
+/** `c` may open a SQL statement's keyword (sqlStatementEnd): the initials of its keywords, a test before the look-up. */
+function isStatementInitial(c: number): boolean {
+  switch (c) {
+    case 65: case 67: case 68: case 73: case 82: case 83: case 85: case 87: // A C D I R S U W
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -1392,7 +1424,41 @@ function collectionAt(message: string, position: number, opensMessage: boolean):
   const printed = goValueAt(message, position);
   if (printed > 0) return printed;
   const first = message.charCodeAt(position);
-  return first === LOWER_M || first === AMPERSAND ? -1 : listAt(message, position);
+  if (first === LOWER_M || first === AMPERSAND) return -1;
+  const strings = quotedListAt(message, position);
+  return strings > 0 ? strings : listAt(message, position);
+}
+
+/**
+ * End of a list of quoted strings at `position`, `["a","b"]`, `{"plugin"}`, `['x', 'y']` (a JSON array, a Rust set or
+ * Python list printed with Debug or repr), or -1: one value whatever its length and however many items it holds, one
+ * or more, as a quoted string is (the quotes say each item is data, the brackets that their number is too). Read up to
+ * MAX_LITERAL characters, unlike a bare list: quotes bound every item, so a long one is no run of prose. The list must
+ * end the word.
+ */
+function quotedListAt(message: string, position: number): number {
+  const open = message.charCodeAt(position);
+  const close = open === Char.OpenBracket ? Char.CloseBracket : open === Char.OpenBrace ? Char.CloseBrace : -1;
+  if (close < 0) return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let i = position + 1;
+  for (;;) {
+    while (i < limit && message.charCodeAt(i) === Char.Space) i++;
+    const quote = message.charCodeAt(i);
+    if (!isQuoteMark(quote)) return -1;
+    let j = i + 1;
+    while (j < limit && message.charCodeAt(j) !== quote) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
+    if (j >= limit) return -1;
+    i = j + 1;
+    while (i < limit && message.charCodeAt(i) === Char.Space) i++;
+    const c = message.charCodeAt(i);
+    if (c === close) break;
+    if (c !== Char.Comma) return -1;
+    i++;
+  }
+  let end = i + 1;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
 }
 
 /** `&`, which Go's `%v` of a pointer to a struct opens with (`&{…}`). */

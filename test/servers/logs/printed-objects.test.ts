@@ -131,4 +131,30 @@ describe('log intelligence: an object printed by a debug formatter is one value'
     assert.ok(tokenize('got <<"abc here').tokens.includes('abc'));
     assert.ok(tokenize('got <<"abc">>x here').tokens.includes('abc'));
   });
+
+  it('reads a list of quoted strings, of one item or of many and however long, as one value', () => {
+    // A Rust set printed with {:?} (`{"a"}`, `{}` when empty) and a JSON array of option names far longer than a bare
+    // list is read for: each item is quoted, so the list is data however many items it holds.
+    const plugins = minedAlone([
+      'Loading editor plugins {}',
+      'Loading editor plugins {"plugin-svelte"}',
+      'Loading editor plugins {"plugin-svelte"}',
+      'Loading editor plugins {"plugin-svelte", "plugin-astro"}',
+      'Loading editor plugins {}',
+      'Loading editor themes {"dark"}',
+    ]);
+    assertOneEvent(plugins, [0, 1, 2, 3, 4], 'Loading editor plugins %?');
+    const names = Array.from({ length: 30 }, (_, i) => `"Option${String.fromCharCode(65 + (i % 26))}${i}Setting"`);
+    const pipeline = minedAlone([
+      `encoder pipeline [${names.join(',')}]`,
+      `encoder pipeline [${names.slice(3).reverse().join(',')}]`,
+      `encoder pipeline ["${'x'.repeat(300)}"]`,
+      'encoder ready in 3 ms',
+    ]);
+    assertOneEvent(pipeline, [0, 1, 2], 'encoder pipeline %s');
+    // Not a list of strings: a JSON object's field keeps its key, and a bracketed word or an unclosed quote stays text.
+    assert.deepEqual(tokenize('set {"mode": 1}').tokens, ['set', 'mode', '<*>']);
+    assert.deepEqual(tokenize('state [ready] reached').tokens, ['state', 'ready', 'reached']);
+    assert.ok(tokenize('got ["abc here').tokens.includes('abc'));
+  });
 });

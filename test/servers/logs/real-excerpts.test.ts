@@ -336,7 +336,7 @@ const BATCH_10: Record<string, number> = {
 const BATCH_11: Record<string, number> = {
   PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 1,
   RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 1, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
-  TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
+  TeslaMate: 0.85, Airsonic: 0.933, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
 /**
@@ -395,7 +395,7 @@ const BATCH_13: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // NetBird 0.932 -> 1.
 const BATCH_14: Record<string, number> = {
-  Ryujinx: 0.854, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903,
+  Ryujinx: 0.854, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.955, Ray: 1, Locust: 0.903,
   Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.913, Dependabot: 0.872,
   Aria2: 1, PeerTube: 0.919, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 1, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
@@ -563,9 +563,9 @@ const BATCH_23: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_24: Record<string, number> = {
-  Concourse: 0.886, ContikiNG: 1, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
+  Concourse: 0.886, ContikiNG: 1, Dolibarr: 0.889, ErsatzTV: 0.938, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
   Joplin: 0.875, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.879, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
-  Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.476, YtDlp: 1, Zammad: 0.613, Zed: 0.825,
+  Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.905, YtDlp: 1, Zammad: 0.613, Zed: 0.95,
 };
 /**
  * Batch 25 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
@@ -743,6 +743,11 @@ const BATCH_26: Record<string, number> = {
 // before); BepInEx 0.817 -> 0.917 (`[Message:   BepInEx] Chainloader ready` / `… initialized` / `… startup complete`).
 // Raised by branch `merge28` (a heading's last word before `: <*>` names the value, patterns/variability.ts
 // isHeadingLabel): DorisFE 0.739 -> 0.913 (`Build version: <*>` / `Build time: <*>` / `Build info: <*>`, one `Build <*>: <*>` before).
+// Raised by branch `slot28` (values of several tokens, patterns/sql-statements.ts and tokenize.ts): Airsonic 0.767 ->
+// 0.933, Dolibarr 0.111 -> 0.889, PgProbackup 0.818 -> 0.955, Vikunja 0.476 -> 0.905 (a SQL statement printed bare,
+// `sql=SELECT … FROM …`, `[SQL] SELECT … [args] - 2ms`, `(query) SELECT f()`, `SHOW name`, one value with the arguments
+// an ORM prints after it, sqlStatementEnd); ErsatzTV 0.875 -> 0.938, Zed 0.825 -> 0.95 (a list of quoted strings of
+// any length or of one item, a JSON array of option names, a Rust set `{"plugin"}`, quotedListAt).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
