@@ -7,23 +7,10 @@
 import { basename } from 'node:path';
 import { DEFAULT_SLACK_MS } from '../io/time-seek';
 import { clockOn, clockParts, type ClockParts } from './timestamps';
+import type { ClockDays } from './types';
 
-/**
- * What a file's whole text says of the days of its times of day: plain data (JSON), the same for every reader of the
- * same file version. Line numbers are 1-based, as the readers number lines (io/chunks.ts forEachLine's lines).
- */
-export interface ClockDays {
-  /** Lines read (the file's line count when it was read). */
-  lines: number;
-  /** Numbers of the lines that open a day after the file's first (the clock went back past midnight), ascending. */
-  dayStarts: number[];
-  /** The local day (`YYYY-MM-DD`) of the file's last line; absent when it cannot be known (`doubt` says why). */
-  lastDay?: string;
-  /** What `lastDay` was taken from: the file's last write, or the date in its name. */
-  by?: 'write' | 'name';
-  /** Why the days are not known: the lines' times of day then give no time (never a wrongly dated one). */
-  doubt?: string;
-}
+// ClockDays lives in types.ts (the parser's types hold it; a type import from here made an import cycle).
+export type { ClockDays } from './types';
 
 /** A turn of the clock back found down the file: the line it is at and how far back it went (ms). */
 interface Turn {

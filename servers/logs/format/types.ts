@@ -1,5 +1,4 @@
 // The contract between log format detection / template mining and the logs server's tools.
-import type { ClockDays } from './clock-days';
 
 /** One scale for every level vocabulary (Android V/D/I/W/E, syslog priorities, [error], level=warn, JSON severity…). */
 export const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
@@ -99,4 +98,21 @@ export interface Template {
   /** Tokens with variables written <*>. */
   template: string;
   count: number;
+}
+
+/**
+ * What a file's whole text says of the days of its times of day: plain data (JSON), the same for every reader of the
+ * same file version. Line numbers are 1-based, as the readers number lines (io/chunks.ts forEachLine's lines).
+ */
+export interface ClockDays {
+  /** Lines read (the file's line count when it was read). */
+  lines: number;
+  /** Numbers of the lines that open a day after the file's first (the clock went back past midnight), ascending. */
+  dayStarts: number[];
+  /** The local day (`YYYY-MM-DD`) of the file's last line; absent when it cannot be known (`doubt` says why). */
+  lastDay?: string;
+  /** What `lastDay` was taken from: the file's last write, or the date in its name. */
+  by?: 'write' | 'name';
+  /** Why the days are not known: the lines' times of day then give no time (never a wrongly dated one). */
+  doubt?: string;
 }
