@@ -25,6 +25,23 @@ function timeOnlyLog(from: number, to: number, step: number, errors: number[]): 
     .map((t) => (stamps.has(t) ? `${clock(t)} [worker] ERROR job failed: upstream timeout` : `${clock(t)} [worker] INFO tick ok`));
 }
 
+/**
+ * A tool caller on the built logs server over `dir()` (started at the first call, in UTC, without journal or Docker),
+ * which the enclosing describe closes and whose folder it removes after its tests.
+ */
+function utcLogsServer(dir: () => string): (name: string, args: Data) => Promise<Data> {
+  let server: StartedServer | undefined;
+  after(async () => {
+    await server?.close();
+    const folder = dir();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+  return async (name, args) => {
+    server ??= await startBuiltServer('logs', { LOG_DIRS: dir(), TZ: 'UTC', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    return callStructured(server.client, name, args);
+  };
+}
+
 describe('format: times of day of a file that spans more than the day before its last write', () => {
   it('are not dated when, dated so, they run back from one line to the next (a made-up three-day log)', () => {
     const reference = Date.UTC(2026, 11, 3, 12, 0);
@@ -50,7 +67,6 @@ describe('format: times of day of a file that spans more than the day before its
 describe('logs: a time-only log of three days through the built server', function () {
   this.timeout(120_000);
   let dir: string;
-  let server: StartedServer | undefined;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'logs-clock-days-'));
     const now = Date.now();
@@ -60,14 +76,7 @@ describe('logs: a time-only log of three days through the built server', functio
     const lines = timeOnlyLog(start, ago(5 * 60_000), 30 * 60_000, [ago(2 * 86_400_000 + 20 * 60_000), ago(86_400_000 + 20 * 60_000)]);
     writeFileSync(join(dir, 'service.log'), [...lines, ''].join('\n'));
   });
-  after(async () => {
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  const call = async (name: string, args: Data): Promise<Data> => {
-    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
-    return callStructured(server.client, name, args);
-  };
+  const call = utcLogsServer(() => dir);
 
   it('error_summary over the last hour does not count the ERRORs of one and two days ago', async () => {
     const summary = await call('error_summary', { file: 'service.log', hours: 1 });
@@ -250,7 +259,6 @@ describe('logs: a time-only log across the end of summer time, through the built
 describe('logs: time-only logs of several days, copied and named, through the built server', function () {
   this.timeout(180_000);
   let dir: string;
-  let server: StartedServer | undefined;
   const now = Math.floor(Date.now() / 1000) * 1000;
   const DAY = 86_400_000;
   /** The copied file's last line, and when it was copied (its mtime): the next day, earlier in the day. */
@@ -278,14 +286,7 @@ describe('logs: time-only logs of several days, copied and named, through the bu
     const named = timeOnlyLog(Date.parse(`${day}T08:00:00Z`), Date.parse(`${day}T23:00:00Z`), 60_000, [Date.parse(`${day}T${new Date(now - 30 * 60_000).toISOString().slice(11, 19)}Z`) + 7]);
     writeFileSync(join(dir, `app-${day}.log`), [...named, ''].join('\n'));
   });
-  after(async () => {
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  const call = async (name: string, args: Data): Promise<Data> => {
-    server ??= await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
-    return callStructured(server.client, name, args);
-  };
+  const call = utcLogsServer(() => dir);
 
   it('error_summary over the last hour counts the last hour\'s two ERRORs, none of the days before', async () => {
     const summary = await call('error_summary', { file: 'service.log', hours: 1 });
