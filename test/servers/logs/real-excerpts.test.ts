@@ -574,8 +574,8 @@ const BATCH_24: Record<string, number> = {
  * 20 systems (median 0.791), 692 lines, 324 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 24 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 29 (2026-12-04; mean 0.716 then), when batch 27 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_25: Record<string, number> = {
   AzureIoTEdge: 0.804, Blocky: 0.75, Capistrano: 0.088, Clangd: 0.623, CollaboraOnline: 1, Dropbear: 1, Firecracker: 0.667,
@@ -767,8 +767,9 @@ const BATCHES = [
 // of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`; batch 23 was released for study
 // at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`; batch 24 was
 // released for study at the start of session 28 (2026-12-03), when batch 26 was built and measured by branch `realx26`
-// in session 28.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_25, BATCH_26];
+// in session 28; batch 25 was released for study at the start of session 29 (2026-12-04), when batch 27 was to be
+// built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_26];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
