@@ -1932,6 +1932,29 @@ function afterLabel(group: Group, position: number): boolean {
   return sep.length >= 2 && sep.charCodeAt(sep.length - 1) === 32 && sep.charCodeAt(sep.length - 2) === 58 /* : */;
 }
 
+/**
+ * Every word of the family (`counts`, its words and their lines) fills a place in statements of MIN_SHARED_FAMILIES or
+ * more shapes (`shared`, sharedWords: each family key starts with the frame's `length:position:`), its lines keep to no
+ * level of their own, and not every word is an outcome (isOutcomeWord): a name the program was handed, passed through
+ * each statement that handles it (IoT Edge's `Received request GetModuleLogs with payload`, `Received direct method
+ * call - GetModuleLogs`, `Successfully handled request GetModuleLogs`, each also with `ping`), not one statement's own
+ * words. Why shapes, not frames: frames of one shape that differ in one more word are a grid (`Plugin alpha loaded` /
+ * `initialized`, the same for `beta` and `gamma`), where the program's words (`loaded`) look as shared as the names do,
+ * each in one frame per name; statements of different lengths or places cannot make such a grid. Two shapes are not
+ * enough (syncoid's `checking availability of lzop on source...` / `target...`, the same for `zfs resume feature`: the
+ * program's own two sides); lifecycle outcomes (`started` / `stopped` after several services) name events in every
+ * statement they end.
+ */
+function namesOfStatements(family: Group[], counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
+  if (levelsTellApart(family) || [...counts.keys()].every(isOutcomeWord)) return false;
+  for (const word of counts.keys()) {
+    const shapes = new Set<string>();
+    for (const key of shared.get(word) ?? []) shapes.add(key.slice(0, key.indexOf(':', key.indexOf(':') + 1)));
+    if (shapes.size < MIN_SHARED_FAMILIES) return false;
+  }
+  return true;
+}
+
 /** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
 const MIN_SHARED_FAMILIES = 3;
 
@@ -1968,8 +1991,9 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `Loaded outputs: influxdb`, `Attempting connection to output: influxdb`, `Successfully connected to output:
   // influxdb`, each also with `socket_writer`) are what those statements were given: a program's own constants name
   // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
-  // `hub`) shows nothing of the kind and stays apart.
-  if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
+  // `hub`) shows nothing of the kind and stays apart. In a sentence, the statements must be of several shapes
+  // (namesOfStatements), which a grid of one shape's frames cannot fake.
+  if (counts.size > 1 && widelyShared === counts.size && (afterLabel(family[0], position) || namesOfStatements(family, counts, shared))) return true;
   if (sharedNames(family, position, counts, names)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;

@@ -376,4 +376,30 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertOneEvent(minedAlone([...other, 'Connected to alpha: 5', 'Connected to beta: 7', 'Connected to gamma: 9', 'Connected to delta: 1']), range(3, 7), 'objects of a preposition');
     assertOneEvent(minedAlone([...other, 'Camera processor started for woodshop: 225', 'Camera processor started for garage: 226', 'Camera processor started for porch: 227', 'Camera processor started for attic: 228']), range(3, 7), 'a sentence before a colon');
   });
+
+  // Batch 25's Azure IoT Edge: the direct methods a module was called with (`GetModuleLogs`, `ping`) pass through three
+  // statements, each split into a template per method, as two words at one place stay apart by their counts alone.
+  it('reads two words that fill the same place in statements of three shapes as their values, not a grid of one shape or lifecycle outcomes', () => {
+    const other = ['Starting scheduler on core 0', 'Connected to hub at 10.0.0.1', 'Loaded module sasl'];
+    const calls = ['Received direct method call - reboot', 'Received request reboot with payload', 'Successfully handled request reboot'];
+    const lines = [...other, ...calls, ...calls.map((line) => line.replace('reboot', 'status')), ...calls];
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [3, 6, 9], 'method call');
+    assertOneEvent(templates, [4, 7, 10], 'request with payload');
+    assertOneEvent(templates, [5, 8, 11], 'handled request');
+    // A grid of one shape: each plugin's two states, where `ready` / `missing` vary in one frame per plugin.
+    const plugins = ['alpha', 'beta', 'gamma', 'delta'].flatMap((name) => [`Plugin ${name} ready`, `Plugin ${name} missing`]);
+    const grid = minedAlone([...other, ...plugins]);
+    assertApart(grid, [3, 4], 'plugin states');
+    assertOneEvent(grid, [3, 5, 7, 9], 'plugin ready');
+    // Two shapes only: a tool's two sides, checked for each of its helpers.
+    const sides = ['lzop', 'mbuffer', 'zfs resume feature'].flatMap((tool) => [`checking availability of ${tool} on source...`, `checking availability of ${tool} on target...`]);
+    const checks = minedAlone([...other, ...sides]);
+    assertApart(checks, [3, 4], 'source / target');
+    assertApart(checks, [7, 8], 'source / target of the longer shape');
+    // Outcomes of three statements' actions: each statement's own ends.
+    const ends = minedAlone([...other, 'Service cache started', 'Service cache stopped', 'Worker pool main started', 'Worker pool main stopped', 'HTTP listener on port front started', 'HTTP listener on port front stopped']);
+    assertApart(ends, [3, 4], 'service started / stopped');
+    assertApart(ends, [7, 8], 'listener started / stopped');
+  });
 });
