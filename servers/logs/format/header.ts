@@ -932,6 +932,10 @@ function leaveMessage(header: HeaderField[], ends: number[], line: string): Head
   if (isKeyOfValue(header, ends, line)) return header.slice(0, -1);
   if (skipSeparators(line, ends[header.length - 1]) < line.length) return header;
   let keep = header.length;
+  // A time ending the line after a word of it (`<time> - started at 2018-03-21 21:24:37 UTC`) is the message's: a
+  // header read so would leave no message at all. A line of a time and level alone (an entry whose text is on the lines
+  // below) has no word before its last field, and keeps its header.
+  if (keep >= 2 && isTime(header[keep - 1].kind) && header[keep - 2].kind === 'word' && !isLoneDash(line, skipSeparators(line, ends[keep - 3] ?? 0))) keep--;
   while (keep > 0 && skipSeparators(line, ends[keep - 1]) >= line.length && !isTimeOrLevel(header[keep - 1].kind)) keep--;
   while (keep > 0 && !isStrong(header[keep - 1].kind)) keep--;
   return keep === header.length ? header : header.slice(0, keep);
@@ -949,6 +953,10 @@ function isKeyOfValue(header: HeaderField[], ends: number[], line: string): bool
   if (!/^[A-Za-z][\w.-]*:$/.test(line.slice(start, ends[last]))) return false;
   const rest = skipSeparators(line, ends[last]);
   return rest < line.length && !/\s/.test(line.slice(rest).trimEnd());
+}
+
+function isTime(kind: FieldKind): boolean {
+  return kind === 'timestamp' || kind === 'clock';
 }
 
 function isTimeOrLevel(kind: FieldKind): boolean {

@@ -1,0 +1,54 @@
+// Header kinds left open after session 28 and found in the real-excerpts batch 25 (released for study in session 29) by
+// branch `hdr29`: header readings that emptied a message or left a column in it. Made-up lines of those shapes; each
+// case says what a person reading the file would answer, and a neighbour that must stay as it is.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+/** Reference time for year-less dates: 2026-12-04. */
+const REFERENCE = Date.UTC(2026, 11, 4);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return { format: parser.format.id, lines: lines.map((line) => parser.parse(line)) };
+}
+
+describe('header kinds of session 29', () => {
+  it('a time ending a line after words of it is the message\'s: the header never reads a line to an empty message', () => {
+    // A script's progress lines behind a date of its own, in a file of several layouts (each line read alone): the
+    // header read `- begun at <time> UTC` as words and a second time, which left the message empty.
+    const lines = [
+      'I, [2021-04-02T10:00:01.120331 #4242]  INFO -- : refreshing caches (queue=low)',
+      'I, [2021-04-02T10:00:02.120331 #4242]  INFO -- : Worker loop running...',
+      'I, [2021-04-02T10:00:03.120331 #4242]  INFO -- : 2021-04-02T10:00:03+0200: [Runner(host:box pid:4242)] Task Sync (id=7) STARTED',
+      'I, [2021-04-02T10:00:04.120331 #4242]  INFO -- : 2021-04-02T10:00:04+0200: [Runner(host:box pid:4242)] Task Sync (id=7) FINISHED after 0.2',
+      '02.04.2021 10:00:05 rebuild Account',
+      '02.04.2021 10:00:05  - begun at 2021-04-02 08:59:01 UTC',
+      '02.04.2021 10:00:05  - took 12 seconds',
+      '02.04.2021 10:00:06 rebuild Invoice',
+      '02.04.2021 10:00:06  - begun at 2021-04-02 09:00:07 UTC',
+      '02.04.2021 10:00:06  - took 3 seconds',
+      '2021-04-02T10:00:09.049523195+02:00 I, [2021-04-02T08:00:09.049495#1-1]  INFO -- : 2021-04-02T08:00:09+0000: [Runner(host:box-0 pid:1)] Task Index (id=8) STARTED',
+      '2021-04-02T10:00:09.089523195+02:00 I, [2021-04-02T08:00:09.089495#1-1]  INFO -- : 2021-04-02T08:00:09+0000: [Runner(host:box-0 pid:1)] Task Index (id=8) FINISHED after 0.04',
+    ];
+    const out = parsed(lines).lines;
+    assert.equal(out[5].message, 'begun at 2021-04-02 08:59:01 UTC');
+    assert.equal(out[8].message, 'begun at 2021-04-02 09:00:07 UTC');
+    assert.equal(out[6].message, 'took 12 seconds');
+    // The line's own time is the header's, not the one in its text.
+    assert.equal(out[5].timestamp, out[6].timestamp);
+  });
+
+  it('a time and a level alone keep their header, and a time opening the text stays the header\'s (neighbours)', () => {
+    const lines = ['2024-05-01 10:00:00 2024-05-01T09:59:58Z job 6 done', '2024-05-01 10:00:01 INFO', '2024-05-01 10:00:02 - WARN', '2024-05-01 10:00:03 INFO job 7 done'];
+    const out = lines.map((line) => createLineParser([line], { referenceTime: REFERENCE }).parse(line));
+    assert.deepEqual(
+      out.map((p) => [p.message, p.level]),
+      [
+        ['job 6 done', undefined],
+        ['', 'INFO'],
+        ['', 'WARN'],
+        ['job 7 done', 'INFO'],
+      ],
+    );
+  });
+});
