@@ -5,6 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow, skipWhiteSpace, wh
 import { NEVER_CLOSED, recordBodyEnd } from './open-records';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
+import { monologFieldsStart } from './monolog-fields';
 import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
 import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
@@ -2408,7 +2409,10 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (consumed > 0) parsed.message = line.slice(position);
   if (read) read.leveled = parsed.level !== undefined;
-  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
+  // Monolog's `channel.LEVEL:` column after a header that read the line's time (`[<time>] app.ERROR: …` in a file whose
+  // other lines print the level their own way): the line's channel and level, cut from the message as the lines of a
+  // Monolog file are, with the context and extra fields its formatter appends (monolog-fields.ts).
+  if (parsed.level === undefined && !(consumed > 0 && cutChannelLevel(parsed))) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
@@ -2597,6 +2601,26 @@ function mayBeChannelLevel(text: string, start: number): boolean {
     const c = text.charCodeAt(at);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
   }
+  return true;
+}
+
+/**
+ * `parsed` with the Monolog `channel.LEVEL:` column its message opens with cut (CHANNEL_LEVEL, text after it), the
+ * level and channel read from it, and the context and extra fields at the message's end cut too (monologFieldsStart);
+ * false, `parsed` untouched, when the message does not open with one.
+ */
+function cutChannelLevel(parsed: ParsedLine): boolean {
+  const message = parsed.message;
+  if (!mayBeChannelLevel(message, 0)) return false;
+  const m = CHANNEL_LEVEL.exec(message);
+  const level = m ? normalizeLevel(m[1]) : undefined;
+  if (!m || !level) return false;
+  const start = skipSeparators(message, m[0].length);
+  if (start >= message.length || start === m[0].length) return false;
+  parsed.level = level;
+  parsed.component ??= message.slice(0, message.indexOf('.'));
+  const end = monologFieldsStart(message);
+  parsed.message = message.slice(start, end > start ? end : message.length);
   return true;
 }
 

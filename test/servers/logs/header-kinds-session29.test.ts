@@ -51,4 +51,48 @@ describe('header kinds of session 29', () => {
       ],
     );
   });
+
+  it("Monolog's channel.LEVEL column and its context and extra fields are no part of the message in a file of another main form", () => {
+    // A PHP framework writes the same statements through two handlers: its console's `<time> [level] …` and Monolog's
+    // `[<time>] channel.LEVEL: … <context> <extra>`. The console's form is the file's main header; Monolog's lines kept
+    // their channel, level and the two trailing fields, which split each statement in two templates.
+    const lines = [
+      '2019-03-02T10:00:01+00:00 [debug] Dispatched event "app.boot" to handler "App\\Boot::run".',
+      '2019-03-02T10:00:01+00:00 [debug] Dispatched event "app.boot" to handler "App\\Cache::warm".',
+      '2019-03-02T10:00:02+00:00 [info] Resolved route "home".',
+      '2019-03-02T10:00:03+00:00 [debug] Dispatched event "app.view" to handler "App\\View::render".',
+      '[2019-03-02 10:00:04] event.DEBUG: Dispatched event "app.boot" to handler "App\\Boot::run". [] []',
+      '[2019-03-02 10:00:04] request.INFO: Resolved route "about". {"route":"about","params":{"id":3}} []',
+      '[2019-03-02 10:00:05] app.ERROR: Cache write failed {"key":"menu"} {"memory":"12 MB"}',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(
+      out.lines.slice(4).map((p) => [p.message, p.level, p.component]),
+      [
+        ['Dispatched event "app.boot" to handler "App\\Boot::run".', 'DEBUG', 'event'],
+        ['Resolved route "about".', 'INFO', 'request'],
+        ['Cache write failed', 'ERROR', 'app'],
+      ],
+    );
+    assert.equal(out.lines[0].message, 'Dispatched event "app.boot" to handler "App\\Boot::run".');
+  });
+
+  it('a message ending with one JSON object keeps it, and a channel.LEVEL word inside a message stays (neighbours)', () => {
+    const lines = [
+      '2019-03-02T10:00:01+00:00 [debug] Payload sent {"id":4}',
+      '2019-03-02T10:00:02+00:00 [debug] Payload sent {"id":5}',
+      '2019-03-02T10:00:03+00:00 [info] Setting app.DEBUG: true for this run',
+      '2019-03-02T10:00:04+00:00 [info] Worker started',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(
+      out.lines.map((p) => [p.message, p.level]),
+      [
+        ['Payload sent {"id":4}', 'DEBUG'],
+        ['Payload sent {"id":5}', 'DEBUG'],
+        ['Setting app.DEBUG: true for this run', 'INFO'],
+        ['Worker started', 'INFO'],
+      ],
+    );
+  });
 });
