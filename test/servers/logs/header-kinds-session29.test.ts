@@ -95,4 +95,31 @@ describe('header kinds of session 29', () => {
       ],
     );
   });
+
+  it("a program's bracketed date behind the journal's tag is its own header when it dates the tag's moment", () => {
+    // A Node service run by systemd prints `[<its date>] <text>`: the journal's header is read, the program's own date
+    // was left in every message (a value of each line), in whichever form the program's version wrote it.
+    const lines = [
+      'Sep 15 11:48:37 pi hubd[2413]: [15.9.2017, 11:48:36] No plugins found.',
+      'Sep 15 11:48:37 pi hubd[2413]: [15.9.2017, 11:48:37] Loaded config with 0 accessories',
+      'Sep 15 11:48:38 pi hubd[2413]: [2017-9-15 11:48:38] Loaded config with 2 accessories',
+      'Sep 15 11:48:38 pi hubd[2413]: [9/15/2017, 11:48:38 AM] Loaded config with 4 accessories',
+      'Sep 15 11:48:39 pi sshd[1]: Accepted key for root',
+    ];
+    const out = parsed(lines).lines;
+    assert.deepEqual(
+      out.map((p) => p.message),
+      ['No plugins found.', 'Loaded config with 0 accessories', 'Loaded config with 2 accessories', 'Loaded config with 4 accessories', 'Accepted key for root'],
+    );
+    assert.equal(out[2].timestamp, new Date(2017, 8, 15, 11, 48, 38).getTime());
+  });
+
+  it('a bracketed date of another moment behind the tag is the message\'s value, and stays (neighbour)', () => {
+    const lines = [
+      'Sep 15 11:48:37 pi certd[2413]: [2031-01-01 00:00:00] is when the certificate expires',
+      'Sep 15 11:48:38 pi certd[2413]: renewal scheduled',
+      'Sep 15 11:48:39 pi sshd[1]: Accepted key for root',
+    ];
+    assert.equal(parsed(lines).lines[0].message, '[2031-01-01 00:00:00] is when the certificate expires');
+  });
 });
