@@ -122,4 +122,29 @@ describe('header kinds of session 29', () => {
     ];
     assert.equal(parsed(lines).lines[0].message, '[2031-01-01 00:00:00] is when the certificate expires');
   });
+
+  it("a dotted logger name before a lone dash is the logger's column where the file shows the statements without it", () => {
+    // A Java service logs as JSON records and, in another deployment, through logback's `%d [%X] [%t] %-5level %logger
+    // - %msg`: its logger's name (lower-case packages, no class) stayed in the text lines' messages only.
+    const lines = [
+      '{"severity":"INFO","thread":"main","logger":"io.acme.broker.system","message":"Bootstrap broker-0 [1/3]: actor scheduler"}',
+      '{"severity":"INFO","thread":"main","logger":"io.acme.broker.system","message":"Bootstrap broker-0 [2/3]: cluster services"}',
+      '{"severity":"INFO","thread":"main","logger":"io.acme.broker.system","message":"Bootstrap broker-0 [3/3]: command api"}',
+      '14:41:31.656 [] [main] INFO  io.acme.broker.system - Bootstrap broker-0 [1/3]: actor scheduler',
+      '14:41:31.660 [] [main] INFO  io.acme.broker.system - Bootstrap broker-0 [2/3]: cluster services',
+      '14:41:31.661 [] [main] DEBUG io.acme.broker.transport - Bound command api to 0.0.0.0:26501',
+    ];
+    assert.deepEqual(
+      parsed(lines).lines.slice(3).map((p) => p.message),
+      ['Bootstrap broker-0 [1/3]: actor scheduler', 'Bootstrap broker-0 [2/3]: cluster services', 'Bound command api to 0.0.0.0:26501'],
+    );
+  });
+
+  it("a dotted name before a dash that no other line shows as a column stays the message's (neighbour)", () => {
+    const lines = ['2024-05-01 10:00:00 INFO settings.json - saved', '2024-05-01 10:00:01 INFO settings.json - loaded', '2024-05-01 10:00:02 INFO cache warmed'];
+    assert.deepEqual(
+      parsed(lines).lines.map((p) => p.message),
+      ['settings.json - saved', 'settings.json - loaded', 'cache warmed'],
+    );
+  });
 });
