@@ -583,7 +583,9 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || opensLikeLevelLetter(message, start) || opensLikePythonHeader(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
-      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */ && sameMoment(inner.timestamp, parsed.timestamp)) || (opensWithDayMonthYear(rest) && sameMoment(inner.timestamp, parsed.timestamp)))) return mergeInner(inner, parsed, true, true);
+      // A bracketed time opening the text (`homebridge[42]: [15.9.2017, 11:48:36] …`) is the program's own header as an
+      // ISO date is, when it dates the moment the tag does.
+      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && (rest.charCodeAt(4) === 45 /* yyyy- */ || first === 91) && sameMoment(inner.timestamp, parsed.timestamp)) || (opensWithDayMonthYear(rest) && sameMoment(inner.timestamp, parsed.timestamp)))) return mergeInner(inner, parsed, true, true);
       // Not in the file's own form, behind a program's tag with its pid: the inner line's own header, when it gives a
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;

@@ -5,6 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow, skipWhiteSpace, wh
 import { NEVER_CLOSED, recordBodyEnd } from './open-records';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
+import { monologFieldsStart } from './monolog-fields';
 import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
 import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
@@ -932,6 +933,10 @@ function leaveMessage(header: HeaderField[], ends: number[], line: string): Head
   if (isKeyOfValue(header, ends, line)) return header.slice(0, -1);
   if (skipSeparators(line, ends[header.length - 1]) < line.length) return header;
   let keep = header.length;
+  // A time ending the line after a word of it (`<time> - started at 2018-03-21 21:24:37 UTC`) is the message's: a
+  // header read so would leave no message at all. A line of a time and level alone (an entry whose text is on the lines
+  // below) has no word before its last field, and keeps its header.
+  if (keep >= 2 && isTime(header[keep - 1].kind) && header[keep - 2].kind === 'word' && !isLoneDash(line, skipSeparators(line, ends[keep - 3] ?? 0))) keep--;
   while (keep > 0 && skipSeparators(line, ends[keep - 1]) >= line.length && !isTimeOrLevel(header[keep - 1].kind)) keep--;
   while (keep > 0 && !isStrong(header[keep - 1].kind)) keep--;
   return keep === header.length ? header : header.slice(0, keep);
@@ -949,6 +954,10 @@ function isKeyOfValue(header: HeaderField[], ends: number[], line: string): bool
   if (!/^[A-Za-z][\w.-]*:$/.test(line.slice(start, ends[last]))) return false;
   const rest = skipSeparators(line, ends[last]);
   return rest < line.length && !/\s/.test(line.slice(rest).trimEnd());
+}
+
+function isTime(kind: FieldKind): boolean {
+  return kind === 'timestamp' || kind === 'clock';
 }
 
 function isTimeOrLevel(kind: FieldKind): boolean {
@@ -2400,7 +2409,10 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (consumed > 0) parsed.message = line.slice(position);
   if (read) read.leveled = parsed.level !== undefined;
-  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
+  // Monolog's `channel.LEVEL:` column after a header that read the line's time (`[<time>] app.ERROR: …` in a file whose
+  // other lines print the level their own way): the line's channel and level, cut from the message as the lines of a
+  // Monolog file are, with the context and extra fields its formatter appends (monolog-fields.ts).
+  if (parsed.level === undefined && !(consumed > 0 && cutChannelLevel(parsed))) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
@@ -2589,6 +2601,26 @@ function mayBeChannelLevel(text: string, start: number): boolean {
     const c = text.charCodeAt(at);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
   }
+  return true;
+}
+
+/**
+ * `parsed` with the Monolog `channel.LEVEL:` column its message opens with cut (CHANNEL_LEVEL, text after it), the
+ * level and channel read from it, and the context and extra fields at the message's end cut too (monologFieldsStart);
+ * false, `parsed` untouched, when the message does not open with one.
+ */
+function cutChannelLevel(parsed: ParsedLine): boolean {
+  const message = parsed.message;
+  if (!mayBeChannelLevel(message, 0)) return false;
+  const m = CHANNEL_LEVEL.exec(message);
+  const level = m ? normalizeLevel(m[1]) : undefined;
+  if (!m || !level) return false;
+  const start = skipSeparators(message, m[0].length);
+  if (start >= message.length || start === m[0].length) return false;
+  parsed.level = level;
+  parsed.component ??= message.slice(0, message.indexOf('.'));
+  const end = monologFieldsStart(message);
+  parsed.message = message.slice(start, end > start ? end : message.length);
   return true;
 }
 

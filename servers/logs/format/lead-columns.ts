@@ -165,7 +165,10 @@ function readRun(message: string): Run | undefined {
     // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
     // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
     // A Java class name with its colon is a logger's column wherever it stands (CLASS_LOGGER), as a Rust target is (RUST_TARGET).
-    if (shape.shape === 'logger' && !beforeLocation && !classBeforeDash && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(token) && !RUST_TARGET.test(token)) break;
+    // So is a dotted name before a lone dash, as a Java class name is there (log4j's and Python's `%c - %m`: `io.app.broker
+    // - Bootstrap …`, `urllib3.connectionpool - …`): the dash closes the logger's column.
+    const beforeDash = c === 45 && isWhiteSpace(message.charCodeAt(next + 1));
+    if (shape.shape === 'logger' && !beforeLocation && !classBeforeDash && !beforeDash && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(token) && !RUST_TARGET.test(token)) break;
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
     if ((c === 45 || c === 58) && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);

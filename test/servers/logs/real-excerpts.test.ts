@@ -580,7 +580,7 @@ const BATCH_24: Record<string, number> = {
 const BATCH_25: Record<string, number> = {
   AzureIoTEdge: 0.964, Blocky: 0.75, Capistrano: 0.088, Clangd: 0.623, CollaboraOnline: 1, Dropbear: 1, Firecracker: 0.667,
   Flutter: 0.711, Go2rtc: 0.565, IntelliJIDEA: 0.679, MkDocs: 0.827, OnlyOffice: 1, PrusaSlicer: 0, Renovate: 1,
-  RethinkDB: 0.778, SeleniumGrid: 0.882, Squeezelite: 1, Symfony: 0.2, Trivy: 0.923, UrBackup: 0.818,
+  RethinkDB: 0.778, SeleniumGrid: 0.882, Squeezelite: 1, Symfony: 1, Trivy: 0.923, UrBackup: 0.818,
 };
 /**
  * Batch 26 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
@@ -767,6 +767,9 @@ const BATCH_27: Record<string, number> = {
 // patterns/variability.ts namesOfStatements): AzureIoTEdge 0.804 -> 0.964 (`Received request GetModuleLogs with
 // payload`, `Received direct method call - GetModuleLogs`, `Successfully handled request GetModuleLogs`, each also with
 // `ping`), Trino 0.828 -> 0.897 (`-- Loading plugin tpch --` / `vertica`, the names also in `Registering connector`).
+// Raised by branch `hdr29` (header forms mixed in one file): Symfony 0.2 -> 1 (Monolog's `[<time>] channel.LEVEL: … [] []`
+// lines beside the console's `<time> [level] …`: the channel and level column and the context and extra fields cut
+// where another form is the main header, header.ts cutChannelLevel, monolog-fields.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
