@@ -146,8 +146,8 @@ function proseColumn(table: readonly string[][], level: number): { message?: num
 
 /**
  * `parse` for a CSV log (csvColumns of its sample): a row's level read from its level column, its time from its time
- * column (`parse`'s where that column holds none), its message from its message column; the header row a directive. A line that is no
- * row of the table (a quoted value's later line) keeps `parse`'s reading. `parse` itself for any other file.
+ * column (`parse`'s where that column holds none), its message from its message column; the header row a directive. A line
+ * that is no row of the table (a quoted value's later line), and a row whose level `parse` read, keep `parse`'s reading. `parse` itself for any other file.
  */
 export function withCsvColumns(parse: (line: string) => ParsedLine, sample: readonly string[], context: TimestampContext): (line: string) => ParsedLine {
   const columns = csvColumns(sample);
@@ -155,6 +155,8 @@ export function withCsvColumns(parse: (line: string) => ParsedLine, sample: read
   return (line) => {
     const parsed = parse(line);
     if (columns.header !== undefined && line === columns.header) return { ...parsed, directive: true };
+    // A row whose level a header reader read (a level column first: `Error,3/12/2026 …,Source,…`) is read as it was.
+    if (parsed.level !== undefined) return parsed;
     const cells = csvCells(line);
     if (cells === undefined || cells.length !== columns.cells) return parsed;
     const level = normalizeLevel(cells[columns.level].trim());
