@@ -773,9 +773,9 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
 
 /**
  * A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`, and
- * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period.
+ * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period, after it or before it (`오후 3:04:05`).
  */
-const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
+const OPENING_CLOCK = /^\[?((?:(?:오전|오후|午前|午後|上午|下午|AM|PM) ?)?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
 
 /**
  * Whether the first line of `sample` that opens with a time of day opens with one in the first minute after midnight
