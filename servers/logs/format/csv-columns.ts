@@ -42,13 +42,19 @@ function nameKey(cell: string): string {
 
 /**
  * The cells of a CSV row (RFC 4180: comma-separated, a quoted cell's `""` a quote), values unquoted; undefined for a
- * line whose quote is not closed (a quoted value going on to the next line) or that holds no comma.
+ * line whose quote is not closed (a quoted value going on to the next line) or that holds no comma. With `most`, the
+ * rest of the line from the `most`-th cell on is that cell, commas and all: exports write their last column, the
+ * message, unquoted (`Error,…,Disk,7,None,retrying in 5 s, then giving up`).
  */
-export function csvCells(line: string): string[] | undefined {
+export function csvCells(line: string, most = Infinity): string[] | undefined {
   if (!line.includes(',')) return undefined;
   const cells: string[] = [];
   let at = 0;
   for (;;) {
+    if (cells.length === most - 1 && line.charCodeAt(at) !== 34) {
+      cells.push(line.slice(at));
+      return cells;
+    }
     if (line.charCodeAt(at) === 34 /* " */) {
       let value = '';
       let from = at + 1;
@@ -92,8 +98,8 @@ function headerCell(cell: string): boolean {
 }
 
 /**
- * The CSV columns of a log from its sample: the rows that split into the same number (at least MIN_CELLS) of cells,
- * TABLE_SHARE of the sample's non-blank lines at least; the level column named by a header row (the sample's first
+ * The CSV columns of a log from its sample: the rows that split into the same number (at least MIN_CELLS) of cells, or
+ * more (a last column's commas), TABLE_SHARE of the sample's non-blank lines at least; the level column named by a header row (the sample's first
  * line, every cell a name, one of LEVEL_NAMES) or, without one, the first column whose every row holds a level word of
  * at most MAX_LEVEL_VALUES values. Undefined for a sample of any other file, and for a table with no level column.
  */
@@ -110,7 +116,9 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
   }
   let width = 0;
   for (const [cells, count] of counts) if (count > (counts.get(width) ?? 0)) width = cells;
-  if (width === 0 || (counts.get(width) ?? 0) < Math.max(MIN_ROWS, TABLE_SHARE * lines.length)) return undefined;
+  // Rows with more cells: a last column's own commas (csvCells' `most`).
+  const rowsOfWidth = rows.filter((cells) => cells.length >= width).length;
+  if (width === 0 || rowsOfWidth < Math.max(MIN_ROWS, TABLE_SHARE * lines.length)) return undefined;
   const first = csvCells(lines[0]);
   if (first !== undefined && first.length === width && first.every(headerCell)) {
     const keys = first.map(nameKey);
@@ -120,7 +128,7 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
     const message = keys.findIndex((key) => MESSAGE_NAMES.has(key));
     return { cells: width, level, header: lines[0], ...(time >= 0 ? { time } : {}), ...(message >= 0 ? { message } : {}) };
   }
-  const table = rows.filter((cells) => cells.length === width);
+  const table = rows.filter((cells) => cells.length >= width);
   for (let column = 0; column < width; column++) {
     const values = new Set<string>();
     if (!table.every((cells) => columnLevel(cells[column]) !== undefined && values.add(cells[column].trim()).size <= MAX_LEVEL_VALUES)) continue;
@@ -129,15 +137,18 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
   return undefined;
 }
 
+/** Two words of letters in a row: prose, not a date and time (`3/12/2026 1:00:00 PM`) nor a code. */
+const PROSE = /\p{L}{2} \p{L}{2}/u;
+
 /**
- * A headerless table's message column: of the columns after the level's, the one whose values are most often prose (a
- * space between words) and, among those, differ most. None when no column holds prose.
+ * A headerless table's message column: of the columns after the level's, the one whose values are most often prose (two
+ * words of letters in a row) and, among those, differ most. None when no column holds prose.
  */
 function proseColumn(table: readonly string[][], level: number): { message?: number } {
   let best: { column: number; prose: number; distinct: number } | undefined;
   for (let column = level + 1; column < table[0].length; column++) {
     const values = table.map((cells) => cells[column]);
-    const prose = values.filter((value) => /\S \S/.test(value)).length;
+    const prose = values.filter((value) => PROSE.test(value)).length;
     const distinct = new Set(values).size;
     if (prose > 0 && (best === undefined || prose > best.prose || (prose === best.prose && distinct > best.distinct))) best = { column, prose, distinct };
   }
@@ -157,7 +168,7 @@ export function withCsvColumns(parse: (line: string) => ParsedLine, sample: read
     if (columns.header !== undefined && line === columns.header) return { ...parsed, directive: true };
     // A row whose level a header reader read (a level column first: `Error,3/12/2026 …,Source,…`) is read as it was.
     if (parsed.level !== undefined) return parsed;
-    const cells = csvCells(line);
+    const cells = csvCells(line, columns.message === columns.cells - 1 ? columns.cells : Infinity);
     if (cells === undefined || cells.length !== columns.cells) return parsed;
     const level = normalizeLevel(cells[columns.level].trim());
     // The column the header names as the time is the row's time, wherever it stands.

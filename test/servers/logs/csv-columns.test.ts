@@ -61,6 +61,12 @@ describe('logs: CSV logs with a level column', () => {
     assert.deepEqual(EXPORT.slice(1).map((line) => ex.parse(line).level), ['INFO', 'ERROR', 'WARN']);
     assert.deepEqual(EXPORT.slice(1).map((line) => ex.parse(line).timestamp), [1, 2, 3].map((s) => Date.UTC(2026, 10, 28, 10, 0, s)));
     assert.equal(ex.parse(EXPORT[2]).message, 'disk full, cannot write');
+    // An export that writes its last column, the message, unquoted: the commas in it are the message's.
+    const events = ['Information,3/12/2026 1:00:00 PM,Disk,7036,None,volume mounted', 'Error,3/12/2026 1:00:01 PM,Disk,7,None,retrying in 5 s, then giving up', 'Warning,3/12/2026 1:00:02 PM,Kernel-Power,41,None,power lost'];
+    assert.deepEqual(csvColumns(events), { cells: 6, level: 0, message: 5 });
+    assert.deepEqual(csvCells(events[1], 6), ['Error', '3/12/2026 1:00:01 PM', 'Disk', '7', 'None', 'retrying in 5 s, then giving up']);
+    const ev = createLineParser(events, { referenceTime: Date.UTC(2026, 2, 13) });
+    assert.deepEqual(events.map((line) => ev.parse(line).level), ['INFO', 'ERROR', 'WARN']);
   });
 
   describe('through the built server', function () {
