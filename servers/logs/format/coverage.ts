@@ -33,6 +33,7 @@ export function levelCoverage(sample: string[], parser: LineParser): LevelCovera
     entries.push(parser.parse(line));
   }
   entries.forEach((parsed, i) => {
+    if (parsed.directive) return;
     if (layoutKnown && (inheritsLevel(parsed) || levelOnNextLine(parsed, entries[i + 1]))) return;
     lines++;
     if (parsed.level === undefined) withoutLevel++;

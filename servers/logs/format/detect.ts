@@ -6,6 +6,7 @@ import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { withW3cTimes } from './w3c';
+import { withCsvColumns } from './csv-columns';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withNextLineLevels } from './next-line-levels';
@@ -774,9 +775,9 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
 
 /**
  * A time of day opening a line, bare or bracketed (`10:00:00.123 worker`, `[22:47:41] [main/INFO]`, `1:05:01 PM`, and
- * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period.
+ * Arabic's `ص`/`م` marks: SMAPI's `[06:14:43.490 م]`), with its day period, after it or before it (`오후 3:04:05`).
  */
-const OPENING_CLOCK = /^\[?(\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
+const OPENING_CLOCK = /^\[?((?:(?:오전|오후|午前|午後|上午|下午|AM|PM) ?)?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?)(?=[\]\s:]|$)/;
 
 /**
  * Whether the first line of `sample` that opens with a time of day opens with one in the first minute after midnight
@@ -844,8 +845,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
   // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
-  // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts).
-  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
+  // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts);
+  // a CSV log's level, time and message from its columns (csv-columns.ts).
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the

@@ -141,9 +141,11 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=[\s[]|$)/y;
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time. A 12-hour
  * clock's day-half after it is the clock's (.NET's `tt` and C's `%p` in the machine's locale: `[12:09:03.871 PM]`,
  * Arabic `[06:14:43.490 م]`; `AM`/`PM` only, in capitals, after a bare clock of hour 1-12, where a word of text may
- * follow: after `22:47:41` it is a chat's private message, rev25).
+ * follow: after `22:47:41` it is a chat's private message, rev25). Korean, Japanese and Chinese write the day-half
+ * before the clock (`오후 3:04:05`, `午後 3:04:05`, `下午 3:04:05`: a locale's `tt h:mm:ss`), and so do some English
+ * formats (`PM 3:04:05`): read so before a clock of hour 1-12 (fmt29).
  */
-const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|(?:0?[1-9]|1[0-2]):\d\d:\d\d(?:[.,]\d{1,9})? [AP]M|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|(?:0?[1-9]|1[0-2]):\d\d:\d\d(?:[.,]\d{1,9})? [AP]M|(?:오전|오후|午前|午後|上午|下午|AM|PM) ?(?:0?[1-9]|1[0-2]):\d\d:\d\d(?:[.,]\d{1,9})?|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
 /**
  * A bracketed time of day with the level after it (`[00:31:18 INFO]: Loading plugins...`, log4j2's `[%d{HH:mm:ss}
  * %level]: %msg`, the console layout of Minecraft servers and proxies: Paper, Velocity, BungeeCord): the clock's
@@ -2177,9 +2179,12 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
   if (opensWithTimeOrLevel(line, context)) return true;
   const position = skipSeparators(line, 0);
   const first = line.charCodeAt(position);
-  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || (first === 91 && matchAt(CLOCK_LEVEL_AT, line, position) !== null) || unorderedDateEnd(line, position) >= 0;
+  if (isDigitCode(first) || first === 91 || DAY_PERIOD_INITIALS.has(first)) return matchAt(CLOCK_AT, line, position) !== null || (first === 91 && matchAt(CLOCK_LEVEL_AT, line, position) !== null) || unorderedDateEnd(line, position) >= 0;
   return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
 }
+
+/** First characters of the day-halves CLOCK_AT reads before a clock (`오후 3:04:05`, `PM 3:04:05`). */
+const DAY_PERIOD_INITIALS = new Set(['오', '午', '上', '下', 'A', 'P'].map((c) => c.charCodeAt(0)));
 
 /** Whether a component is a program's tag with its pid (`nomad[12020]`). */
 export function isProgramTag(component: string | undefined): boolean {

@@ -24,7 +24,9 @@ export interface TimestampContext {
 /** How far a time of day may lie after the file's last write and still be that day's (clocks a little apart). */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-const CLOCK_PARTS = /(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?(?:([AaPp])\.? ?[Mm]\.?|(\u0635|\u0645)))?/;
+const CLOCK_PARTS = /(?:(오전|午前|上午|AM|오후|午後|下午|PM) ?)?(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?(?:([AaPp])\.? ?[Mm]\.?|(\u0635|\u0645)))?/;
+/** The day-halves CLOCK_PARTS reads before a clock that mean the afternoon. */
+const PM_BEFORE = new Set(['오후', '午後', '下午', 'PM']);
 
 /**
  * The epoch ms of a time of day written without a date (`10:00:00.123`, `[1:05:01 PM]`), dated by the file's last write
@@ -55,19 +57,23 @@ export interface ClockParts {
 }
 
 /**
- * The parts of a time of day written without a date (`10:00:00.123`, `1:05:01 PM`, an Arabic day mark), or undefined
+ * The parts of a time of day written without a date (`10:00:00.123`, `1:05:01 PM`, `오후 1:05:01`, an Arabic day mark), or undefined
  * for a text that holds none or an hour no 12-hour clock shows.
  */
 export function clockParts(text: string): ClockParts | undefined {
   const m = CLOCK_PARTS.exec(text);
   if (!m) return undefined;
-  let hour = Number(m[1]);
-  const mark = m[5] ?? (m[6] === undefined ? undefined : m[6] === '\u0635' ? 'a' : 'p');
+  let hour = Number(m[2]);
+  // A day-half before the clock (`오후 3:04:05`) or after it (`3:04:05 PM`, Arabic's marks); not both.
+  const before = m[1] === undefined ? undefined : PM_BEFORE.has(m[1]) ? 'p' : 'a';
+  const after = m[6] ?? (m[7] === undefined ? undefined : m[7] === '\u0635' ? 'a' : 'p');
+  if (before !== undefined && after !== undefined) return undefined;
+  const mark = before ?? after;
   if (mark !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (mark === 'p' || mark === 'P' ? 12 : 0);
   }
-  return { hour, minute: Number(m[2]), second: Number(m[3]), ms: fractionMs(m[4]) };
+  return { hour, minute: Number(m[3]), second: Number(m[4]), ms: fractionMs(m[5]) };
 }
 
 /** Epoch ms of `clock` on the local day `year`-`monthIndex`-`day` (Date's rolling: day 0 is the month before's last). */
@@ -1157,19 +1163,22 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2026년 12월 3일 10:00:00 (Korean), 2026年12月3日 10:00:00 (Japanese, Chinese), with a Korean weekday and a day
     // period before a 12-hour time (`2026년 12월 3일 목요일 오후 3:04:05`, PowerShell's Get-Date under ko-KR), and
-    // 2026. 12. 3. 15:04:05 (Korean's dotted date before a 24-hour time): a date written with the year, month and day
+    // 2026. 12. 3. 15:04:05 (Korean's dotted date before a 24-hour time), and the time in hour, minute and second words
+    // (`2026년 11월 28일 오후 3시 4분 5초`, `2026年11月28日 15時04分05秒`, `2026年11月28日 15时04分05秒`): a date written with the year, month and day
     // words or dots of CJK locales, as a program's date pattern or a long date format prints it there. Unread, such a
     // file had no time on any line.
     id: 'cjk-date-time',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
+    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])`, 'uy'),
     toEpoch: (m) => {
       let hour = Number(m[7]);
       if (m[6] !== undefined) {
         if (hour < 1 || hour > 12) return undefined;
         hour = (hour % 12) + (julDayPeriod(m[6]) === 'pm' ? 12 : 0);
       }
-      return localEpoch(Number(m[1]), Number(m[2] ?? m[4]) - 1, Number(m[3] ?? m[5]), hour, Number(m[8]), Number(m[9]), fractionMs(m[10]));
+      const [minute, second] = m[8] === undefined ? [m[11], m[12]] : [m[8], m[9]];
+      if (Number(minute) > 59 || Number(second) > 59) return undefined;
+      return localEpoch(Number(m[1]), Number(m[2] ?? m[4]) - 1, Number(m[3] ?? m[5]), hour, Number(minute), Number(second), fractionMs(m[10]));
     },
   },
   {

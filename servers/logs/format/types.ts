@@ -58,6 +58,12 @@ export interface ParsedLine {
    * LOGGED_FORMS): under an INFO entry it is that entry's (continuation.ts inheritedLevel).
    */
   logged?: true;
+  /**
+   * True for a line that is no entry but a note on the file's layout: a W3C or Zeek directive (`#Fields: …`,
+   * `#Software: …`), a CSV file's header row. A level or time filter passes none, and none is counted among the lines
+   * without a time or a level: they are not entries that lack one.
+   */
+  directive?: true;
 }
 
 export interface LineParser {

@@ -77,27 +77,57 @@ function utcEpoch(date: string, time: string): number | undefined {
   return new Date(epoch).getUTCDate() === Number(d[3]) ? epoch : undefined;
 }
 
+/** A directive that names a file's columns: W3C's `#Fields: date time …`, Zeek's tab-separated `#fields\tts\tuid …`. */
+const FIELDS_LINE = /^#[Ff]ields[:\t]/;
+/** The directives that open such a file along with it: W3C's version and software, Zeek's separator and open time. */
+const OPENING_LINE = /^#(?:Version:|Software:|separator[ \t]|open[ \t])/;
+
+/**
+ * Whether `sample` is of a file whose `#` lines are directives (W3C extended, Zeek): it shows a line naming the columns
+ * and one of the directives that open such a file. Then no `#` line of it is an entry.
+ */
+export function hasDirectives(sample: readonly string[]): boolean {
+  let fields = false;
+  let opening = false;
+  for (const line of sample) {
+    if (line.charCodeAt(0) !== 35 /* # */) continue;
+    if (FIELDS_LINE.test(line)) fields = true;
+    else if (OPENING_LINE.test(line)) opening = true;
+    if (fields && opening) return true;
+  }
+  return false;
+}
+
 /**
  * `parse` for a file in the W3C extended log format (w3cColumns of its sample): each data line's time read from its
  * `date` and `time` columns as UTC, and a time read in a `#Date:` (`#Start-Date:`, `#End-Date:`) directive as UTC; every other field of the parse (level from the
- * status, message) as `parse` gives it. A line whose columns hold no date and time keeps `parse`'s reading. `parse`
- * itself for any other file.
+ * status, message) as `parse` gives it, and every `#` line marked a directive. A line whose columns hold no date and time
+ * keeps `parse`'s reading. withDirectives for any other file.
  */
 export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readonly string[]): (line: string) => ParsedLine {
   const columns = w3cColumns(sample);
-  if (columns === undefined) return parse;
+  if (columns === undefined) return withDirectives(parse, sample);
   const last = Math.max(columns.date, columns.time);
   return (line) => {
     const parsed = parse(line);
     if (line.charCodeAt(0) === 35 /* # */) {
       // A directive is no entry: it keeps what parse read, but a time parse read in it is the `#Date:`'s, in UTC.
-      if (parsed.timestamp === undefined) return parsed;
+      if (parsed.timestamp === undefined) return { ...parsed, directive: true };
       const directive = DATE_DIRECTIVE.exec(line);
       const m = directive === null ? null : DATE_TIME.exec(line.slice(directive[0].length).trim());
-      return { ...parsed, timestamp: m === null ? undefined : utcEpoch(m[1], m[2]) };
+      return { ...parsed, timestamp: m === null ? undefined : utcEpoch(m[1], m[2]), directive: true };
     }
     const values = columnsUpTo(line, last);
     const epoch = values.length > last ? utcEpoch(values[columns.date], values[columns.time]) : undefined;
     return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
+  };
+}
+
+/** `parse` with each `#` line of a file with directives (hasDirectives of its sample) marked as one; `parse` otherwise. */
+function withDirectives(parse: (line: string) => ParsedLine, sample: readonly string[]): (line: string) => ParsedLine {
+  if (!hasDirectives(sample)) return parse;
+  return (line) => {
+    const parsed = parse(line);
+    return line.charCodeAt(0) === 35 /* # */ ? { ...parsed, directive: true } : parsed;
   };
 }

@@ -356,6 +356,8 @@ class RipgrepMatches {
       return;
     }
     const parsed = parseLine(this.parser, out.text);
+    // A directive is no entry: no filter passes it, and it is no line without a time.
+    if (parsed.directive) return;
     if (needsHeader(this.parser, parsed)) {
       return this.headers.above(out.offset).then((found) => {
         const above = entryAbove(parsed, found);

@@ -16,6 +16,7 @@ import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { lineFromEnd } from '../format/clock-days';
+import { createLineParser } from '../format/detect';
 import { parseLine } from '../search/collector';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
@@ -247,6 +248,29 @@ export function clockNote(file: OpenedLog, newest: number | undefined): string |
     return `${name}: its newest entry (${iso(newest)}) is later than the file's last write (${iso(Math.floor(written))}): its times are in another zone than this server's, or the writer's clock runs ahead; time windows on this file are off`;
   }
   return undefined;
+}
+
+/** How long a file's last write may follow its newest entry before the year of a date written without one is in doubt. */
+const YEARLESS_GAP_MS = 31 * 86_400_000;
+/** A reference far enough from the file's last write to move a year-less date's year: two years on. */
+const YEARS_ON_MS = 2 * 366 * 86_400_000;
+
+/**
+ * For a file whose dates carry no year (syslog's `Nov 28 10:00:01`, logcat's `11-28 10:00:01.123`, a month named in
+ * another language): each date is given the latest year that does not put it after the file's last write
+ * (timestamps.ts inferYear), which is right for a file written up to that write. When its newest entry lies more than
+ * YEARLESS_GAP_MS before that write, the file was kept, copied or touched long after its lines were written, and
+ * their year may be a year or more too late: said, never silently a wrong year. The newest line is year-less when a
+ * reader made two years on dates it otherwise. Undefined for any other file. `newest` is newestEntry's answer (epoch ms).
+ */
+export function yearNote(file: OpenedLog, newest: number | undefined): string | undefined {
+  const text = newestLines.get(file);
+  const written = file.stats.mtimeMs;
+  if (newest === undefined || text === undefined || written - newest <= YEARLESS_GAP_MS) return undefined;
+  const later = createLineParser([text], { referenceTime: written + YEARS_ON_MS }).parse(text).timestamp;
+  if (later === undefined || later === newest) return undefined;
+  const days = Math.floor((written - newest) / 86_400_000);
+  return `${file.info.name}: its dates carry no year, and each was given the latest year that does not put it after the file's last write (${iso(Math.floor(written))}); its newest entry then reads ${iso(newest)}, ${days} days before that write, so the file was kept, copied or touched long after its lines were written and their year is not known: its times may be a year or more too late, and time windows on it may miss them`;
 }
 
 /** A span of `ms` milliseconds in the largest whole unit it fills (days, hours or minutes), e.g. "3 days". */

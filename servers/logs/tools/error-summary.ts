@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, untimedWhere } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -200,6 +200,9 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (window) noteUndecidedDates(job.notes, file.info.name, parser);
   if (window) noteClockDay(job.notes, file.info.name, parser);
   if (!window) {
+    // Whole-file counts still date their groups (firstSeen, lastSeen): a year-less date's year in doubt is said.
+    const year = yearNote(file, await newestEntry(ctx, file));
+    if (year) job.notes.push(year);
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
     return;
@@ -228,6 +231,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted${untimedWhere(readFrom)} (wholeFile counts them)`);
   const clock = clockNote(file, newest);
   if (clock) job.notes.push(clock);
+  const year = yearNote(file, newest);
+  if (year) job.notes.push(year);
   if (clock && entry.errors === 0) job.offClock.add(file.info.name);
 }
 

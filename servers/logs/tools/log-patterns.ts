@@ -7,7 +7,7 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
-import { clockNote, encodingSchema, newestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { clockNote, encodingSchema, newestEntry, repeatedTimeNote, windowMissNote, yearNote } from './common';
 import { closeQuietly, withEncoding, type LogsContext } from './context';
 import { exampleText, logPatternsContext, serviceOnly, sourcePatternsContext } from './log-patterns-files';
 import { sourceWindowNote } from './sources';
@@ -65,7 +65,8 @@ async function fileWindowNotes(ctx: LogsContext, name: string, window: TimeWindo
   if (window.since === undefined && window.until === undefined) return [];
   const file = await ctx.open(name);
   try {
-    const notes = [clockNote(file, await newestEntry(ctx, file)), repeatedTimeNote(file, window.since, window.until), empty ? await windowMissNote(ctx, file, window.since, window.until) : undefined];
+    const newest = await newestEntry(ctx, file);
+    const notes = [clockNote(file, newest), yearNote(file, newest), repeatedTimeNote(file, window.since, window.until), empty ? await windowMissNote(ctx, file, window.since, window.until) : undefined];
     return notes.filter((note): note is string => note !== undefined);
   } finally {
     await closeQuietly(file.handle);

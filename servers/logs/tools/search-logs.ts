@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, repeatedTimeNote, untimedWhere, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -193,12 +193,19 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (request.since !== undefined || request.until !== undefined) {
       noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
       noteClockDay(found.notes, file.info.name, await ctx.parserOf(file));
-      const clock = clockNote(file, await newestEntry(ctx, file));
+      const newest = await newestEntry(ctx, file);
+      const clock = clockNote(file, newest);
       if (clock) found.notes.push(clock);
+      const year = yearNote(file, newest);
+      if (year) found.notes.push(year);
       const repeated = repeatedTimeNote(file, request.since, request.until);
       if (repeated) found.notes.push(repeated);
       const note = result.totalMatches === 0 ? await windowMissNote(ctx, file, request.since, request.until) : undefined;
       if (note) found.notes.push(note);
+    } else if (result.totalMatches > 0) {
+      // The matches' times name a year: one in doubt is said without a window too.
+      const year = yearNote(file, await newestEntry(ctx, file));
+      if (year) found.notes.push(year);
     }
     // Matches name the file their lines are in now, when it was rotated while it was read.
     const rotated = await noteRotation(found.notes, file.info.name, openedIdentity(file));

@@ -16,6 +16,7 @@ const SPAN = 10 * HOUR;
 /** The window asked for: the last 8 hours; no line lies within GAP of its edge (calls are made seconds apart). */
 const WINDOW_HOURS = 8;
 const GAP = 5 * 60_000;
+type Answer = Record<string, unknown> & { notes: string[] };
 const stamp = (t: number) => new Date(t).toISOString().replace('T', ' ').replace('Z', '');
 
 /** A logback-style log of `lines` lines ending at `end` (epoch ms), an error every 97 lines. */
@@ -55,7 +56,7 @@ describe('logs: a file sought in for a window while lines are appended to it', f
   });
 
   /** `tool` called while, at its first progress report during the read, `count` error lines of now are appended. */
-  async function askWhileAppending(tool: string, args: Record<string, unknown>, count: number): Promise<{ answer: Record<string, unknown> & { notes: string[] }; appendedAt: number }> {
+  async function askWhileAppending(tool: string, args: Record<string, unknown>, count: number): Promise<{ answer: Answer; appendedAt: number }> {
     let appendedAt = -1;
     const appended = Array.from({ length: count }, (_, i) => `${stamp(Date.now())} ERROR [late] com.example.Orders - late order ${i} failed: boom (code 6)`).join('\n') + '\n';
     const result = (await server.client.callTool({ name: tool, arguments: args }, undefined, {
@@ -66,7 +67,7 @@ describe('logs: a file sought in for a window while lines are appended to it', f
       },
     })) as CallToolResult;
     assert.ok(!result.isError, JSON.stringify(result.content));
-    return { answer: result.structuredContent as Record<string, unknown> & { notes: string[] }, appendedAt };
+    return { answer: result.structuredContent as Answer, appendedAt };
   }
 
   /** The note of a file that grew, and the size it names as the read's start. */
@@ -75,56 +76,42 @@ describe('logs: a file sought in for a window while lines are appended to it', f
     return note === undefined ? undefined : Number(/\(([\d,]+) bytes when the read began/.exec(note)?.[1].replace(/,/g, ''));
   };
 
+  /**
+   * `tool` called on the file as it is, then again while `count` lines are appended during its read: both answers, and
+   * whether the second says the file grew. Asserts what every tool owes: the lines were appended during the call, and
+   * the second answer is the first's (the read had ended when they came) or notes the growth from the size the file had.
+   */
+  async function readWhileGrowing(tool: string, args: Record<string, unknown>, count: number): Promise<{ before: Answer; answer: Answer; grew: boolean }> {
+    const size = statSync(path).size;
+    const before = await callStructured(server.client, tool, args);
+    const { answer, appendedAt } = await askWhileAppending(tool, args, count);
+    assert.equal(appendedAt, size, 'lines were appended during the call');
+    const from = grewFrom(answer.notes);
+    if (from === undefined) assert.deepEqual(comparable(answer), comparable(before));
+    else assert.equal(from, size);
+    return { before, answer, grew: from !== undefined };
+  }
+
   it('search_logs: the full read of the file as it was, or a note that it grew with every earlier line in the answer', async () => {
     // About 280 matches of the window, and 100 appended: within the limit, so the answer lists every match it read.
     const args = { file: 'orders.log', pattern: 'boom (code 6)', since: `${WINDOW_HOURS}h`, limit: 500, order: 'oldest' };
-    const size = statSync(path).size;
-    const before = await callStructured(server.client, 'search_logs', args);
+    const { before, answer, grew } = await readWhileGrowing('search_logs', args, 100);
     assert.ok((before.files as Array<{ readFrom?: unknown }>)[0].readFrom, 'the file is sought in');
-    const { answer, appendedAt } = await askWhileAppending('search_logs', args, 100);
-    assert.equal(appendedAt, size, 'lines were appended during the call');
-    const from = grewFrom(answer.notes);
-    type Match = { line: number; text: string };
-    const matches = answer.matches as Match[];
-    if (from === undefined) {
-      // The read had ended when the lines came: the answer is the full read's of the file as it was.
-      assert.deepEqual(comparable(answer), comparable(before));
-      return;
-    }
-    assert.equal(from, size);
+    if (!grew) return;
     assert.deepEqual((answer.files as Array<{ readFrom?: unknown }>)[0].readFrom, (before.files as Array<{ readFrom?: unknown }>)[0].readFrom);
+    const matches = answer.matches as Array<{ line: number; text: string }>;
     assert.deepEqual(matches.filter((m) => !m.text.includes('late order')), before.matches);
   });
 
   it('error_summary: the same', async () => {
-    const args = { file: 'orders.log', hours: WINDOW_HOURS };
-    const size = statSync(path).size;
-    const before = await callStructured(server.client, 'error_summary', args);
+    const { before, answer, grew } = await readWhileGrowing('error_summary', { file: 'orders.log', hours: WINDOW_HOURS }, 20_000);
     assert.ok((before.totalErrors as number) > 1000);
-    const { answer, appendedAt } = await askWhileAppending('error_summary', args, 20_000);
-    assert.equal(appendedAt, size);
-    const from = grewFrom(answer.notes);
-    if (from === undefined) {
-      assert.deepEqual(comparable(answer), comparable(before));
-      return;
-    }
-    assert.equal(from, size);
-    assert.ok((answer.totalErrors as number) >= (before.totalErrors as number));
+    if (grew) assert.ok((answer.totalErrors as number) >= (before.totalErrors as number));
   });
 
   it('log_patterns: the same', async () => {
-    const args = { file: 'orders.log', since: `${WINDOW_HOURS}h` };
-    const size = statSync(path).size;
-    const before = await callStructured(server.client, 'log_patterns', args);
-    const { answer, appendedAt } = await askWhileAppending('log_patterns', args, 20_000);
-    assert.equal(appendedAt, size);
-    const from = grewFrom(answer.notes);
-    if (from === undefined) {
-      assert.deepEqual(comparable(answer), comparable(before));
-      return;
-    }
-    assert.equal(from, size);
-    assert.ok((answer.linesRead as number) >= (before.linesRead as number));
+    const { before, answer, grew } = await readWhileGrowing('log_patterns', { file: 'orders.log', since: `${WINDOW_HOURS}h` }, 20_000);
+    if (grew) assert.ok((answer.linesRead as number) >= (before.linesRead as number));
   });
 
   it('a file that did not grow gets no such note', async () => {

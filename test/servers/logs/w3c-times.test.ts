@@ -64,6 +64,23 @@ describe('logs: W3C extended logs (IIS) are in UTC', function () {
     });
   }
 
+  // The directives are no entries: a window or a level filter used to count them among the lines without a time
+  // ("4 matching line(s) without a readable timestamp were left out") and the level notes among the lines without a
+  // level, though no entry was left out.
+  it('counts no directive among the lines without a time or a level', async () => {
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'UTC' });
+    servers.push(server);
+    const found = await call(server, 'search_logs', { file: 'u_ex261202.log', since: '1 day ago' });
+    assert.equal(found.matches.length, 3);
+    assert.deepEqual(found.notes, []);
+    const summary = await call(server, 'error_summary', { file: 'u_ex261202.log', hours: 24 });
+    assert.equal(summary.totalErrors, 2);
+    assert.deepEqual(summary.notes, []);
+    // Without a filter a directive is a line like any other: a search for its text finds it.
+    const fields = await call(server, 'search_logs', { file: 'u_ex261202.log', pattern: '#Fields:' });
+    assert.equal(fields.matches.length, 1);
+  });
+
   it('a zoneless file without the directives is still read in the server\'s zone', async () => {
     const server = await startBuiltServer('logs', { LOG_DIRS: dir, TZ: 'Asia/Seoul' });
     servers.push(server);
@@ -88,5 +105,20 @@ describe('logs: W3C extended logs (IIS) are in UTC', function () {
     // A `#Fields:` line with no directive of the format beside it (a comment in some other log) changes nothing.
     const other = createLineParser(['#Fields: date time', '2026-11-29 10:15:02 ERROR disk full'], { referenceTime: Date.UTC(2026, 10, 30) });
     assert.equal(other.parse('2026-11-29 10:15:02 ERROR disk full').timestamp, new Date(2026, 10, 29, 10, 15, 2).getTime());
+    assert.equal(other.parse('#Fields: date time').directive, undefined);
+  });
+
+  it('marks the directives of W3C and Zeek files, and no other file\'s # lines', () => {
+    const iis = [...DIRECTIVES(Date.UTC(2026, 10, 29)), request(Date.UTC(2026, 10, 29, 0, 1), 500)];
+    const iisParser = createLineParser(iis, { referenceTime: Date.UTC(2026, 10, 30) });
+    assert.deepEqual(iis.map((line) => iisParser.parse(line).directive), [true, true, true, true, undefined]);
+    // Zeek (Bro): tab-separated, `#fields` in lower case, no date column (its `ts` is an epoch).
+    const zeek = ['#separator \\x09', '#set_separator\t,', '#path\tconn', '#open\t2026-11-29-10-00-00', '#fields\tts\tuid\tid.orig_h', '#types\ttime\tstring\taddr', '1795860001.123456\tCk3\t10.0.0.1', '#close\t2026-11-29-11-00-00'];
+    const zeekParser = createLineParser(zeek, { referenceTime: Date.UTC(2026, 10, 30) });
+    assert.deepEqual(zeek.map((line) => zeekParser.parse(line).directive), [true, true, true, true, true, true, undefined, true]);
+    // A shell-style comment in a log without a directive block is a line of the log.
+    const commented = ['# started by cron', '2026-11-29 10:15:02 ERROR disk full'];
+    const commentedParser = createLineParser(commented, { referenceTime: Date.UTC(2026, 10, 30) });
+    assert.equal(commentedParser.parse(commented[0]).directive, undefined);
   });
 });
