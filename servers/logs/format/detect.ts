@@ -1,6 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
+import { compileHeaderReader } from './compiled-header';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
@@ -26,6 +27,14 @@ import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 export interface LineParserOptions {
   /** Epoch ms of the file's modification time (or now): year-less timestamps are placed at or before it. */
   referenceTime?: number;
+  /**
+   * How a line is read by the learned header: `compiled` (the default) reads a line of a layout that has a compiled
+   * reader (format/compiled-header.ts) by it, every other line by the general reader (header.ts parseWithHeader);
+   * `general` reads every line by the general reader. The shadow-compare harness (scripts/shadow-header.ts) runs both.
+   */
+  headerReader?: 'compiled' | 'general';
+  /** Counts the lines the compiled reader read itself (not handed to the general one): for the shadow-compare harness. */
+  compiledReads?: { lines: number };
 }
 
 const SAMPLE_LIMIT = 500;
@@ -281,7 +290,11 @@ type TextParse = (line: string) => ParsedLine;
  * The text parser of a sample: how a line is read, the format's description, and whether the learned header reads a
  * time of day without a date (`clockDated`: such times are dated by context.clockReference when set).
  */
-function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat; clockDated?: boolean } {
+/**
+ * `reader`: LineParserOptions.headerReader (the record parser, which the shadow-compare harness does not run, reads
+ * by the general reader); `reads`: LineParserOptions.compiledReads.
+ */
+function textParserFor(sample: string[], context: TimestampContext, reader: 'compiled' | 'general' = 'general', reads?: { lines: number }): { parse: TextParse; format: LogFormat; clockDated?: boolean } {
   const logfmtLines = sample.filter(looksLikeLogfmt);
   if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
     const others = sample.filter((line) => !looksLikeLogfmt(line));
@@ -292,7 +305,9 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
   const header = learnHeader(sample, context);
   if (header.fields.length > 0) {
     const clockDated = header.fields.some((f) => f.kind === 'clock' && f.monthWord === undefined);
-    return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header, context.clockReference), clockDated };
+    const compiled = reader === 'compiled' ? compileHeaderReader(header, context, reads) : undefined;
+    const parse: TextParse = compiled ? (line) => compiled(line) ?? parseWithHeader(header, line, context) : (line) => parseWithHeader(header, line, context);
+    return { parse, format: describeHeader(header, context.clockReference), clockDated };
   }
   return {
     // Even without a learned header, a line that brings its own (files that mix layouts) or spells its level is read.
@@ -838,7 +853,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // down), as the sample shows it.
   const scale = levelScale(levelNumbers, dotnet);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
-  const text = textParserFor(inner, context);
+  const text = textParserFor(inner, context, options.headerReader ?? 'compiled', options.compiledReads);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,

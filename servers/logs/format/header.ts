@@ -655,7 +655,7 @@ function readComponent(line: string, position: number, out: FieldMatch): boolean
 }
 
 /** Whether [start, end) of `line` holds a `="` and then an odd number of `"` (a `key="value` cut at a space). */
-function opensQuote(line: string, start: number, end: number): boolean {
+export function opensQuote(line: string, start: number, end: number): boolean {
   let quotes = -1;
   for (let i = start + 1; i < end; i++) {
     if (line.charCodeAt(i) !== 34 /* " */) continue;
@@ -767,7 +767,7 @@ function isNameCode(c: number): boolean {
  * Whether the text line[start, end) has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:`
  * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
  */
-function balanced(text: string, start: number, end: number): boolean {
+export function balanced(text: string, start: number, end: number): boolean {
   // Most names hold no parenthesis: indexOf rules both out faster than a loop reads the name.
   const open = text.indexOf('(', start);
   const close = text.indexOf(')', start);
@@ -2128,7 +2128,7 @@ function firstWholeReading(forms: HeaderField[][], line: string, context: Timest
  * `haproxy_1_3e1d962649bf | `), or -1. The name is a container's (letters, digits, `_`, `.`, `-`, at most 64) and is
  * followed by at least one space before the bar, which prose and pipe-delimited columns (`Step_LSC|30002312|…`) are not.
  */
-function composePrefixEnd(line: string): number {
+export function composePrefixEnd(line: string): number {
   // The bar is the line's first (neither the name nor the spaces hold one), a space on each side: most lines fail
   // that at their first `|` or have none, found by an indexOf, which costs less than reading the name.
   const bar = line.indexOf('|');
@@ -2517,9 +2517,9 @@ const KEYED_NAME = /l(?:evel|vl)|severity/i;
 const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
 const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
-const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
+export const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
 /** Characters of UPPER_LEVEL_WORD's longest match (`EMERGENCY:`). */
-const UPPER_LEVEL_WORD_MAX = Math.max(...UPPER_LEVELS.split('|').map((word) => word.length)) + 1;
+export const UPPER_LEVEL_WORD_MAX = Math.max(...UPPER_LEVELS.split('|').map((word) => word.length)) + 1;
 // Access logs have no level; by the common convention a 5xx answer is an error and a 4xx one a warning. The status is
 // found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
 // default fields (sc-substatus sc-win32-status time-taken).
@@ -2596,7 +2596,7 @@ export function upperCaseLevel(line: string): Level | undefined {
 const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
-function mayBeChannelLevel(text: string, start: number): boolean {
+export function mayBeChannelLevel(text: string, start: number): boolean {
   // The first `.` (found by indexOf, faster than reading the run) must be that run's end, before an upper-case letter.
   const dot = text.indexOf('.', start);
   if (dot <= start) return false;
@@ -2630,7 +2630,7 @@ function cutChannelLevel(parsed: ParsedLine): boolean {
 }
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
-function channelLevel(message: string): Level | undefined {
+export function channelLevel(message: string): Level | undefined {
   if (!mayBeChannelLevel(message, 0)) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
   return m ? normalizeLevel(m[1]) : undefined;

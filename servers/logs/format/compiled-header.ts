@@ -1,0 +1,112 @@
+// Compiled header readers: for a learned header of a common layout, a reader of that layout's lines written out for it
+// (no per-field dispatch, no shared match records), which hands every line it cannot read exactly as header.ts
+// parseWithHeader does back to it. Only a layout whose readings the shadow-compare harness (scripts/shadow-header.ts)
+// finds equal to the general reader's, on every input and every neighbour of their lines, has one.
+import { isWhiteSpace } from './chars';
+import { isExceptionName } from './exception-names';
+import {
+  balanced,
+  channelLevel,
+  componentEnd,
+  composePrefixEnd,
+  leadingLevel,
+  mayBeChannelLevel,
+  monthWordDateEnd,
+  opensQuote,
+  statusLevel,
+  UPPER_LEVEL_WORD,
+  UPPER_LEVEL_WORD_MAX,
+  type HeaderField,
+  type LearnedHeader,
+} from './header';
+import { matchTimestampAt, type TimestampContext, type TimestampPattern } from './timestamps';
+import type { ParsedLine } from './types';
+
+/** A compiled reader: a line's reading, or undefined when the general reader (parseWithHeader) must read it. */
+export type CompiledReader = (line: string) => ParsedLine | undefined;
+
+/**
+ * The compiled reader of `header`'s layout, or undefined when it has none (the general reader reads every line).
+ * `reads`: counts the lines the reader read itself (the shadow-compare harness, scripts/shadow-header.ts).
+ */
+export function compileHeaderReader(header: LearnedHeader, context: TimestampContext, reads?: { lines: number }): CompiledReader | undefined {
+  return isPlainSyslog(header) ? syslogReader(header.fields[0].pattern as TimestampPattern, context, reads) : undefined;
+}
+
+/** Whether a field has no flag besides its kind (and a timestamp's pattern): the general reader's plainest reading of it. */
+function plain(field: HeaderField, kind: HeaderField['kind']): boolean {
+  if (field.kind !== kind) return false;
+  for (const key of Object.keys(field) as (keyof HeaderField)[]) if (key !== 'kind' && !(key === 'pattern' && kind === 'timestamp') && field[key] !== undefined) return false;
+  return true;
+}
+
+/**
+ * The syslog layout (`Jun 14 15:16:01 combo sshd[1234]: …`): a syslog time, a host word, a program's `name:`, and
+ * nothing else learned of the file (no other form, no level column in the messages, no tab-separated records).
+ */
+function isPlainSyslog(header: LearnedHeader): boolean {
+  const [time, host, tag] = header.fields;
+  return (
+    header.fields.length === 3 &&
+    plain(time, 'timestamp') &&
+    time.pattern?.id === 'syslog' &&
+    plain(host, 'word') &&
+    plain(tag, 'component') &&
+    !header.tabbed &&
+    header.forms === undefined &&
+    header.extended === undefined &&
+    header.inserted === undefined &&
+    !header.columnLevels &&
+    !header.messageLevels &&
+    !header.prefixed &&
+    !header.relayed
+  );
+}
+
+/** Past the separators header.ts skips between fields (spaces, tabs, `|`) from `at`. */
+function skipSeparators(line: string, at: number): number {
+  for (let c = line.charCodeAt(at); c === 32 || c === 9 || c === 124; c = line.charCodeAt(++at));
+  return at;
+}
+
+/**
+ * The syslog layout's reader: parseWithHeader's reading of a line all three fields read in their plainest way (the
+ * time ending at a blank, a host word that opens no quote and is no month's name, a `name:` that is neither an
+ * exception's class nor a level), written out; any other line is the general reader's. What the general reader does
+ * past the header on such a line, and why this reader need not:
+ * - a docker compose prefix (composePrefixEnd) is looked for on lines without a level: asked the same;
+ * - other forms, an inserted or relayed column, a level column in the messages, tab-separated records: none learned
+ *   (isPlainSyslog); the header has no level field and the time is in its own form, so the line is not read again
+ *   by a header of its own;
+ * - the level: the message's leading level word, its `channel.LEVEL:`, else an access log's status (applyHeader).
+ */
+function syslogReader(pattern: TimestampPattern, context: TimestampContext, reads?: { lines: number }): CompiledReader {
+  return (line) => {
+    // A month's name opens the time: anything else (an indented line, a bracket, a BOM) is the general reader's.
+    const first = line.charCodeAt(0);
+    if (!(first >= 65 && first <= 90)) return undefined;
+    const time = matchTimestampAt(line, 0, pattern, context);
+    if (time === undefined || time.epoch === undefined) return undefined;
+    // A `,` or `:` closing the time is the header's (readField): such lines are the general reader's.
+    const afterTime = line.charCodeAt(time.end);
+    if (afterTime === 44 || afterTime === 58) return undefined;
+    // The host: a word up to white space or `|` (wordEnd), that opens no quote and is not a month's name opening a date.
+    const hostStart = skipSeparators(line, time.end);
+    let hostEnd = hostStart;
+    for (let c = line.charCodeAt(hostEnd); hostEnd < line.length && c !== 124 && !isWhiteSpace(c); c = line.charCodeAt(++hostEnd));
+    if (hostEnd === hostStart || opensQuote(line, hostStart, hostEnd)) return undefined;
+    if (hostEnd - hostStart <= 6 && monthWordDateEnd(line, hostStart) >= 0) return undefined;
+    // The program's `name:` (readComponent), neither an exception's class, nor Monolog's `app.ERROR:`, nor a level word.
+    const tagStart = skipSeparators(line, hostEnd);
+    const tagEnd = componentEnd(line, tagStart);
+    if (tagEnd < 0 || !balanced(line, tagStart, tagEnd) || isExceptionName(line, tagStart, tagEnd - 1) || mayBeChannelLevel(line, tagStart)) return undefined;
+    const tagFirst = line.charCodeAt(tagStart);
+    if (tagEnd - tagStart >= 4 && tagEnd - tagStart <= UPPER_LEVEL_WORD_MAX && tagFirst >= 65 && tagFirst <= 90 && UPPER_LEVEL_WORD.test(line.slice(tagStart, tagEnd))) return undefined;
+    const message = line.slice(skipSeparators(line, tagEnd));
+    const level = leadingLevel(message) ?? channelLevel(message) ?? statusLevel(line);
+    // A line without a level is looked at for a docker compose prefix (parseWithHeader): such a line is the general reader's.
+    if (level === undefined && tagEnd < 80 && composePrefixEnd(line) > 0) return undefined;
+    if (reads) reads.lines++;
+    return { message, timestamp: time.epoch, component: line.slice(tagStart, tagEnd - 1), level };
+  };
+}

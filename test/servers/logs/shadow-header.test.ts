@@ -1,0 +1,71 @@
+// The compiled header readers (format/compiled-header.ts) against the general reader (header.ts parseWithHeader), by
+// the shadow-compare harness (scripts/shadow-header.ts): every parsed line must be the same, field for field, on the
+// syslog layouts' lines and on their neighbours (each line altered as a line of such a file may differ from it).
+// The whole development set and the studied real excerpts are compared by `node --import tsx scripts/shadow-header.ts`.
+import assert from 'node:assert/strict';
+import { emptyResult, shadowCompare } from '../../../scripts/shadow-header';
+import { generateSynthetic, SYNTHETIC_LAYOUTS } from '../../../scripts/synthetic-logs';
+
+/** Syslog lines of the forms a syslog file holds beside its own: each is parsed by both readers. */
+const SYSLOG_FILE = [
+  'Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
+  'Jun 14 15:16:02 combo sshd(pam_unix)[19937]: check pass; user unknown',
+  'Jun 15 02:04:59 combo sshd[20882]: error: Bind to port 22 on 0.0.0.0 failed: Address already in use.',
+  'Jun 15 04:06:18 combo su(pam_unix)[21416]: session opened for user cyrus by (uid=0)',
+  'Jun 15 04:06:19 combo su(pam_unix)[21416]: session closed for user cyrus',
+  'Jun 15 04:06:20 combo logrotate: ALERT exited abnormally with [1]',
+  'Jun 15 12:12:34 combo kernel: Linux version 2.6.5-1.358 (bhcompile@bugs.build.redhat.com)',
+  'Jun 15 12:12:34 combo kernel: WARNING: dropping packet',
+  'Jun 15 12:12:35 combo app[12]: [ERROR] worker crashed',
+  'Jun 15 12:12:36 combo app[12]: {"level":"warn","msg":"slow disk","ts":"2024-01-01T10:00:00Z"}',
+  'Jun 15 12:12:36 combo app[12]: level=error msg="cannot bind" addr=:8080',
+  'Jun 15 12:12:37 combo app[12]: 2024-01-01T10:00:00.123Z [WARN] worker: queue full',
+  'Jun 15 12:12:37 combo nginx[99]: 10.0.0.1 - - [15/Jun/2005:12:12:37 +0000] "GET /x HTTP/1.1" 502 12 "-" "curl"',
+  'Jun 15 12:12:38 combo app.ERROR: database gone',
+  'Jun 15 12:12:38 combo ERROR: relation does not exist',
+  'Jun 15 12:12:39.123 combo app[12]: fraction of a second',
+  'Jun 15 12:12:39 2005 combo app[12]: a year after the time',
+  'Jun 15 12:12:40 combo java.io.IOException: broken pipe',
+  'Jun 15 12:12:40 combo',
+  'Jun 15 12:12:40',
+  '    at com.example.Foo.bar(Foo.java:12)',
+  'Traceback (most recent call last):',
+  'web-1  | Jun 15 12:12:41 combo app[12]: behind a compose prefix',
+  '2024-01-01 10:00:03 ERROR db down',
+  'Jun 15 12:12:42 combo app[12]:',
+  'Jun 15 12:12:42 combo app[12]:  two spaces',
+  'Jun 15 12:12:43 combo CRON[1]: (root) CMD (run-parts /etc/cron.hourly)',
+  'Jun 15 12:12:43 combo app[12]: - a list item',
+  'Jun 15 12:12:44 combo app[12]: stdout F the runtime stream',
+  'Jun 15 12:12:44 combo msg="half a quote app[12]: x',
+  'Jun 15 12:12:45 combo app[12]: E: [pulseaudio] module.c: failed',
+  'Jun 15 12:12:45 combo corosync[6415]: May 04 17:52:13 debug   [TOTEM ] token',
+  'Jun 15 12:12:46 combo app[12]: | piped',
+  '',
+];
+
+describe('compiled header readers: shadow compare with the general reader', function () {
+  // Each line is parsed twice, and again for each of its neighbours: some seconds on a loaded machine.
+  this.timeout(120_000);
+  for (const id of ['syslog-many-hosts', 'mixed-programs']) {
+    it(`${id}: every line and its neighbours parse alike`, () => {
+      const layout = SYNTHETIC_LAYOUTS.find((l) => l.id === id);
+      assert.ok(layout);
+      const result = emptyResult();
+      shadowCompare(id, generateSynthetic(layout, 300, 1).lines, result, { show: 5 });
+      assert.deepEqual(result.examples, []);
+      assert.equal(result.differences, 0);
+      // The compiled reader read most of the file's own lines (a harness that compared nothing would pass too).
+      assert.ok(result.compiledLines > 150, `compiled reader read ${result.compiledLines} lines`);
+    });
+  }
+
+  it('a syslog file with lines of other forms among its own parses alike, neighbours too', () => {
+    const result = emptyResult();
+    // Sampled from itself repeated, so that the syslog header is learned from enough lines.
+    shadowCompare('syslog-file', [...SYSLOG_FILE, ...SYSLOG_FILE, ...SYSLOG_FILE], result, { show: 5 });
+    assert.deepEqual(result.examples, []);
+    assert.equal(result.differences, 0);
+    assert.ok(result.compiledLines > 0);
+  });
+});
