@@ -6,7 +6,6 @@ import { isWhiteSpace } from './chars';
 import { isExceptionName } from './exception-names';
 import {
   balanced,
-  channelLevel,
   componentEnd,
   composePrefixEnd,
   leadingLevel,
@@ -103,7 +102,9 @@ function syslogReader(pattern: TimestampPattern, context: TimestampContext, read
     const tagFirst = line.charCodeAt(tagStart);
     if (tagEnd - tagStart >= 4 && tagEnd - tagStart <= UPPER_LEVEL_WORD_MAX && tagFirst >= 65 && tagFirst <= 90 && UPPER_LEVEL_WORD.test(line.slice(tagStart, tagEnd))) return undefined;
     const message = line.slice(skipSeparators(line, tagEnd));
-    const level = leadingLevel(message) ?? channelLevel(message) ?? statusLevel(line);
+    // A message opening with Monolog's `channel.LEVEL:` has that column cut by the general reader (cutChannelLevel).
+    if (mayBeChannelLevel(message, 0)) return undefined;
+    const level = leadingLevel(message) ?? statusLevel(line);
     // A line without a level is looked at for a docker compose prefix (parseWithHeader): such a line is the general reader's.
     if (level === undefined && tagEnd < 80 && composePrefixEnd(line) > 0) return undefined;
     if (reads) reads.lines++;
