@@ -103,6 +103,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       }
     }
   }
+  for (const list of byLength.values()) if (list.length >= 2) mergeEchoedValues(list, ids);
   const typical = typicalCount(groups);
   for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
@@ -221,6 +222,72 @@ function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerg
       absorb(into, rest);
     }
   }
+}
+
+/** Shortest word read as an echoed value (mergeEchoedValues): shorter ones (`to`, `on`, `v4`) recur in names by chance. */
+const MIN_ECHO_LENGTH = 3;
+
+/**
+ * Merges templates of one length that agree everywhere but at two places, where in every member the word at the later
+ * place repeats the word at the earlier one, whole or as a part of it between non-word marks: a statement that prints
+ * one value twice (Home Assistant's `Loaded template from homeassistant.components.template`, Strimzi's
+ * `reconcileAll(Kafka, timer): … Labels{strimzi.io/kind=Kafka}`, ioBroker's `admin.0 (3892) admin.0 already running`).
+ * Why it holds: a program's own words are spelled once in its statement, while a value it was given is written
+ * wherever the statement puts it, and a word that comes back inside another token (a name and its module, a kind and
+ * its label) is that value; two places that vary together so are one variable's, however few values the file shows,
+ * and no single place varies alone for the one-position rules to read. The first word counts too: the echo is the
+ * evidence, not the place. Members masked at both places already join (the value seen as data); words shorter than
+ * MIN_ECHO_LENGTH or without a letter are left alone, and so are members whose levels tell them apart.
+ */
+function mergeEchoedValues(list: Group[], ids: TokenIds): void {
+  const limit = Math.min(list[0].tokens.length, MAX_POSITIONS);
+  const pairs = new Set<number>();
+  for (const group of list) {
+    if (!group.alive) continue;
+    for (let p = 0; p < limit; p++) {
+      if (!isEchoWord(group.tokens[p])) continue;
+      for (let q = p + 1; q < limit; q++) if (echoes(group.tokens[p], group.tokens[q])) pairs.add(p * MAX_POSITIONS + q);
+    }
+  }
+  for (const pair of [...pairs].sort((a, b) => a - b)) {
+    const p = Math.floor(pair / MAX_POSITIONS);
+    const q = pair % MAX_POSITIONS;
+    const families = new Families();
+    for (const group of list) {
+      if (!group.alive) continue;
+      const masked = group.tokens[p] === WILDCARD && group.tokens[q] === WILDCARD;
+      if (masked || (isEchoWord(group.tokens[p]) && echoes(group.tokens[p], group.tokens[q]))) families.add(hashWithoutTwo(group, 0, p, q), hashWithoutTwo(group, 1, p, q), group);
+    }
+    for (const { groups: family } of families.inOrder) {
+      // One word at `p` beside itself is no variation: the members differ at `q` alone, which the one-place rules read.
+      if (family.length < 2 || new Set(family.map((group) => group.tokens[p])).size < 2 || levelsTellApart(family)) continue;
+      family.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = family;
+      setToken(into, p, WILDCARD, ids);
+      setToken(into, q, WILDCARD, ids);
+      absorb(into, rest);
+    }
+  }
+}
+
+/** A word that may be an echoed value (mergeEchoedValues): MIN_ECHO_LENGTH characters or more, a letter among them, not masked. */
+function isEchoWord(token: string): boolean {
+  return token.length >= MIN_ECHO_LENGTH && !token.includes(WILDCARD) && hasLetter(token);
+}
+
+/** `later` is `word`, or holds it between non-word marks (`homeassistant.components.template` holds `template`). */
+function echoes(word: string, later: string): boolean {
+  if (later === word) return true;
+  if (later.includes(WILDCARD)) return false;
+  for (let at = later.indexOf(word); at >= 0; at = later.indexOf(word, at + 1)) {
+    if (!isWordCode(later.charCodeAt(at - 1)) && !isWordCode(later.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** A letter, digit or `_` (NaN, outside a text, is none): what continues a word. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
 
 /**
