@@ -376,4 +376,31 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertOneEvent(minedAlone([...other, 'Connected to alpha: 5', 'Connected to beta: 7', 'Connected to gamma: 9', 'Connected to delta: 1']), range(3, 7), 'objects of a preposition');
     assertOneEvent(minedAlone([...other, 'Camera processor started for woodshop: 225', 'Camera processor started for garage: 226', 'Camera processor started for porch: 227', 'Camera processor started for attic: 228']), range(3, 7), 'a sentence before a colon');
   });
+
+  // Batches 1, 10 and 18 (Home Assistant's `Loaded %s from homeassistant.components.%s`, Strimzi's `reconcileAll(%s,
+  // timer): … Labels{strimzi.io/kind=%s}`, ioBroker's `%s (pid) %s already running`): one value printed twice, so two
+  // places vary together and no place varies alone; each pair was a template of its own.
+  it('reads two places where the later repeats the earlier word as one value printed twice (`Loaded x from pkg.x`)', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    const loaded = ['Loaded persistent_notification from homeassistant.components.persistent_notification', 'Loaded command_line from homeassistant.components.command_line', 'Loaded template from homeassistant.components.template'];
+    assertOneEvent(minedAlone([...other, ...loaded]), range(3, 6), 'a name and its module');
+    const kinds = ['reconcileAll(Kafka, timer): Other resources with labels Labels{strimzi.io/kind=Kafka}: []', 'reconcileAll(KafkaConnect, timer): Other resources with labels Labels{strimzi.io/kind=KafkaConnect}: []'];
+    assertOneEvent(minedAlone([...other, ...kinds]), [3, 4], 'a kind and its label');
+    // At the first place too, and only two values: the echo is the evidence, not the count.
+    const running = ['admin.0 (3892) admin.0 already running', 'hm-rpc.0 (3903) hm-rpc.0 already running'];
+    assertOneEvent(minedAlone([...other, ...running]), [3, 4], 'an adapter named twice');
+  });
+
+  it('keeps apart two places that vary together without repeating a word, and a word repeated inside another one', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    // Two statements whose words differ at two places (`opened … session` / `closed … connection`).
+    assertApart(minedAlone([...other, 'client opened the session', 'client closed the connection']), [3, 4], 'no echo');
+    // `cat` inside `category` is no echo (a word goes on after it), nor are words shorter than three letters (`on`, `up`).
+    assertApart(minedAlone([...other, 'found cat in category', 'found dog in dogmatic']), [3, 4], 'a word inside a longer word');
+    assertApart(minedAlone([...other, 'turn on via link-on path', 'turn up via link-up path']), [3, 4], 'short words');
+    // The same word at the earlier place in every member: one place varies, which the one-place rules read; the word
+    // stays written.
+    const one = minedAlone([...other, 'Loaded cache from app.cache', 'Loaded cache from lib.cache']);
+    assert.deepEqual(one.slice(3), ['Loaded cache from <*>', 'Loaded cache from <*>']);
+  });
 });
