@@ -228,8 +228,8 @@ function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerg
 const MIN_ECHO_LENGTH = 3;
 
 /**
- * Merges templates of one length that agree everywhere but at two places, where in every member the word at the later
- * place repeats the word at the earlier one, whole or as a part of it between non-word marks: a statement that prints
+ * Merges templates of one length that agree everywhere but at two places, where in every member the word at one place
+ * repeats the word at the other, whole or as a part of it between non-word marks (echoedAt): a statement that prints
  * one value twice (Home Assistant's `Loaded template from homeassistant.components.template`, Strimzi's
  * `reconcileAll(Kafka, timer): … Labels{strimzi.io/kind=Kafka}`, ioBroker's `admin.0 (3892) admin.0 already running`).
  * Why it holds: a program's own words are spelled once in its statement, while a value it was given is written
@@ -246,7 +246,7 @@ function mergeEchoedValues(list: Group[], ids: TokenIds): void {
     if (!group.alive) continue;
     for (let p = 0; p < limit; p++) {
       if (!isEchoWord(group.tokens[p])) continue;
-      for (let q = p + 1; q < limit; q++) if (echoes(group.tokens[p], group.tokens[q])) pairs.add(p * MAX_POSITIONS + q);
+      for (let q = p + 1; q < limit; q++) if (echoedAt(group, p, q)) pairs.add(p * MAX_POSITIONS + q);
     }
   }
   for (const pair of [...pairs].sort((a, b) => a - b)) {
@@ -256,7 +256,7 @@ function mergeEchoedValues(list: Group[], ids: TokenIds): void {
     for (const group of list) {
       if (!group.alive) continue;
       const masked = group.tokens[p] === WILDCARD && group.tokens[q] === WILDCARD;
-      if (masked || (isEchoWord(group.tokens[p]) && echoes(group.tokens[p], group.tokens[q]))) families.add(hashWithoutTwo(group, 0, p, q), hashWithoutTwo(group, 1, p, q), group);
+      if (masked || echoedAt(group, p, q)) families.add(hashWithoutTwo(group, 0, p, q), hashWithoutTwo(group, 1, p, q), group);
     }
     for (const { groups: family } of families.inOrder) {
       // One word at `p` beside itself is no variation: the members differ at `q` alone, which the one-place rules read.
@@ -268,6 +268,16 @@ function mergeEchoedValues(list: Group[], ids: TokenIds): void {
       absorb(into, rest);
     }
   }
+}
+
+/**
+ * The group's words at places `p` and `q` are one value printed twice: equal, or one of them holds the other as a part
+ * (the name and its module, `template` in `homeassistant.components.template`; ioBroker's `host.alpha hostname: alpha`,
+ * the qualified name first).
+ */
+function echoedAt(group: Group, p: number, q: number): boolean {
+  const [a, b] = [group.tokens[p], group.tokens[q]];
+  return (isEchoWord(a) && echoes(a, b)) || (isEchoWord(b) && echoes(b, a));
 }
 
 /** A word that may be an echoed value (mergeEchoedValues): MIN_ECHO_LENGTH characters or more, a letter among them, not masked. */

@@ -389,6 +389,9 @@ describe('log intelligence: merge rules learned from the file', () => {
     // At the first place too, and only two values: the echo is the evidence, not the count.
     const running = ['admin.0 (3892) admin.0 already running', 'hm-rpc.0 (3903) hm-rpc.0 already running'];
     assertOneEvent(minedAlone([...other, ...running]), [3, 4], 'an adapter named twice');
+    // The qualified name first, the bare one after it (ioBroker's `host.<name> hostname: <name>`).
+    const hosts = ['host.alpha hostname: alpha, node: ready', 'host.gateway hostname: gateway, node: ready'];
+    assertOneEvent(minedAlone([...other, ...hosts]), [3, 4], 'a host named twice');
   });
 
   it('keeps apart two places that vary together without repeating a word, and a word repeated inside another one', () => {
