@@ -261,6 +261,7 @@ function mergeEchoedValues(list: Group[], ids: TokenIds): void {
     for (const { groups: family } of families.inOrder) {
       // One word at `p` beside itself is no variation: the members differ at `q` alone, which the one-place rules read.
       if (family.length < 2 || new Set(family.map((group) => group.tokens[p])).size < 2 || levelsTellApart(family)) continue;
+      if (!echoesNames(family, p, q) || !keepsConstantWord(family[0], p, q)) continue;
       family.sort((a, b) => a.id - b.id);
       const [into, ...rest] = family;
       setToken(into, p, WILDCARD, ids);
@@ -268,6 +269,40 @@ function mergeEchoedValues(list: Group[], ids: TokenIds): void {
       absorb(into, rest);
     }
   }
+}
+
+/**
+ * Most of the family's echoes look like names, not prose: the word comes back inside a longer token (`template` in
+ * `homeassistant.components.template`), or it is shaped like an identifier (nameShaped: `admin.0`, `KafkaConnect`).
+ * Why: a sentence may spell its own plain word twice (`Civil twilight start: … Civil twilight end: …`, `Saved default
+ * sink … not restoring default sink setting`, `Type specifier is deprecated. Type "…"`), and statements that differ
+ * in that word alone are different events; a value written by code is a name, and one plain value among names
+ * (`Kafka` beside `KafkaConnect`) is carried by its siblings. Members masked at both places give no evidence.
+ */
+function echoesNames(family: Group[], p: number, q: number): boolean {
+  let names = 0;
+  let echoed = 0;
+  for (const group of family) {
+    const [a, b] = [group.tokens[p], group.tokens[q]];
+    if (a === WILDCARD && b === WILDCARD) continue;
+    echoed++;
+    if (a !== b || nameShaped(a)) names++;
+  }
+  return echoed > 0 && names * 2 >= echoed;
+}
+
+/** An identifier's shape: a `_`, `.` or digit inside, or a capital after a small letter (`ioBroker`, `KafkaConnect`). */
+function nameShaped(word: string): boolean {
+  return /[_.\d]|\p{Ll}\p{Lu}/u.test(word);
+}
+
+/**
+ * The template keeps a constant word besides the two echoed places: a template left with wildcards alone names no
+ * event (ZoneMinder-like `zmdc[…].ERR-zmdc.pl <*>` beside `zmwatch[…].INF-zmwatch.pl <*>`, where the echo is the
+ * program's name in its header and the message is already a wildcard).
+ */
+function keepsConstantWord(group: Group, p: number, q: number): boolean {
+  return group.tokens.some((token, at) => at !== p && at !== q && !token.includes(WILDCARD) && hasLetter(token));
 }
 
 /**
