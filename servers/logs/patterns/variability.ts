@@ -237,7 +237,9 @@ const MIN_ECHO_LENGTH = 3;
  * its label) is that value; two places that vary together so are one variable's, however few values the file shows,
  * and no single place varies alone for the one-position rules to read. The first word counts too: the echo is the
  * evidence, not the place. Members masked at both places already join (the value seen as data); words shorter than
- * MIN_ECHO_LENGTH or without a letter are left alone, and so are members whose levels tell them apart.
+ * MIN_ECHO_LENGTH or without a letter are left alone, and so are members whose levels tell them apart, families whose
+ * echoes are mostly plain words repeated whole (echoesNames: a sentence's own word) and templates that would keep no
+ * constant word (keepsConstantWord).
  */
 function mergeEchoedValues(list: Group[], ids: TokenIds): void {
   const limit = Math.min(list[0].tokens.length, MAX_POSITIONS);

@@ -406,4 +406,24 @@ describe('log intelligence: merge rules learned from the file', () => {
     const one = minedAlone([...other, 'Loaded cache from app.cache', 'Loaded cache from lib.cache']);
     assert.deepEqual(one.slice(3), ['Loaded cache from <*>', 'Loaded cache from <*>']);
   });
+
+  // Batches 10, 11, 17, 20 and 22: a sentence that spells its own plain word twice (`Civil twilight start: … Civil
+  // twilight end: …`, `Saved default sink … default sink setting`) was read as one value printed twice and merged with
+  // its sibling statements; an echo is a value only when it looks like a name.
+  it('keeps apart statements that repeat a plain word of their own, and an echo that leaves no constant word', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    const shifts = ['Morning shift start: 06:00 Morning shift end: 14:00', 'Evening shift start: 14:00 Evening shift end: 22:00', 'Night shift start: 22:00 Night shift end: 06:00'];
+    assertApart(minedAlone([...other, ...shifts]), range(3, 6), 'a capitalised word twice, three statements');
+    const saved = ["Saved default printer 'office' missing, not restoring default printer setting.", "Saved default scanner 'office' missing, not restoring default scanner setting."];
+    assertApart(minedAlone([...other, ...saved]), [3, 4], 'a lower-case word twice');
+    const obsolete = ['Color option is obsolete. Color "red" given for widget "panel" is ignored.', 'Size option is obsolete. Size "red" given for widget "panel" is ignored.'];
+    assertApart(minedAlone([...other, ...obsolete]), [3, 4], 'the first word twice');
+    const lists = ['Backup Reports :: Reports list refreshed.', 'Backup Invoices :: Invoices list refreshed.'];
+    assertApart(minedAlone([...other, ...lists]), [3, 4], 'a plural noun twice');
+    // A daemon's name echoed in its header, every other place a value: no word is left to name the event.
+    assertApart(minedAlone([...other, 'mond 1234 .ERR-mond.pl 0x1f', 'watchd 99 .INF-watchd.pl 0x2a']), [3, 4], 'no constant word left');
+    // Neighbour: one plain value among names is carried by its siblings (`Kafka` beside `KafkaConnect`, above).
+    const jobs = ['sync(Orders, timer): labels kind=Orders', 'sync(OrderLines, timer): labels kind=OrderLines', 'sync(CustomerNotes, timer): labels kind=CustomerNotes'];
+    assertOneEvent(minedAlone([...other, ...jobs]), range(3, 6), 'a plain value among names');
+  });
 });
