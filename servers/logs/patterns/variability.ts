@@ -103,6 +103,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       }
     }
   }
+  for (const list of byLength.values()) if (list.length >= 2) mergeEchoedValues(list, ids);
   const typical = typicalCount(groups);
   for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
@@ -221,6 +222,119 @@ function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerg
       absorb(into, rest);
     }
   }
+}
+
+/** Shortest word read as an echoed value (mergeEchoedValues): shorter ones (`to`, `on`, `v4`) recur in names by chance. */
+const MIN_ECHO_LENGTH = 3;
+
+/**
+ * Merges templates of one length that agree everywhere but at two places, where in every member the word at one place
+ * repeats the word at the other, whole or as a part of it between non-word marks (echoedAt): a statement that prints
+ * one value twice (Home Assistant's `Loaded template from homeassistant.components.template`, Strimzi's
+ * `reconcileAll(Kafka, timer): … Labels{strimzi.io/kind=Kafka}`, ioBroker's `admin.0 (3892) admin.0 already running`).
+ * Why it holds: a program's own words are spelled once in its statement, while a value it was given is written
+ * wherever the statement puts it, and a word that comes back inside another token (a name and its module, a kind and
+ * its label) is that value; two places that vary together so are one variable's, however few values the file shows,
+ * and no single place varies alone for the one-position rules to read. The first word counts too: the echo is the
+ * evidence, not the place. Members masked at both places already join (the value seen as data); words shorter than
+ * MIN_ECHO_LENGTH or without a letter are left alone, and so are members whose levels tell them apart, families whose
+ * echoes are mostly plain words repeated whole (echoesNames: a sentence's own word) and templates that would keep no
+ * constant word (keepsConstantWord).
+ */
+function mergeEchoedValues(list: Group[], ids: TokenIds): void {
+  const limit = Math.min(list[0].tokens.length, MAX_POSITIONS);
+  const pairs = new Set<number>();
+  for (const group of list) {
+    if (!group.alive) continue;
+    for (let p = 0; p < limit; p++) {
+      if (!isEchoWord(group.tokens[p])) continue;
+      for (let q = p + 1; q < limit; q++) if (echoedAt(group, p, q)) pairs.add(p * MAX_POSITIONS + q);
+    }
+  }
+  for (const pair of [...pairs].sort((a, b) => a - b)) {
+    const p = Math.floor(pair / MAX_POSITIONS);
+    const q = pair % MAX_POSITIONS;
+    const families = new Families();
+    for (const group of list) {
+      if (!group.alive) continue;
+      const masked = group.tokens[p] === WILDCARD && group.tokens[q] === WILDCARD;
+      if (masked || echoedAt(group, p, q)) families.add(hashWithoutTwo(group, 0, p, q), hashWithoutTwo(group, 1, p, q), group);
+    }
+    for (const { groups: family } of families.inOrder) {
+      // One word at `p` beside itself is no variation: the members differ at `q` alone, which the one-place rules read.
+      if (family.length < 2 || new Set(family.map((group) => group.tokens[p])).size < 2 || levelsTellApart(family)) continue;
+      if (!echoesNames(family, p, q) || !keepsConstantWord(family[0], p, q)) continue;
+      family.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = family;
+      setToken(into, p, WILDCARD, ids);
+      setToken(into, q, WILDCARD, ids);
+      absorb(into, rest);
+    }
+  }
+}
+
+/**
+ * Most of the family's echoes look like names, not prose: the word comes back inside a longer token (`template` in
+ * `homeassistant.components.template`), or it is shaped like an identifier (nameShaped: `admin.0`, `KafkaConnect`).
+ * Why: a sentence may spell its own plain word twice (`Civil twilight start: … Civil twilight end: …`, `Saved default
+ * sink … not restoring default sink setting`, `Type specifier is deprecated. Type "…"`), and statements that differ
+ * in that word alone are different events; a value written by code is a name, and one plain value among names
+ * (`Kafka` beside `KafkaConnect`) is carried by its siblings. Members masked at both places give no evidence.
+ */
+function echoesNames(family: Group[], p: number, q: number): boolean {
+  let names = 0;
+  let echoed = 0;
+  for (const group of family) {
+    const [a, b] = [group.tokens[p], group.tokens[q]];
+    if (a === WILDCARD && b === WILDCARD) continue;
+    echoed++;
+    if (a !== b || nameShaped(a)) names++;
+  }
+  return echoed > 0 && names * 2 >= echoed;
+}
+
+/** An identifier's shape: a `_`, `.` or digit inside, or a capital after a small letter (`ioBroker`, `KafkaConnect`). */
+function nameShaped(word: string): boolean {
+  return /[_.\d]|\p{Ll}\p{Lu}/u.test(word);
+}
+
+/**
+ * The template keeps a constant word besides the two echoed places: a template left with wildcards alone names no
+ * event (ZoneMinder-like `zmdc[…].ERR-zmdc.pl <*>` beside `zmwatch[…].INF-zmwatch.pl <*>`, where the echo is the
+ * program's name in its header and the message is already a wildcard).
+ */
+function keepsConstantWord(group: Group, p: number, q: number): boolean {
+  return group.tokens.some((token, at) => at !== p && at !== q && !token.includes(WILDCARD) && hasLetter(token));
+}
+
+/**
+ * The group's words at places `p` and `q` are one value printed twice: equal, or one of them holds the other as a part
+ * (the name and its module, `template` in `homeassistant.components.template`; ioBroker's `host.alpha hostname: alpha`,
+ * the qualified name first).
+ */
+function echoedAt(group: Group, p: number, q: number): boolean {
+  const [a, b] = [group.tokens[p], group.tokens[q]];
+  return (isEchoWord(a) && echoes(a, b)) || (isEchoWord(b) && echoes(b, a));
+}
+
+/** A word that may be an echoed value (mergeEchoedValues): MIN_ECHO_LENGTH characters or more, a letter among them, not masked. */
+function isEchoWord(token: string): boolean {
+  return token.length >= MIN_ECHO_LENGTH && !token.includes(WILDCARD) && hasLetter(token);
+}
+
+/** `later` is `word`, or holds it between non-word marks (`homeassistant.components.template` holds `template`). */
+function echoes(word: string, later: string): boolean {
+  if (later === word) return true;
+  if (later.includes(WILDCARD)) return false;
+  for (let at = later.indexOf(word); at >= 0; at = later.indexOf(word, at + 1)) {
+    if (!isWordCode(later.charCodeAt(at - 1)) && !isWordCode(later.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** A letter, digit or `_` (NaN, outside a text, is none): what continues a word. */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
 }
 
 /**

@@ -402,4 +402,54 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(ends, [3, 4], 'service started / stopped');
     assertApart(ends, [7, 8], 'listener started / stopped');
   });
+
+  // Batches 1, 10 and 18 (Home Assistant's `Loaded %s from homeassistant.components.%s`, Strimzi's `reconcileAll(%s,
+  // timer): … Labels{strimzi.io/kind=%s}`, ioBroker's `%s (pid) %s already running`): one value printed twice, so two
+  // places vary together and no place varies alone; each pair was a template of its own.
+  it('reads two places where the later repeats the earlier word as one value printed twice (`Loaded x from pkg.x`)', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    const loaded = ['Loaded persistent_notification from homeassistant.components.persistent_notification', 'Loaded command_line from homeassistant.components.command_line', 'Loaded template from homeassistant.components.template'];
+    assertOneEvent(minedAlone([...other, ...loaded]), range(3, 6), 'a name and its module');
+    const kinds = ['reconcileAll(Kafka, timer): Other resources with labels Labels{strimzi.io/kind=Kafka}: []', 'reconcileAll(KafkaConnect, timer): Other resources with labels Labels{strimzi.io/kind=KafkaConnect}: []'];
+    assertOneEvent(minedAlone([...other, ...kinds]), [3, 4], 'a kind and its label');
+    // At the first place too, and only two values: the echo is the evidence, not the count.
+    const running = ['admin.0 (3892) admin.0 already running', 'hm-rpc.0 (3903) hm-rpc.0 already running'];
+    assertOneEvent(minedAlone([...other, ...running]), [3, 4], 'an adapter named twice');
+    // The qualified name first, the bare one after it (ioBroker's `host.<name> hostname: <name>`).
+    const hosts = ['host.alpha hostname: alpha, node: ready', 'host.gateway hostname: gateway, node: ready'];
+    assertOneEvent(minedAlone([...other, ...hosts]), [3, 4], 'a host named twice');
+  });
+
+  it('keeps apart two places that vary together without repeating a word, and a word repeated inside another one', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    // Two statements whose words differ at two places (`opened … session` / `closed … connection`).
+    assertApart(minedAlone([...other, 'client opened the session', 'client closed the connection']), [3, 4], 'no echo');
+    // `cat` inside `category` is no echo (a word goes on after it), nor are words shorter than three letters (`on`, `up`).
+    assertApart(minedAlone([...other, 'found cat in category', 'found dog in dogmatic']), [3, 4], 'a word inside a longer word');
+    assertApart(minedAlone([...other, 'turn on via link-on path', 'turn up via link-up path']), [3, 4], 'short words');
+    // The same word at the earlier place in every member: one place varies, which the one-place rules read; the word
+    // stays written.
+    const one = minedAlone([...other, 'Loaded cache from app.cache', 'Loaded cache from lib.cache']);
+    assert.deepEqual(one.slice(3), ['Loaded cache from <*>', 'Loaded cache from <*>']);
+  });
+
+  // Batches 10, 11, 17, 20 and 22: a sentence that spells its own plain word twice (`Civil twilight start: … Civil
+  // twilight end: …`, `Saved default sink … default sink setting`) was read as one value printed twice and merged with
+  // its sibling statements; an echo is a value only when it looks like a name.
+  it('keeps apart statements that repeat a plain word of their own, and an echo that leaves no constant word', () => {
+    const other = ['Starting scheduler on core 0', 'Stopping scheduler on core 0', 'Done'];
+    const shifts = ['Morning shift start: 06:00 Morning shift end: 14:00', 'Evening shift start: 14:00 Evening shift end: 22:00', 'Night shift start: 22:00 Night shift end: 06:00'];
+    assertApart(minedAlone([...other, ...shifts]), range(3, 6), 'a capitalised word twice, three statements');
+    const saved = ["Saved default printer 'office' missing, not restoring default printer setting.", "Saved default scanner 'office' missing, not restoring default scanner setting."];
+    assertApart(minedAlone([...other, ...saved]), [3, 4], 'a lower-case word twice');
+    const obsolete = ['Color option is obsolete. Color "red" given for widget "panel" is ignored.', 'Size option is obsolete. Size "red" given for widget "panel" is ignored.'];
+    assertApart(minedAlone([...other, ...obsolete]), [3, 4], 'the first word twice');
+    const lists = ['Backup Reports :: Reports list refreshed.', 'Backup Invoices :: Invoices list refreshed.'];
+    assertApart(minedAlone([...other, ...lists]), [3, 4], 'a plural noun twice');
+    // A daemon's name echoed in its header, every other place a value: no word is left to name the event.
+    assertApart(minedAlone([...other, 'mond 1234 .ERR-mond.pl 0x1f', 'watchd 99 .INF-watchd.pl 0x2a']), [3, 4], 'no constant word left');
+    // Neighbour: one plain value among names is carried by its siblings (`Kafka` beside `KafkaConnect`, above).
+    const jobs = ['sync(Orders, timer): labels kind=Orders', 'sync(OrderLines, timer): labels kind=OrderLines', 'sync(CustomerNotes, timer): labels kind=CustomerNotes'];
+    assertOneEvent(minedAlone([...other, ...jobs]), range(3, 6), 'a plain value among names');
+  });
 });
