@@ -590,8 +590,8 @@ const BATCH_25: Record<string, number> = {
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again (TrustDNS replaced a seatd folder after the first run over the 20, since seatd
  * prints wlroots' layout and libseat's lines are in batch 14's Sway; the second run gave the other 19 again). Built blind to batches 7 and 25 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 30 (2026-12-04; mean 0.754 then), when batch 28 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_26: Record<string, number> = {
   Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 0.909, Drush: 0.846, ElixirLS: 0.19, HaskellLanguageServer: 0.933, Jetty: 0.5,
@@ -795,8 +795,9 @@ const BATCHES = [
 // at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`; batch 24 was
 // released for study at the start of session 28 (2026-12-03), when batch 26 was built and measured by branch `realx26`
 // in session 28; batch 25 was released for study at the start of session 29 (2026-12-04), when batch 27 was built and
-// measured by branch `realx27` in session 29.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_26, BATCH_27];
+// measured by branch `realx27` in session 29; batch 26 was released for study at the start of session 30 (2026-12-04),
+// when batch 28 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_27];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
