@@ -8,7 +8,7 @@ import type { FrameLocator, Locator } from 'playwright-core';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 import type { Workbench } from './support/workbench';
-import { chooseMenuItem, rightClickInExplorer } from './ui-helpers';
+import { chooseMenuItem, rightClickAndChoose, rightClickInExplorer } from './ui-helpers';
 import { askFromPalette } from './support/ask';
 
 const SIZES = [
@@ -48,8 +48,7 @@ async function summarizeFromLogFilesTree(workbench: Workbench): Promise<void> {
   const logs = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Log Files' }) });
   const row = logs.locator('.monaco-list-row', { hasText: 'logs/app.log' }).first();
   await row.waitFor({ state: 'visible', timeout: 60_000 });
-  await row.click({ button: 'right' });
-  await chooseMenuItem(page, 'Summarize Errors');
+  await rightClickAndChoose(page, row, 'Summarize Errors');
 }
 
 async function summarizeFromExplorer(workbench: Workbench): Promise<void> {

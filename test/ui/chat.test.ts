@@ -11,7 +11,7 @@ import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { waitUntil } from '../support/wait';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { chooseMenuItem, collapsePane, rightClickInExplorer, widenSideBar } from './ui-helpers';
+import { chooseMenuItem, collapsePane, rightClickAndChoose, rightClickInExplorer, widenSideBar } from './ui-helpers';
 import { ask, askFromPalette } from './support/ask';
 
 interface Leak {
@@ -226,8 +226,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await collapsePane(page, 'Branches', false);
     const branches = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
     const main = branches.locator('.monaco-list-row', { hasText: /^main/ }).first();
-    await main.click({ button: 'right' });
-    await chooseMenuItem(page, 'Show Recent Commits');
+    await rightClickAndChoose(page, main, 'Show Recent Commits');
     const chat = workbench.chatFrame();
     const table = chat.locator('.message.assistant', { has: chat.locator('h3', { hasText: 'Recent commits on main' }) });
     await table.waitFor({ timeout: 30_000 });

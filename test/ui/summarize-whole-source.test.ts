@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasJournalTools, writeJournal } from '../support/journal-fixture';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { chooseMenuItem, widenSideBar } from './ui-helpers';
+import { rightClickAndChoose, whatIsShown, widenSideBar } from './ui-helpers';
 
 const HOUR = 3_600_000;
 const FAILURE = 'backup failed: tape drive /dev/nst0 not ready';
@@ -54,14 +54,14 @@ for (const language of LANGUAGES) {
       await widenSideBar(page, 520);
       const unit = page.locator('.part.sidebar .monaco-list-row', { hasText: 'backup.service' }).first();
       await unit.waitFor({ timeout: 90_000 });
-      await unit.click({ button: 'right' });
-      await chooseMenuItem(page, language.menu);
+      await rightClickAndChoose(page, unit, language.menu);
 
       const chat = workbench.chatFrame();
       const first = chat.locator('.message.assistant', { hasText: 'journal:backup.service' }).last();
       await first.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
         await workbench.screenshot(`tmp/whole-source-failed-${language.locale ?? 'en'}`);
-        throw error;
+        // What a person would see instead (a warning, an error in the chat), so that a failure says where it stopped.
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${await whatIsShown(workbench)}`);
       });
       assert.match(await first.innerText(), language.older);
       assert.ok(!(await first.innerText()).includes(FAILURE), 'the 24 hours hold no error');

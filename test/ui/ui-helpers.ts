@@ -1,5 +1,6 @@
 // Small workbench gestures shared by the UI tests of the chat and trees.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { Workbench } from './support/workbench';
 
 /** Drags the side bar's edge, as a user would, so that screenshots show the views at a readable width. */
 export async function widenSideBar(page: Page, width: number): Promise<void> {
@@ -20,10 +21,19 @@ export async function collapsePane(page: Page, name: string, collapsed: boolean)
 }
 
 
-/** Chooses an item of the open context menu; retries with the keyboard if the click did not take. */
+/**
+ * Chooses an item of the open context menu; retries with the keyboard if the click did not take. Rejects, saying so,
+ * when the menu closed without the click reaching the item (a monaco menu runs its item on mouseup): a view re-rendered
+ * under the menu can close it between the pointer's aim and the press, and the test then waited 90 s for a command that
+ * never ran (flaky30). `rightClickAndChoose` opens the menu again in that case.
+ */
 export async function chooseMenuItem(page: Page, label: string): Promise<void> {
   const item = page.getByRole('menuitem', { name: label, exact: true }).first();
   await item.waitFor({ state: 'visible', timeout: 10_000 });
+  const element = await item.elementHandle({ timeout: 10_000 });
+  if (!element) throw new MenuClosedError(label);
+  // Marked on the element itself: the handle still reads it once the closed menu has detached it.
+  await element.evaluate((el) => el.addEventListener('mouseup', () => el.setAttribute('data-test-reached', ''), { once: true, capture: true }));
   await item.hover();
   await item.click();
   const closed = await page
@@ -34,6 +44,30 @@ export async function chooseMenuItem(page: Page, label: string): Promise<void> {
   if (!closed) {
     await item.hover();
     await page.keyboard.press('Enter');
+    return;
+  }
+  const reached = await element.evaluate((el) => el.hasAttribute('data-test-reached')).catch(() => false);
+  await element.dispose();
+  if (!reached) throw new MenuClosedError(label);
+}
+
+/** The context menu closed before the click reached its item: the item's command did not run. */
+export class MenuClosedError extends Error {
+  constructor(label: string) {
+    super(`the context menu closed before the click reached "${label}": its command did not run`);
+  }
+}
+
+/** Right-clicks `target` and chooses `label` in its context menu, opening the menu again if it closed under the click. */
+export async function rightClickAndChoose(page: Page, target: Locator, label: string, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ button: 'right' });
+    try {
+      await chooseMenuItem(page, label);
+      return;
+    } catch (error) {
+      if (!(error instanceof MenuClosedError) || attempt >= attempts) throw error;
+    }
   }
 }
 
@@ -48,4 +82,12 @@ export async function rightClickInExplorer(page: Page, folder: string, file: str
   const fileRow = explorer.locator(`.monaco-list-row[aria-label="${file}"]`);
   await fileRow.waitFor({ timeout: 15_000 });
   await fileRow.click({ button: 'right' });
+}
+
+/** The notifications, the chat's messages and the page's console errors, for the message of a failed wait. */
+export async function whatIsShown(workbench: Pick<Workbench, 'page' | 'chatFrame' | 'consoleErrors'>): Promise<string> {
+  const texts = (locator: Locator) => locator.allInnerTexts().then((all) => all.map((t) => t.replace(/\s+/g, ' ').slice(0, 300)), (error: unknown) => [`(not read: ${String(error)})`]);
+  const toasts = await texts(workbench.page.locator('.notifications-toasts .notification-toast'));
+  const messages = await texts(workbench.chatFrame().locator('.message'));
+  return [`notifications: ${JSON.stringify(toasts)}`, `chat: ${JSON.stringify(messages)}`, `console errors: ${JSON.stringify(workbench.consoleErrors.slice(-5))}`].join('\n');
 }

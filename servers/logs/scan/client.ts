@@ -22,6 +22,11 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** Bytes of the file read so far (compressed bytes for gzip). */
   onProgress?: (rawBytes: number) => void;
+  /**
+   * The scan process opened the file and fixed the read's end: it reads the first `size` bytes (lines written later
+   * are noted in the result's `grew`). Called once, before any onProgress.
+   */
+  onOpened?: (size: number) => void;
   /** Silence (ms) after which the scan is stopped; STALL_MS by default. */
   stallMs?: number;
   /** error_summary: accepted lines, folded by masked message one block at a time, instead of matches. */
@@ -88,6 +93,7 @@ export class ScanClient {
         if (!parsed.success) return finish(new Error(`the scan process sent an unexpected message: ${parsed.error.message}`));
         const message = parsed.data;
         if (message.type === 'beat') options.onProgress?.(message.raw);
+        else if (message.type === 'opened') options.onOpened?.(message.size);
         else if (message.type === 'ripgrep') ripgrepPid = message.pid;
         else if (message.type === 'tallies') {
           // The scan waits for this ack, so the time spent grouping here is not counted as its silence.

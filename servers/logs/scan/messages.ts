@@ -42,6 +42,11 @@ export type ToWorker = z.infer<typeof toWorkerSchema>;
 export const fromWorkerSchema = z.discriminatedUnion('type', [
   /** Started and listening for jobs. */
   z.object({ type: z.literal('ready') }),
+  /**
+   * The file is open and the read's end fixed: it covers the first `size` bytes the file holds (one written to later
+   * is noted: io/in-place.ts grownWhileRead). Sent once per job, before any `beat`.
+   */
+  z.object({ type: z.literal('opened'), size: z.number() }),
   /** Still working; `raw`: bytes of the file (compressed bytes for gzip) read so far. */
   z.object({ type: z.literal('beat'), raw: z.number() }),
   /** ripgrep started with this process id (the server kills it with a cancelled scan). */

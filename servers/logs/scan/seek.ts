@@ -19,12 +19,13 @@ import type { ScanRequest, ScanTarget } from '../search/types';
  * DEFAULT_MIN_SEEK_BYTES), else readStart's answer (`whole` when it refused); `probeBytes` as windowStart takes it (tests
  * seek in small files with small probes); `kernel`, when the job has the byte kernel, counts the lines above. The start is at least
  * max(before, HEADER_LOOKBACK_LINES) lines above the window, so before-context and the entry a continuation line looks
- * up are the full read's. Throws what readSync throws.
+ * up are the full read's. `size`: the bytes the read covers, fixed when the scan opened the file (worker.ts), its size
+ * now by default: a file written to meanwhile is sought in as it was, so the start is the one its read owes. Throws
+ * what readSync throws.
  */
-export function scanStart(fd: number, target: ScanTarget, request: ScanRequest, parser: LineParser, minBytes = DEFAULT_MIN_SEEK_BYTES, probeBytes?: number, kernel?: ByteKernel): ReadStart | undefined {
+export function scanStart(fd: number, target: ScanTarget, request: ScanRequest, parser: LineParser, minBytes = DEFAULT_MIN_SEEK_BYTES, probeBytes?: number, kernel?: ByteKernel, size = fstatSync(fd).size): ReadStart | undefined {
   // A time of day without a date is dated by its line's number (format/clock-days.ts), which a probe does not know.
   if (request.since === undefined || isDecoded(target) || joinsPartials(parser) || parser.clockOf !== undefined || parser.clockDays !== undefined) return undefined;
-  const size = fstatSync(fd).size;
   if (size < minBytes) return undefined;
   return readStart(
     {

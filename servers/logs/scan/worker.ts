@@ -83,15 +83,17 @@ class ScanWorker {
     // After the kernel exists, so that its memory is part of the baseline.
     this.settleMemory ??= externalMemoryGuard(EXTERNAL_SLACK_BYTES);
     try {
-      this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
       const sizeAtStart = fstatSync(fd).size;
+      // Only now does the read have an end: a progress report sent before it (a beat at the job's start) let lines
+      // written right after that report be read as the file's own, with no note that it grew.
+      this.post({ type: 'opened', size: sizeAtStart });
       const head = await readHead(fd, job.target);
       const learned = this.parsers.parserFor(head, job.target.mtimeMs);
       // The days of a time-of-day log as the server read them, else read here (one reading: format/parser.ts).
       const parser = job.clockDays !== undefined ? withClockDays(learned, job.clockDays) : await this.parsers.dated(learned, fd, job.target);
       const reports = new JobReports(this.post, job.summarize);
-      const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel);
+      const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel, sizeAtStart);
       // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
       // both engines' answers are the full read's.
       const sought = start !== undefined && start.byte > 0 ? start : undefined;

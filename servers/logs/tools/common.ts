@@ -372,6 +372,15 @@ export function untimedWhere(readFrom: { line: number; byte: number } | undefine
 }
 
 /**
+ * The progress message sent once a file's read has its end fixed (ScanOptions.onOpened), e.g. "searching app.log:
+ * reading its 1,024 bytes": a client then knows that what is written from now on is not silently taken as the file's
+ * (grewNote tells of it).
+ */
+export function readingMessage(verb: string, name: string, size: number): string {
+  return `${verb} ${name}: reading its ${size.toLocaleString('en-US')} bytes`;
+}
+
+/**
  * The note of a file that grew while it was read (grownWhileRead): the answer holds every line of the size it had when
  * the read began, and perhaps some written since; undefined when it did not grow.
  */

@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, untimedWhere, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -151,7 +151,9 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
-    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget, offClock });
+    // Not throttled: the one report that says where the read ends.
+    const onOpened = (size: number) => void report(done, readingMessage('summarising', file.info.name, size));
+    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, onOpened, signal: extra.signal, outsideBudget, offClock });
     done += file.stats.size;
   });
   service.done();
@@ -176,6 +178,8 @@ interface FileJob {
   grouper: ErrorGrouper;
   notes: string[];
   onProgress: (bytes: number) => void;
+  /** The error scan's file is open and its read's end fixed (ScanOptions.onOpened). */
+  onOpened?: (size: number) => void;
   signal?: AbortSignal;
   /** Bytes left for reading files again to find the errors the window missed (shared by the call's files). */
   outsideBudget: { bytes: number };
@@ -253,6 +257,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
     signal: job.signal,
     onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),
     onProgress: job.onProgress,
+    onOpened: job.onOpened,
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);

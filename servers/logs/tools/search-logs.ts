@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -176,8 +176,10 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       }
     }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
+    // Not throttled: the one report that says where the read ends.
+    const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size));
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
-    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, clockDays: (await ctx.parserOf(file)).clockDays });
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, onOpened, clockDays: (await ctx.parserOf(file)).clockDays });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
