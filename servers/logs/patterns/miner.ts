@@ -229,6 +229,26 @@ function isPlainWord(token: string): boolean {
   return end > 0;
 }
 /**
+ * A token a statement may choose from a few (startSplit, recordSplit): a plain word, or a lone mark of punctuation
+ * (`-`, `->`, `|`). A mark is the format string's own text: where one line holds a mark and another a word at one place
+ * (`layer 497 - Done` beside `layer 498, region 0`), the two were printed by different statements, which the split
+ * keeps apart until the place shows as many values as a variable does.
+ */
+function isSplitWord(token: string): boolean {
+  return isPlainWord(token) || isMark(token);
+}
+
+/** One to three characters, none a letter, digit or space: `-`, `->`, `::`, `|`. */
+function isMark(token: string): boolean {
+  if (token.length === 0 || token.length > 3) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c <= 32 || c >= 127) return false;
+  }
+  return token !== WILDCARD;
+}
+
+/**
  * A word that is a value by its form: it holds a digit (`Isohunt2`, `tty2`) or is a dotted name (`kickasstorrents.ws`);
  * a full stop or ellipsis that ends a sentence (`SPP.`, `Starting Frigate...`, beside `Starting migrations`: two
  * statements) does not count. Where such words vary, the position is a variable, as place() and recordSplit() decide
@@ -495,7 +515,7 @@ export class TemplateMiner {
     if (!group) {
       const values = split.positions.map((position) => this.scan.token(position));
       const key = values.join('\u0001');
-      const bad = values.findIndex((value) => !isPlainWord(value));
+      const bad = values.findIndex((value) => !isSplitWord(value));
       if (bad >= 0) {
         this.dropSplitPosition(cluster, split, bad);
         return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
@@ -547,7 +567,7 @@ export class TemplateMiner {
 
   /** A template position that two plain words disagree on starts being tracked: until now every line had `previous` there. */
   private startSplit(cluster: Cluster, position: number, previous: string): void {
-    if (!isPlainWord(previous)) return;
+    if (!isSplitWord(previous)) return;
     const split = cluster.split;
     if (!split) {
       const stats = copyStats(cluster.stats);
@@ -655,7 +675,7 @@ export class TemplateMiner {
         if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
         const previous = template[i];
         template[i] = WILDCARD;
-        if (isPlainWord(tokens[i])) this.startSplit(best, i, previous);
+        if (isSplitWord(tokens[i])) this.startSplit(best, i, previous);
         else if (best.split) {
           // A masked value where a word was: this position is a real variable.
           const index = best.split.positions.indexOf(i);
