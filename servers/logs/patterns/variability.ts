@@ -1646,7 +1646,12 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
     counts.set(key, (counts.get(key) ?? 0) + group.count);
   }
   if (lengths.size < 2) return false;
-  return masked || isVariablePosition([...counts.values()], rule);
+  if (masked) return true;
+  const perRun = [...counts.values()];
+  // Runs that each recur the same number of times are a sequence's own statements printed once per run of it
+  // (recursEvenly: `Generating Server identity...` / `… private/public ECDSA key...` / `… token...`, twice each).
+  if (perRun.length <= rule.maxEventValues && recursEvenly(perRun)) return false;
+  return isVariablePosition(perRun, rule);
 }
 
 /**
