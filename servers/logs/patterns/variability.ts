@@ -1648,9 +1648,11 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
   if (lengths.size < 2) return false;
   if (masked) return true;
   const perRun = [...counts.values()];
-  // Runs that each recur the same number of times are a sequence's own statements printed once per run of it
-  // (recursEvenly: `Generating Server identity...` / `… private/public ECDSA key...` / `… token...`, twice each).
-  if (perRun.length <= rule.maxEventValues && recursEvenly(perRun)) return false;
+  // Runs that each recur the same number of times after words that hold no value are a sequence's own statements
+  // printed once per run of it (recursEvenly: `Generating Server identity...` / `… private/public ECDSA key...` /
+  // `… token...`, twice each). A value before the run (`connection with peer <*> (stream Message reader)`, each kind
+  // of stream for each peer) makes the runs a grid of that value's lines, which recurs evenly as well: a variable.
+  if (perRun.length <= rule.maxEventValues && constantWords(family[0].tokens, prefix) === prefix && recursEvenly(perRun)) return false;
   return isVariablePosition(perRun, rule);
 }
 
