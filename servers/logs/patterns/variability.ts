@@ -2047,6 +2047,12 @@ function sharedNames(family: Group[], position: number, counts: Map<string, numb
   return counts.size >= 2 * frames.size;
 }
 
+/** The separator before `position` ends in a key's `=`, glued or followed by blanks (`key=`, `key = `). */
+function afterEquals(group: Group, position: number): boolean {
+  const sep = (group.seps?.[position - 1] ?? '').trimEnd();
+  return sep.length > 0 && sep.charCodeAt(sep.length - 1) === 61 /* = */ && !sep.endsWith('==') && !sep.endsWith('!=') && !sep.endsWith('<=') && !sep.endsWith('>=');
+}
+
 /** The separator before `position` ends a label: a colon and a space. */
 function afterLabel(group: Group, position: number): boolean {
   const sep = group.seps?.[position - 1] ?? '';
@@ -2116,6 +2122,11 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // (namesOfStatements), which a grid of one shape's frames cannot fake.
   if (counts.size > 1 && widelyShared === counts.size && (afterLabel(family[0], position) || namesOfStatements(family, counts, shared))) return true;
   if (sharedNames(family, position, counts, names)) return true;
+  // The word a key's `=` gives (`Using locktype = flock` / `posix`, `cause=timeout` / `cause=shutdown`) is that key's
+  // value: a format string writes `key=%s`, while a statement's own words stand in its sentence, not after an `=`.
+  // Every member must print the `=` there (`prio = const` is no value of `prio args = ""`); lines that keep to
+  // different levels stay apart (levelsTellApart: `status=failed` at error beside `status=ok`).
+  if (counts.size > 1 && family.every((group) => afterEquals(group, position)) && !levelsTellApart(family)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
   // A member masked there (the miner saw values of a value's form at that place: a path, a number) holds one value or
