@@ -2124,9 +2124,10 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (sharedNames(family, position, counts, names)) return true;
   // The word a key's `=` gives (`Using locktype = flock` / `posix`, `cause=timeout` / `cause=shutdown`) is that key's
   // value: a format string writes `key=%s`, while a statement's own words stand in its sentence, not after an `=`.
-  // Every member must print the `=` there (`prio = const` is no value of `prio args = ""`); lines that keep to
-  // different levels stay apart (levelsTellApart: `status=failed` at error beside `status=ok`).
-  if (counts.size > 1 && family.every((group) => afterEquals(group, position)) && !levelsTellApart(family)) return true;
+  // Every member must print the `=` there (`prio = const` is no value of `prio args = ""`); as at a value slot, a few
+  // words that each hold many lines sort lines into events (isSlotValuesVariable: PAM's `user=root` / `user=guest`), and
+  // lines that keep to different levels stay apart (levelsTellApart: `status=failed` at error beside `status=ok`).
+  if (family.every((group) => afterEquals(group, position)) && !levelsTellApart(family) && isSlotValuesVariable([...counts.values()], rule)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
   // A member masked there (the miner saw values of a value's form at that place: a path, a number) holds one value or
