@@ -229,6 +229,26 @@ function isPlainWord(token: string): boolean {
   return end > 0;
 }
 /**
+ * A token a statement may choose from a few (startSplit, recordSplit): a plain word, or a lone mark of punctuation
+ * (`-`, `->`, `|`). A mark is the format string's own text: where one line holds a mark and another a word at one place
+ * (`layer 497 - Done` beside `layer 498, region 0`), the two were printed by different statements, which the split
+ * keeps apart until the place shows as many values as a variable does.
+ */
+function isSplitWord(token: string): boolean {
+  return isPlainWord(token) || isMark(token);
+}
+
+/** One to three characters, none a letter, digit or space: `-`, `->`, `::`, `|`. */
+function isMark(token: string): boolean {
+  if (token.length === 0 || token.length > 3) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c <= 32 || c >= 127) return false;
+  }
+  return token !== WILDCARD;
+}
+
+/**
  * A word that is a value by its form: it holds a digit (`Isohunt2`, `tty2`) or is a dotted name (`kickasstorrents.ws`);
  * a full stop or ellipsis that ends a sentence (`SPP.`, `Starting Frigate...`, beside `Starting migrations`: two
  * statements) does not count. Where such words vary, the position is a variable, as place() and recordSplit() decide
@@ -495,7 +515,7 @@ export class TemplateMiner {
     if (!group) {
       const values = split.positions.map((position) => this.scan.token(position));
       const key = values.join('\u0001');
-      const bad = values.findIndex((value) => !isPlainWord(value));
+      const bad = values.findIndex((value) => !isSplitWord(value));
       if (bad >= 0) {
         this.dropSplitPosition(cluster, split, bad);
         return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
@@ -547,7 +567,7 @@ export class TemplateMiner {
 
   /** A template position that two plain words disagree on starts being tracked: until now every line had `previous` there. */
   private startSplit(cluster: Cluster, position: number, previous: string): void {
-    if (!isPlainWord(previous)) return;
+    if (!isSplitWord(previous)) return;
     const split = cluster.split;
     if (!split) {
       const stats = copyStats(cluster.stats);
@@ -655,7 +675,7 @@ export class TemplateMiner {
         if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
         const previous = template[i];
         template[i] = WILDCARD;
-        if (isPlainWord(tokens[i])) this.startSplit(best, i, previous);
+        if (isSplitWord(tokens[i])) this.startSplit(best, i, previous);
         else if (best.split) {
           // A masked value where a word was: this position is a real variable.
           const index = best.split.positions.indexOf(i);
@@ -677,13 +697,14 @@ export class TemplateMiner {
 
   /**
    * The frameCode of each of the `count` tokens of the message just scanned (this.scan), in a scratch array that the
-   * next call overwrites: the quote marks right before and after each token in the message.
+   * next call overwrites: the quote marks right before and after each token in the message, and a key's `=` before it.
    *
    * place() keeps a message from a cluster where it holds a plain word at a position quoted otherwise than the cluster's
    * token there (frames differ): quote marks right around it in one and not the other, or other marks (MPD's `process
    * command list` beside `process command "status"`). A statement quotes what it fills in the same way on every line,
    * from its format string (`"%s"`); a bare word where the other quotes a value is another statement's own text, so the
-   * two are not joined. Only quotes: a bracket or parenthesis beside a word is as often a statement's own optional part
+   * two are not joined. The same for a key's `=` before the word (equalsBefore): `prio = const` is no line of `prio
+   * args = ""`. Only quotes and `=`: a bracket or parenthesis beside a word is as often a statement's own optional part
    * (`(has extras)`). Computed once a line rather than at every compared place of every candidate (long lines of
    * <*>: four character reads per place and candidate were a third of their mining).
    */
@@ -691,7 +712,7 @@ export class TemplateMiner {
     if (this.lineFrames.length < count) this.lineFrames = new Uint8Array(Math.max(count, 2 * this.lineFrames.length));
     const frames = this.lineFrames;
     const { message, starts, ends } = this.scan;
-    for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]));
+    for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]), equalsBefore(message, starts[i]));
     return frames;
   }
 
@@ -769,18 +790,30 @@ export class TemplateMiner {
     const frames = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const opened = i === 0 ? lead : seps[i - 1];
-      frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0));
+      frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0), equalsBefore(opened, opened.length));
     }
     return { id, tokens: [...tokens], lead, seps, frames, arrows: '', stats: newStats() };
   }
 }
 
 /**
- * The quote marks right before and after a token (quoteMarkAt's codes, -1 for none) as one number, 0..15: equal codes
- * for equal pairs of marks.
+ * The quote marks right before and after a token (quoteMarkAt's codes, -1 for none) and whether a key's `=` comes
+ * before it (equalsBefore) as one number, 0..31: equal codes for equal frames.
  */
-function frameCode(before: number, after: number): number {
-  return quoteIndex(before) | (quoteIndex(after) << 2);
+function frameCode(before: number, after: number, afterEquals: boolean): number {
+  return quoteIndex(before) | (quoteIndex(after) << 2) | (afterEquals ? 16 : 0);
+}
+
+/**
+ * The text before `end` ends in a key's `=`: `=`, then blanks and an opening quote, each optional (`key=`, `key = `,
+ * `key="`). A word a key's `=` gives is that key's value (variability.ts reads it so); a word without one in the same
+ * place is another statement's own text (`prio = const` beside `prio args = ""`), as a quoted word beside a bare one is.
+ */
+function equalsBefore(text: string, end: number): boolean {
+  let i = end - 1;
+  if (i >= 0 && quoteMarkAt(text, i) >= 0) i--;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return i >= 0 && text.charCodeAt(i) === 61 /* = */;
 }
 
 /** 0 for no mark, 1..3 for `"`, `'` and a backtick. */

@@ -1646,7 +1646,14 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
     counts.set(key, (counts.get(key) ?? 0) + group.count);
   }
   if (lengths.size < 2) return false;
-  return masked || isVariablePosition([...counts.values()], rule);
+  if (masked) return true;
+  const perRun = [...counts.values()];
+  // Runs that each recur the same number of times after words that hold no value are a sequence's own statements
+  // printed once per run of it (recursEvenly: `Generating Server identity...` / `… private/public ECDSA key...` /
+  // `… token...`, twice each). A value before the run (`connection with peer <*> (stream Message reader)`, each kind
+  // of stream for each peer) makes the runs a grid of that value's lines, which recurs evenly as well: a variable.
+  if (perRun.length <= rule.maxEventValues && constantWords(family[0].tokens, prefix) === prefix && recursEvenly(perRun)) return false;
+  return isVariablePosition(perRun, rule);
 }
 
 /**
@@ -2040,6 +2047,12 @@ function sharedNames(family: Group[], position: number, counts: Map<string, numb
   return counts.size >= 2 * frames.size;
 }
 
+/** The separator before `position` ends in a key's `=`, glued or followed by blanks (`key=`, `key = `). */
+function afterEquals(group: Group, position: number): boolean {
+  const sep = (group.seps?.[position - 1] ?? '').trimEnd();
+  return sep.length > 0 && sep.charCodeAt(sep.length - 1) === 61 /* = */ && !sep.endsWith('==') && !sep.endsWith('!=') && !sep.endsWith('<=') && !sep.endsWith('>=');
+}
+
 /** The separator before `position` ends a label: a colon and a space. */
 function afterLabel(group: Group, position: number): boolean {
   const sep = group.seps?.[position - 1] ?? '';
@@ -2109,6 +2122,12 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // (namesOfStatements), which a grid of one shape's frames cannot fake.
   if (counts.size > 1 && widelyShared === counts.size && (afterLabel(family[0], position) || namesOfStatements(family, counts, shared))) return true;
   if (sharedNames(family, position, counts, names)) return true;
+  // The word a key's `=` gives (`Using locktype = flock` / `posix`, `cause=timeout` / `cause=shutdown`) is that key's
+  // value: a format string writes `key=%s`, while a statement's own words stand in its sentence, not after an `=`.
+  // Every member must print the `=` there (`prio = const` is no value of `prio args = ""`); as at a value slot, a few
+  // words that each hold many lines sort lines into events (isSlotValuesVariable: PAM's `user=root` / `user=guest`), and
+  // lines that keep to different levels stay apart (levelsTellApart: `status=failed` at error beside `status=ok`).
+  if (family.every((group) => afterEquals(group, position)) && !levelsTellApart(family) && isSlotValuesVariable([...counts.values()], rule)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
   // A member masked there (the miner saw values of a value's form at that place: a path, a number) holds one value or

@@ -452,4 +452,46 @@ describe('log intelligence: merge rules learned from the file', () => {
     const jobs = ['sync(Orders, timer): labels kind=Orders', 'sync(OrderLines, timer): labels kind=OrderLines', 'sync(CustomerNotes, timer): labels kind=CustomerNotes'];
     assertOneEvent(minedAlone([...other, ...jobs]), range(3, 6), 'a plain value among names');
   });
+
+  // mining30: batch 25's PrusaSlicer (`layer 498`, `layer 498, region 0`, `layer 498 - Done`: three statements, merged
+  // as `layer <*><*>`): the mark `-` where another line held the word `region` was not tracked as a choice between
+  // statements, so the lines that differed only there were never split.
+  it('keeps apart statements that differ by a mark of punctuation where another holds a word (`… 497 - Done` / `… 498, region 0`)', () => {
+    const other = ['Starting scheduler on core 0', 'Slicing model', 'Done'];
+    const layers: string[] = [];
+    for (const n of [497, 498, 342, 51, 27]) layers.push(`Generating perimeters for layer ${n}`, `Generating perimeters for layer ${n}, region 0`, `Generating perimeters for layer ${n} - Done`);
+    const templates = minedAlone([...other, ...layers]);
+    for (const shape of [0, 1, 2]) assertOneEvent(templates, range(0, 5).map((i) => 3 + 3 * i + shape), `shape ${shape}`);
+    assertApart(templates, [3, 4, 5], 'the three statements');
+    // Neighbour: a mark among many words at one place is one more value of a variable (`owner: -` for none).
+    const owners = ['alice', 'bob', '-', 'carol', 'dave', 'erin', '-', 'frank'].map((o) => `lock released, owner: ${o} after wait`);
+    assertOneEvent(minedAlone([...other, ...owners]), range(3, 11), 'a mark among many words');
+  });
+
+  // mining30: batch 25's UrBackup (`Generating Server identity...` / `… private/public ECDSA key...` / `… DSA key...` /
+  // `… token...`, printed once per start, merged as `Generating Server <*>...`): runs that end the message, each as often
+  // as the others, are a sequence's own statements, as recursEvenly reads single words.
+  it('keeps apart tail runs that recur evenly after words holding no value, and joins a grid of them after a value', () => {
+    const startup = ['Generating Server identity...', 'Generating Server private/public ECDSA key...', 'Generating Server private/public DSA key...', 'Generating Server token...'];
+    const other = ['Starting scheduler on core 0', 'Loaded 12 plugins'];
+    const templates = minedAlone([...other, ...startup, ...other, ...startup]);
+    for (let i = 0; i < startup.length; i++) assertOneEvent(templates, [2 + i, 8 + i], startup[i]);
+    assertApart(templates, range(2, 6), 'the sequence');
+    // Neighbour: the same runs after a value (each kind of stream for each peer) are that value's grid: one statement.
+    const streams = ['Message reader', 'MsgApp v2 reader', 'Message writer', 'MsgApp v2 writer'];
+    const grid = ['87575c769a05665a', '6d7f421fd558c06b'].flatMap((peer) => streams.map((s) => `established a connection with peer ${peer} (stream ${s})`));
+    assertOneEvent(minedAlone([...other, ...grid]), range(2, 10), 'a grid after a value');
+  });
+
+  // mining30: batch 26's MailScanner (`Using locktype = flock` / `posix`), Collectd (`key = Timestamp, value = …`),
+  // PgProbackup (`(param:block_size) = 8192` …): a few words after a key's `=` were split per word. Over the studied
+  // truth, a plain word after `=` is a value in 14 systems (9 batches) and a statement's own word in one.
+  it("reads the words a key's `=` gives as the key's values, two or three of them, glued or spaced", () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 12 plugins', 'Done'];
+    assertOneEvent(minedAlone([...other, 'Using locktype = flock', 'Using locktype = posix']), [3, 4], 'spaced `=`');
+    assertOneEvent(minedAlone([...other, 'worker stopped cause=timeout', 'worker stopped cause=shutdown', 'worker stopped cause=timeout']), [3, 4, 5], 'glued `=`');
+    // Neighbours: a word where another line has a word after `=` is no value of it, and words without `=` stay apart.
+    assertApart(minedAlone([...other, 'sde: prio = const (internal default)', 'sde: prio args = "" (internal default)']), [3, 4], 'another key');
+    assertApart(minedAlone([...other, 'usbcore: registered new driver usbhid', 'usbcore: registered new driver hub']), [3, 4], 'no `=`');
+  });
 });
