@@ -844,7 +844,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         if (form) field.form = form;
         end = m.end;
         hasLevel = true;
-        hasComponent = m.component !== undefined;
+        // An editor's output channel writes the message right after its `[Info  - 3:49:35 PM]`: a `Directory:` there
+        // is the message's first word, no program's name.
+        hasComponent = m.component !== undefined || form === 'level-clock';
       }
     }
     if (!field) {

@@ -19,7 +19,7 @@ describe('header kinds of session 30', () => {
     // The bracket with the time stayed in the message, which split each statement into one template per version.
     const lines = [
       '[Info  - 3:49:35 PM] Started QuillLS v0.14.5',
-      '[Info  - 3:49:35 PM] Running in /home/ana/src/shop',
+      '[Info  - 3:49:35 PM] Directory: /home/ana/src/shop',
       '[Warn  - 3:49:36 PM] Sources not found (checking in /tmp/build-1). Navigation disabled.',
       '[Error - 15:49:37] Build failed in 351 milliseconds',
       '[Trace - 10:31:22 AM] Sending request textDocument/hover (12)',
@@ -32,7 +32,7 @@ describe('header kinds of session 30', () => {
       out.lines.map((p) => [p.level, p.message]),
       [
         ['INFO', 'Started QuillLS v0.14.5'],
-        ['INFO', 'Running in /home/ana/src/shop'],
+        ['INFO', 'Directory: /home/ana/src/shop'],
         ['WARN', 'Sources not found (checking in /tmp/build-1). Navigation disabled.'],
         ['ERROR', 'Build failed in 351 milliseconds'],
         ['TRACE', 'Sending request textDocument/hover (12)'],
@@ -41,6 +41,8 @@ describe('header kinds of session 30', () => {
         ['ERROR', 'Build failed in 18 milliseconds'],
       ],
     );
+    // The channel writes no program's name: the first word with its colon is the message's.
+    assert.equal(out.lines[1].component, undefined);
     // A time of day without a date is not turned into a made-up date.
     assert.equal(out.lines[0].timestamp, undefined);
     // The same lines alone, each read by itself, say the same.
