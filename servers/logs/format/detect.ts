@@ -251,6 +251,7 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'raw-priority': '<syslog priority>',
   'erlang-report': '=LEVEL REPORT==== date ===',
   'object-level': 'module type level:',
+  'level-clock': '[level - time of day]',
 };
 
 /** `YYYY-MM-DD` of epoch ms `ms` in this process's zone. */

@@ -844,7 +844,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         if (form) field.form = form;
         end = m.end;
         hasLevel = true;
-        hasComponent = m.component !== undefined;
+        // An editor's output channel writes the message right after its `[Info  - 3:49:35 PM]`: a `Directory:` there
+        // is the message's first word, no program's name.
+        hasComponent = m.component !== undefined || form === 'level-clock';
       }
     }
     if (!field) {
@@ -2616,13 +2618,11 @@ export function mayBeChannelLevel(text: string, start: number): boolean {
  */
 function cutChannelLevel(parsed: ParsedLine): boolean {
   const message = parsed.message;
-  if (!mayBeChannelLevel(message, 0)) return false;
-  const m = CHANNEL_LEVEL.exec(message);
-  const level = m ? normalizeLevel(m[1]) : undefined;
-  if (!m || !level) return false;
-  const start = skipSeparators(message, m[0].length);
-  if (start >= message.length || start === m[0].length) return false;
-  parsed.level = level;
+  const column = matchChannelLevel(message);
+  if (!column) return false;
+  const start = skipSeparators(message, column.end);
+  if (start >= message.length || start === column.end) return false;
+  parsed.level = column.level;
   parsed.component ??= message.slice(0, message.indexOf('.'));
   const end = monologFieldsStart(message);
   parsed.message = message.slice(start, end > start ? end : message.length);
@@ -2631,9 +2631,15 @@ function cutChannelLevel(parsed: ParsedLine): boolean {
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
 export function channelLevel(message: string): Level | undefined {
+  return matchChannelLevel(message)?.level;
+}
+
+/** The `channel.LEVEL:` column a message opens with (CHANNEL_LEVEL): its level and where the column's colon ends; undefined when none. */
+function matchChannelLevel(message: string): { level: Level; end: number } | undefined {
   if (!mayBeChannelLevel(message, 0)) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
-  return m ? normalizeLevel(m[1]) : undefined;
+  const level = m ? normalizeLevel(m[1]) : undefined;
+  return m && level ? { level, end: m[0].length } : undefined;
 }
 
 /** Characters of a line looked at for a spelled level. */

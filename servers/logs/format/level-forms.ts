@@ -1,13 +1,14 @@
 // Level fields written in a program's own shape rather than as a level word between separators: logrus's terminal
 // layout (`ERRO[0001]`), the X server's message-type marks (`(EE)`), `dmesg -x`'s facility and level (`kern  :err   :`),
-// and an object log's module and type before the level (`[723127a0] main input debug:`).
+// an object log's module and type before the level (`[723127a0] main input debug:`), and a level with the time of
+// day in one bracket (`[Info  - 3:49:35 PM]`, an editor's output channel).
 // Each is read at one header position; a first-character check keeps the positions of ordinary text cheap.
 import { normalizeLevel } from './levels';
 import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
 /** Which shape a level field had (the file's format is named after it). */
-export type LevelForm = 'glued-bracket' | 'thread-level' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report' | 'object-level';
+export type LevelForm = 'glued-bracket' | 'thread-level' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report' | 'object-level' | 'level-clock';
 
 export interface LevelFormMatch {
   form: LevelForm;
@@ -75,12 +76,21 @@ const ADDRESS_BEFORE = /^\[(?:0x)?[0-9a-f]{6,16}(?:\/[0-9a-f]{1,8})?\] $/;
 /** Characters an address bracket with its blank takes at most (ADDRESS_BEFORE). */
 const ADDRESS_CHARS = 30;
 
+/**
+ * A level word, a dash and the time of day in one bracket, then a blank: VS Code's output channels (vscode-languageclient
+ * writes `[Info  - 3:49:35 PM]`, `[Error - 14:36:07]`: the level padded to five, the time as the user's locale writes
+ * it, 12- or 24-hour), which every language server's log shown or saved from the editor carries. The time has no date:
+ * the line is left undated rather than dated by a guess.
+ */
+const LEVEL_CLOCK_AT = /\[([A-Za-z]{3,11}) +- +\d{1,2}:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?: ?[AaPp]\.?[Mm]\.?)?\](?=\s|$)/y;
+
 /** A level field of one of the shapes above at `position`, or undefined. */
 export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
   const c = line.charCodeAt(position);
   if (c === 40 /* ( */) return parenMark(line, position);
   if (c === 60 /* < */) return rawPriority(line, position);
   if (c === 61 /* = */) return erlangReport(line, position, context);
+  if (c === 91 /* [ */) return levelClock(line, position);
   if (c >= 65 && c <= 90) return gluedBracket(line, position, context);
   if (c >= 97 && c <= 122 && line.charCodeAt(position - 2) === 93 /* ] */) {
     const object = objectLevel(line, position, true);
@@ -152,6 +162,13 @@ function gluedBracket(line: string, position: number, context: TimestampContext)
     if (epoch !== undefined) match.epoch = epoch;
   }
   return match;
+}
+
+function levelClock(line: string, position: number): LevelFormMatch | undefined {
+  LEVEL_CLOCK_AT.lastIndex = position;
+  const m = LEVEL_CLOCK_AT.exec(line);
+  const level = m ? normalizeLevel(m[1]) : undefined;
+  return m && level ? { form: 'level-clock', end: position + m[0].length, level } : undefined;
 }
 
 const PAREN_LEVELS: Record<string, Level> = { EE: 'ERROR', WW: 'WARN' };

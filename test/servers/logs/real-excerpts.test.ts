@@ -594,7 +594,7 @@ const BATCH_25: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_26: Record<string, number> = {
-  Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 0.909, Drush: 0.846, ElixirLS: 0.19, HaskellLanguageServer: 0.933, Jetty: 0.5,
+  Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 0.909, Drush: 0.846, ElixirLS: 0.857, HaskellLanguageServer: 0.933, Jetty: 0.5,
   Lego: 0.87, Lynis: 0.652, MailScanner: 0.931, Marlin: 0.156, Metals: 0.647, PX4: 0.944, TModLoader: 0.78, Tarantool: 0.662,
   TestKitchen: 0.923, Trunk: 0.786, TrustDNS: 0.692, Weston: 0.857,
 };
@@ -797,6 +797,8 @@ const BATCH_28: Record<string, number> = {
 // (`key = Timestamp, value = …`), MailScanner 0.897 -> 0.931 (`Using locktype = flock` / `posix`), PgProbackup 0.955 ->
 // 1 (`(param:block_size) = …`): the words a key's `=` gives are its values (variability.ts familyIsVariable afterEquals;
 // miner.ts equalsBefore frames a word after `=` apart from a bare one).
+// Raised by branch `hdr30` (a level and the time of day in one bracket, an editor's output channel: level-forms.ts
+// levelClock): ElixirLS 0.19 -> 0.857 (`[Info  - 3:49:35 PM] Started …` beside `[Info] Started …` of a newer client).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
