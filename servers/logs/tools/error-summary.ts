@@ -108,7 +108,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
         'containers unless `file` is given (unit, container and host narrow the sources, and are refused with file). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
-        `and runtime prefixes (CRI, syslog) around log lines. ${SEEK_RULE.replace('With since', 'With a window')}.`,
+        'and runtime prefixes (CRI, syslog) around log lines. Access logs (combined/common, W3C/IIS, JSON from nginx, Caddy, Traefik) ' +
+        'write no level: theirs is derived from the HTTP status (5xx an error, 4xx a warning), the written level raised to it. ' +
+        `${SEEK_RULE.replace('With since', 'With a window')}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,

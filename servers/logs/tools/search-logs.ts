@@ -32,7 +32,7 @@ const inputSchema = strictInput(z.object({
   encoding: encodingSchema,
   ...sourceFilterFields,
   ...serviceField,
-  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
+  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),
