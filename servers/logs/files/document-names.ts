@@ -12,6 +12,7 @@ import { createLineParser } from '../format/detect';
 import { readJsonRecord } from '../format/envelopes';
 import { sniffCharset } from '../io/charset';
 import { withoutCompression } from '../io/decompress';
+import { startsAsJournalExport } from '../io/journal-export';
 import { startsAsRecordBatch } from '../io/record-batches';
 
 /** Bytes read from the start of a `.json`/`.txt`/`.csv` file to tell a log from a document. */
@@ -64,7 +65,7 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
     return true;
   }
   if (start.length === 0) return true;
-  if (startsAsRecordBatch(start)) return true;
+  if (startsAsRecordBatch(start) || startsAsJournalExport(start)) return true;
   // A preallocated or sparse file's zero bytes are no text: a file of only them is as empty as one of none (rev26a).
   const text = textOf(start).replace(/\0+/g, '');
   const lines = text.split(/\r?\n/);
