@@ -20,8 +20,10 @@ describe('where Summarize Errors is offered (package.json menus)', () => {
     // break31: rotations compressed otherwise than with gzip, which the logs server reads since charset22.
     'app.log.2.xz', 'syslog.3.bz2', 'app.log.1.zst', 'access.log-20261201.lz4',
     // follow37: the JVM's GC log rotation marks the file being written `.current`; Serilog's compact JSON is `.clef`.
-    'gc.log.0.current', 'log-20261203.clef'];
-  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js', 'logo.png', 'blog.md', 'syslog.conf', 'messages.ts', 'output.log.bak', 'messages-old', 'secure.ts', 'app.log-backup', 'notes.current'];
+    'gc.log.0.current', 'log-20261203.clef',
+    // fmt30: a tracer's `.trace`, the previous run's `.log.old`, RHEL's `cron`/`spooler` and Apache's `ssl_access_log`, Debian's `mail.warn`.
+    'app.trace', 'Xorg.0.log.old', 'cron', 'spooler-20261201', 'kern', 'ssl_access_log', 'ssl_request_log.1', 'mail.warn'];
+  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js', 'logo.png', 'blog.md', 'syslog.conf', 'messages.ts', 'output.log.bak', 'messages-old', 'secure.ts', 'app.log-backup', 'notes.current', 'cron.d', 'crontab', 'current.ts', 'access_log.md', 'kernel.py'];
 
   it('finds the menus (Explorer, editor title and context, palette)', () => {
     assert.deepEqual(clauses.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'editor/title/context', 'explorer/context']);

@@ -2,26 +2,30 @@
 // every project's documents (package.json, tsconfig.json, requirements.txt, LICENSE.txt, .vscode/settings.json). The
 // workspace is a log directory, so by name alone a repository's documents were listed as log files, searched by every
 // call, and `.vscode/settings.json` made every project report "log files in 1 hidden folder" (break38). The name cannot
-// decide; the file's first bytes can, so these two extensions are looked into before a file is listed.
+// decide; the file's first bytes can, so these two extensions are looked into before a file is listed. `.csv` is the
+// same: PostgreSQL's csvlog (`postgresql-%Y-%m-%d_%H%M%S.csv`, its default name) and a log console's exports are logs,
+// a spreadsheet's export is not; left unlisted, a folder of csvlogs answered "no log files found".
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { csvColumns, csvTimeColumn } from '../format/csv-columns';
 import { createLineParser } from '../format/detect';
 import { readJsonRecord } from '../format/envelopes';
 import { sniffCharset } from '../io/charset';
 import { withoutCompression } from '../io/decompress';
+import { startsAsJournalExport } from '../io/journal-export';
 import { startsAsRecordBatch } from '../io/record-batches';
 
-/** Bytes read from the start of a `.json`/`.txt` file to tell a log from a document. */
+/** Bytes read from the start of a `.json`/`.txt`/`.csv` file to tell a log from a document. */
 const PEEK_BYTES = 4096;
 /** Lines of a `.txt` file's start read with the log-format detection. */
 const PEEK_LINES = 40;
 
 /**
- * Whether `name` is a log's only by an extension documents share: a plain `.json` or `.txt` (a rotated `app.json.1` or a
+ * Whether `name` is a log's only by an extension documents share: a plain `.json`, `.txt` or `.csv` (a rotated `app.json.1` or a
  * compressed `trail.json.gz` is a log by its rotation or compression).
  */
 export function isAmbiguousLogName(name: string): boolean {
-  return withoutCompression(name) === name && /\.(json|txt)$/i.test(name);
+  return withoutCompression(name) === name && /\.(json|txt|csv)$/i.test(name);
 }
 
 /**
@@ -38,15 +42,15 @@ const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|tra
 const LOG_FOLDER = /(?:^|[^a-z])logs?(?:[^a-z]|$)/i;
 
 /**
- * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
+ * Whether the `.json`/`.txt`/`.csv` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
  * or a log folder's name for its folder or any folder between it and `root` (LOG_FOLDER); JSON: a first line that is a whole JSON object (JSON
  * lines), a document of record batches (CloudTrail, OTLP), or a first pretty-printed object with a time
- * (prettyRecordTime); text: a time or a level on a quarter or more of its first lines that start a record, as the
+ * (prettyRecordTime); CSV: a table with a level or a time column (csv-columns.ts csvColumns, csvTimeColumn); text: a time or a level on a quarter or more of its first lines that start a record, as the
  * log-format detection reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a
  * document; opening it says what is wrong). A document is a file of neither: package.json, a licence, a requirements list.
  */
 export async function holdsLog(path: string, root?: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
+  if (LOG_WORD.test(basename(path).replace(/\.(json|txt|csv)$/i, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');
@@ -61,7 +65,7 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
     return true;
   }
   if (start.length === 0) return true;
-  if (startsAsRecordBatch(start)) return true;
+  if (startsAsRecordBatch(start) || startsAsJournalExport(start)) return true;
   // A preallocated or sparse file's zero bytes are no text: a file of only them is as empty as one of none (rev26a).
   const text = textOf(start).replace(/\0+/g, '');
   const lines = text.split(/\r?\n/);
@@ -75,6 +79,9 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
     return isJsonObjectLine(filled[0]) || prettyRecordTime(text);
   }
   const sample = filled.slice(0, PEEK_LINES);
+  // A table is a log by its columns: a level column, or a time column (PostgreSQL's csvlog, a console's export); a
+  // spreadsheet's or a data set's rows are not, whatever dates they hold.
+  if (/\.csv$/i.test(path)) return csvColumns(sample) !== undefined || csvTimeColumn(sample, { referenceTime: Date.now() }) !== undefined;
   const parser = createLineParser(sample);
   const isStamped = (line: string) => {
     const parsed = parser.parse(line);

@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
 import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
+import { binaryLogOf, type BinaryLogKind } from './binary-logs';
 import { holdsLog, isAmbiguousLogName } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
@@ -59,11 +60,16 @@ export interface OpenedLog {
 }
 
 // Rotated names: logrotate's numbered `.1`/`.2.gz`, its `dateext` (`-20261201`, the default on RHEL-family systems,
-// `-2026-12-01` with a dateformat) and log4j/logback's `.2026-12-01`; RHEL's syslog writes `secure` and `maillog`.
-// The JVM's own rotation (`-XX:+UseGCLogFileRotation`) numbers its files from 0 and marks the one being written
-// `.current` (`gc.log.0.current`): the newest file of such a folder. `.clef` is Serilog's compact JSON event format.
-const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef)(\.\d+(\.current)?)?(\.gz)?|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
-const LOG_BASENAMES = /^(syslog|messages|secure|maillog|kern\.log|auth\.log|daemon\.log|dmesg|access_log|error_log|catalina\.out)(\.\d+|-\d{4}-?\d\d-?\d\d)?(\.gz)?$/i;
+// `-2026-12-01` with a dateformat) and log4j/logback's `.2026-12-01`; RHEL's syslog writes `secure`, `maillog`, `cron`
+// and `spooler`, Debian's `kern.log` and `mail.info`/`mail.warn`/`mail.err` (a bare `kern` by other syslog configurations), Apache on RHEL `access_log`,
+// `ssl_access_log`, `ssl_request_log`. The JVM's own rotation (`-XX:+UseGCLogFileRotation`) numbers its files from 0
+// and marks the one being written `.current` (`gc.log.0.current`): the newest file of such a folder. `.clef` is
+// Serilog's compact JSON event format; `.trace` a tracer's or a JVM's (`-Xlog:…:file=app.trace`) text; `.log.old` the
+// previous run's log that X.Org and others keep. runit's and s6's svlogd write `current`, rotated to `@<tai64n>.s`
+// (`.u` when cut unclean). `.csv` (PostgreSQL's csvlog) is listed when its start reads as a log (document-names.ts).
+const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef|csv|trace)(\.\d+(\.current)?)?(\.gz)?|\.log\.old|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
+const LOG_BASENAMES =
+  /^(?:(?:syslog|messages|secure|maillog|cron|spooler|kern|kern\.log|auth\.log|daemon\.log|dmesg|mail\.(?:info|warn|err)|(?:\w+_)?(?:access|error|request)_log|catalina\.out)(\.\d+|-\d{4}-?\d\d-?\d\d)?(\.gz)?|current|@[0-9a-f]{24}\.[su])$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache']);
 /** Log files listed (and searched when no file is named): the newest ones. */
 export const MAX_FILES = 1000;
@@ -205,11 +211,26 @@ export interface LogFileListing {
    */
   streamLinks?: StreamLinks;
   /**
-   * Files named `.json` or `.txt` whose start reads as a document, not a log (document-names.ts holdsLog: package.json,
-   * tsconfig.json, LICENSE.txt): not listed nor searched, counted and the first few named, so a log among them that
+   * Files named `.json`, `.txt` or `.csv` whose start reads as a document, not a log (document-names.ts holdsLog: package.json,
+   * tsconfig.json, LICENSE.txt, a spreadsheet's export): not listed nor searched, counted and the first few named, so a log among them that
    * holds no time, no level and no log word in its name is still findable (named as `file`, it is read).
    */
   documents?: NamedFiles;
+  /**
+   * Logs in a binary format the server does not read (binary-logs.ts: `.evtx`, `.etl`, journal files, wtmp/btmp): how
+   * many, the first few names, and each kind met with how to read it. A folder of them answered "no log files found".
+   */
+  binaryLogs?: BinaryLogs;
+  /**
+   * The other files the walk met, whose names are no log's (README.md, app.yaml, a picture): counted and the first few
+   * named, so that an answer that found no log says what the folders did hold (named as `file`, one is read).
+   */
+  otherFiles?: NamedFiles;
+}
+
+/** Binary logs a listing left out (LogFileListing.binaryLogs): the files, and the kinds met with how to read each. */
+export interface BinaryLogs extends NamedFiles {
+  kinds: BinaryLogKind[];
 }
 
 /** Files a listing left out, by name (LogFileListing.documents): how many, and the first few names a call would use. */
@@ -219,7 +240,7 @@ export interface NamedFiles {
   more?: true;
 }
 
-/** `.json`/`.txt` files looked into (holdsLog) per listing at most; past that they are listed by their names. */
+/** `.json`/`.txt`/`.csv` files looked into (holdsLog) per listing at most; past that they are listed by their names. */
 const MAX_PEEKED_DOCUMENTS = 2000;
 
 /** Log-file names linking to a standard stream (LogFileListing.streamLinks): how many, and the first few. */
@@ -307,6 +328,8 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
   let otherCompressed: UnreadCompressed | undefined;
   let streamLinks: StreamLinks | undefined;
   let documents: NamedFiles | undefined;
+  let binaryLogs: BinaryLogs | undefined;
+  let otherFiles: NamedFiles | undefined;
   let peeked = 0;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
@@ -344,7 +367,15 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
           else tooDeep = noteUnread(tooDeep, [full]);
           continue;
         }
-        if (!isLogFileName(entry.name)) continue;
+        // Every file is read or named: a binary log with how to read it, any other name counted for an answer that found no log.
+        const binary = binaryLogOf(entry.name);
+        if (binary || !isLogFileName(entry.name)) {
+          if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+          const name = nameFor(dirs, dir, relative(dir.real, full));
+          if (binary) binaryLogs = noteBinaryLog(binaryLogs, name, binary);
+          else otherFiles = noteDocument(otherFiles, name);
+          continue;
+        }
         const compression = compressionOfName(entry.name);
         if (compression && !readable(compression)) {
           otherCompressed = noteUncompressible(otherCompressed, nameFor(dirs, dir, relative(dir.real, full)), current.path, compression);
@@ -388,13 +419,34 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}), ...(documents ? { documents } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}), ...(documents ? { documents } : {}), ...(binaryLogs ? { binaryLogs } : {}), ...(otherFiles ? { otherFiles } : {}) };
 }
 
 /** Counts one more file left out as a document (LogFileListing.documents). */
 function noteDocument(documents: NamedFiles | undefined, name: string): NamedFiles {
   const out = documents ?? { count: 0, names: [] };
   return countNamed(out, out.names, name);
+}
+
+/** Counts one more binary log `name` of `kind` (LogFileListing.binaryLogs). */
+function noteBinaryLog(logs: BinaryLogs | undefined, name: string, kind: BinaryLogKind): BinaryLogs {
+  const out = logs ?? { count: 0, names: [], kinds: [] };
+  if (!out.kinds.includes(kind)) out.kinds.push(kind);
+  return countNamed(out, out.names, name);
+}
+
+/** What a call says about the binary logs it did not read (LogFileListing.binaryLogs): which, and how to read each kind. */
+export function binaryLogsNote(logs: BinaryLogs): string {
+  const how = logs.kinds.map((k) => `${k.kind}: ${k.read}`).join('; ');
+  return `${logs.count} log file(s) in a binary format this server does not read (${logs.names.join(', ')}${logs.more ? ', …' : ''}) are not listed nor searched: ${how}`;
+}
+
+/** What an answer that found no log says about the files whose names are no log's (LogFileListing.otherFiles). */
+export function otherFilesNote(other: NamedFiles): string {
+  return (
+    `${other.count} other file(s) whose names are not a log's (${other.names.join(', ')}${other.more ? ', …' : ''}) are not listed nor searched; ` +
+    'name one as `file` to read it'
+  );
 }
 
 /** Counts one more in `counted`, naming it in `names` (its list) while that holds fewer than MAX_NAMED_FOLDERS. */
@@ -405,10 +457,10 @@ function countNamed<T extends { count: number; more?: true }>(counted: T, names:
   return counted;
 }
 
-/** What a listing says about the `.json`/`.txt` files it left out as documents (LogFileListing.documents). */
+/** What a listing says about the `.json`/`.txt`/`.csv` files it left out as documents (LogFileListing.documents). */
 export function documentsNote(documents: NamedFiles): string {
   const more = documents.more ? ', …' : '';
-  return `${documents.count} .json/.txt file(s) whose first lines read as a document, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
+  return `${documents.count} .json/.txt/.csv file(s) whose first lines read as a document or a data table, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
@@ -456,7 +508,7 @@ async function foldersWithLogs(path: string): Promise<string[]> {
   return holding;
 }
 
-/** Whether the folder `path`, whose `entries` were read, holds a log file: by name, and a `.json`/`.txt` by its start. */
+/** Whether the folder `path`, whose `entries` were read, holds a log file: by name, and a `.json`/`.txt`/`.csv` by its start. */
 async function holdsLogFile(path: string, entries: readonly { name: string; isDirectory(): boolean }[]): Promise<boolean> {
   let peeks = 0;
   for (const e of entries) {

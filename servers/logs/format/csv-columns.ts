@@ -104,6 +104,62 @@ function headerCell(cell: string): boolean {
  * at most MAX_LEVEL_VALUES values. Undefined for a sample of any other file, and for a table with no level column.
  */
 export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
+  const table = csvTable(sample);
+  if (table === undefined) return undefined;
+  const { width, header, rows } = table;
+  if (header !== undefined) {
+    const keys = header.map(nameKey);
+    const level = keys.findIndex((key) => LEVEL_NAMES.has(key));
+    if (level < 0) return undefined;
+    const time = keys.findIndex((key) => TIME_NAMES.has(key));
+    const message = keys.findIndex((key) => MESSAGE_NAMES.has(key));
+    return { cells: width, level, header: table.headerLine!, ...(time >= 0 ? { time } : {}), ...(message >= 0 ? { message } : {}) };
+  }
+  for (let column = 0; column < width; column++) {
+    const values = new Set<string>();
+    if (!rows.every((cells) => columnLevel(cells[column]) !== undefined && values.add(cells[column].trim()).size <= MAX_LEVEL_VALUES)) continue;
+    return { cells: width, level: column, ...proseColumn(rows, column) };
+  }
+  return undefined;
+}
+
+/**
+ * An entry's time in a cell: a date with a clock time (`2026-12-01 10:00:00.123 UTC`, `12/01/2026 10:00`) or epoch
+ * seconds or milliseconds. A date alone (`2026-12-01`) is a table's value, a day's row of a spreadsheet, not an entry's time.
+ */
+function entryTime(cell: string, context: TimestampContext): boolean {
+  const value = cell.trim();
+  return (/\d:\d\d/.test(value) || /^\d{10}(?:\d{3})?(?:\.\d+)?$/.test(value)) && parseTimestamp(value, context) !== undefined;
+}
+
+/**
+ * The time column of a CSV log's sample (0-based), for a table with no level column: the column its header row names as
+ * the time (TIME_NAMES), or without a header the first column, whose every row holds an entry's time (entryTime).
+ * Undefined for a sample that is no table (csvColumns' rules) and for a table of no time: a spreadsheet's export, a data
+ * set, whose dates without a clock are values.
+ */
+export function csvTimeColumn(sample: readonly string[], context: TimestampContext = {}): number | undefined {
+  const table = csvTable(sample);
+  if (table === undefined || table.rows.length === 0) return undefined;
+  const times = (column: number) => table.rows.every((cells) => entryTime(cells[column], context));
+  if (table.header !== undefined) {
+    const time = table.header.map(nameKey).findIndex((key) => TIME_NAMES.has(key));
+    return time >= 0 && times(time) ? time : undefined;
+  }
+  for (let column = 0; column < table.width; column++) if (times(column)) return column;
+  return undefined;
+}
+
+/** A sample read as a table: its row width, the rows of that width or more, and its header row (cells and line) when it has one. */
+interface CsvTable {
+  width: number;
+  rows: string[][];
+  header?: string[];
+  headerLine?: string;
+}
+
+/** The sample as a table (csvColumns' rules: MIN_CELLS, TABLE_SHARE, MIN_ROWS), the header row apart; undefined when it is none. */
+function csvTable(sample: readonly string[]): CsvTable | undefined {
   const lines = sample.filter((line) => line.trim().length > 0);
   if (lines.length === 0) return undefined;
   const counts = new Map<number, number>();
@@ -120,21 +176,9 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
   const rowsOfWidth = rows.filter((cells) => cells.length >= width).length;
   if (width === 0 || rowsOfWidth < Math.max(MIN_ROWS, TABLE_SHARE * lines.length)) return undefined;
   const first = csvCells(lines[0]);
-  if (first !== undefined && first.length === width && first.every(headerCell)) {
-    const keys = first.map(nameKey);
-    const level = keys.findIndex((key) => LEVEL_NAMES.has(key));
-    if (level < 0) return undefined;
-    const time = keys.findIndex((key) => TIME_NAMES.has(key));
-    const message = keys.findIndex((key) => MESSAGE_NAMES.has(key));
-    return { cells: width, level, header: lines[0], ...(time >= 0 ? { time } : {}), ...(message >= 0 ? { message } : {}) };
-  }
   const table = rows.filter((cells) => cells.length >= width);
-  for (let column = 0; column < width; column++) {
-    const values = new Set<string>();
-    if (!table.every((cells) => columnLevel(cells[column]) !== undefined && values.add(cells[column].trim()).size <= MAX_LEVEL_VALUES)) continue;
-    return { cells: width, level: column, ...proseColumn(table, column) };
-  }
-  return undefined;
+  if (first !== undefined && first.length === width && first.every(headerCell)) return { width, rows: table.slice(1), header: first, headerLine: lines[0] };
+  return { width, rows: table };
 }
 
 /** Two words of letters in a row: prose, not a date and time (`3/12/2026 1:00:00 PM`) nor a code. */

@@ -6,7 +6,7 @@ import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLev
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
-import { withW3cTimes } from './w3c';
+import { w3cFormat, withW3cTimes } from './w3c';
 import { withCsvColumns } from './csv-columns';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
@@ -870,7 +870,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // line dated it (timestamps.ts clockEpoch): a date any reader found wins (a harness's clock before a program's own
   // dated header). With the file's days read (format/clock-days.ts), each line is dated by its own day instead.
   const timeOfDay = text.clockDated === true && options.referenceTime !== undefined && !clockFromZero(sample);
-  const format = formatFor(layer, text.format);
+  const format = w3cFormat(sample) ?? formatFor(layer, text.format);
   const make = (days: ClockDays | undefined): LineParser => {
     const dates = days === undefined ? text.clockDated === true && context.clockReference !== undefined : days.lastDay !== undefined;
     const parser: LineParser = {

@@ -8,6 +8,7 @@
 import { isDigitCode } from './chars';
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
+import { httpStatusLevel, moreSevere } from './http-status';
 import { LEVELS, type Level } from './types';
 
 export type PrefixKind = 'cri' | 'stream-csv' | 'syslog-5424' | 'syslog-3164' | 'search' | 'source-link';
@@ -239,8 +240,9 @@ export interface JsonEntry {
 
 // zap's development encoder in JSON names its keys `T`, `L`, `M`; OpenTelemetry's log records `Timestamp`,
 // `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters). Log4j 2's JsonLayout writes its
-// time as `instant` ({epochSecond, nanoOfSecond}, 2.11 on) or `timeMillis` (before).
-const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T', 'instant', 'timeMillis'];
+// time as `instant` ({epochSecond, nanoOfSecond}, 2.11 on) or `timeMillis` (before). nginx's JSON log_format names
+// its time by the variable written (`$time_iso8601`, `$time_local`: CLF's `02/Dec/2026:08:33:37 +0000`).
+const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T', 'instant', 'timeMillis', 'time_iso8601', 'time_local'];
 // `s` last: MongoDB's structured log (`"s":"E"`). `LogLevel`, `Message`, `Category`: .NET's Microsoft.Extensions.Logging
 // JSON console formatter (`{"EventId":0,"LogLevel":"Information","Category":"…","Message":"…","State":{…}}`); `Level`,
 // `RenderedMessage`, `MessageTemplate`: Serilog's JsonFormatter (`{"Timestamp":"…","Level":"Warning",…}`).
@@ -565,6 +567,10 @@ function jsonEntry(
   }
   // Serilog's compact JSON (CLEF: `@t` and `@mt` or `@m`) leaves `@l` out for Information, its default level.
   if (rawLevel === undefined && kind === 'json' && has(record, '@t') && (has(record, '@mt') || has(record, '@m'))) level = 'INFO';
+  // An access record's level is its written one raised to its HTTP status's (http-status.ts): Traefik writes `info` for
+  // every request, Caddy `info` for a 404; nginx's JSON log_format writes none. The written level, not the derived
+  // one, decides whether the text is a line of its own, as before.
+  const status = accessStatusLevel(record);
   let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
@@ -572,7 +578,7 @@ function jsonEntry(
     kind,
     text,
     textIsLine: envelope || kind === 'journald' || (level === undefined && levelNumber === undefined),
-    level,
+    level: status === undefined ? level : (moreSevere(level, status) ?? status),
     levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope),
     timestamp: jsonTime(rawTime, context),
   };
@@ -580,6 +586,26 @@ function jsonEntry(
   if (levelNumber !== undefined) entry.levelNumber = levelNumber;
   if (levelNumber !== undefined && DOTNET_FIELDS.some((key) => has(record, key))) entry.dotnetFields = true;
   return entry;
+}
+
+// The fields an access record names its request and its answer's status by: Caddy's and nginx's `request`, `status`;
+// Traefik's `RequestMethod`, `DownstreamStatus`; Envoy's `method`, `response_code`; pino-http's `req`, `res.statusCode`.
+const REQUEST_KEYS = ['request', 'req', 'method', 'RequestMethod', 'request_method', 'httpMethod', 'http_method', 'uri', 'request_uri', 'RequestPath', 'cs-method'];
+const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 'response_code', 'http_status', 'sc-status'];
+
+/**
+ * The level a JSON access record's HTTP status stands for (http-status.ts: 5xx ERROR, 4xx WARN, else INFO): a record
+ * naming a request (REQUEST_KEYS) and holding a status (STATUS_KEYS, or pino-http's `res.statusCode`). Undefined for
+ * any other record: an app's `"status":"ok"`, a job's `"status":500` without a request.
+ */
+export function accessStatusLevel(record: Record<string, unknown>): Level | undefined {
+  if (!REQUEST_KEYS.some((key) => record[key] !== undefined)) return undefined;
+  for (const key of STATUS_KEYS) {
+    const level = record[key] === undefined ? undefined : httpStatusLevel(record[key]);
+    if (level !== undefined) return level;
+  }
+  const res = record.res;
+  return res !== null && typeof res === 'object' ? httpStatusLevel((res as Record<string, unknown>).statusCode) : undefined;
 }
 
 /** The first level key of a record whose value is a level word (`"level_name":"ERROR"` beside `"level":400`). */

@@ -4,13 +4,18 @@
 // the machine's zone ("time: the time, in coordinated universal time (UTC), at which the activity occurred",
 // https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging), and so does the `#Date:` directive. The lines carry
 // no zone, so without this they were read as the server's local time: on a server east or west of UTC, "the last hour"
-// missed every request of the last hour.
-import type { ParsedLine } from './types';
+// missed every request of the last hour. A request's level is derived from its `sc-status` column (http-status.ts):
+// read by the column's name, wherever `#Fields:` puts it (the line readers find it only before IIS's three default last
+// fields), so that error_summary counts the 5xx answers of any field selection.
+import { httpStatusLevel } from './http-status';
+import type { LogFormat, ParsedLine } from './types';
 
-/** The columns of a file's `date` and `time` fields (0-based, whitespace-separated), as its `#Fields:` names them. */
+/** The columns of a file's `date`, `time` and `sc-status` fields (0-based, whitespace-separated), as its `#Fields:` names them. */
 interface W3cColumns {
   date: number;
   time: number;
+  /** The server's status code column, when the file has one. */
+  status?: number;
 }
 
 const FIELDS_DIRECTIVE = '#Fields:';
@@ -37,7 +42,19 @@ export function w3cColumns(sample: readonly string[]): W3cColumns | undefined {
   const names = fields.trim().split(/\s+/);
   const date = names.indexOf('date');
   const time = names.indexOf('time');
-  return date < 0 || time < 0 ? undefined : { date, time };
+  const status = names.indexOf('sc-status');
+  return date < 0 || time < 0 ? undefined : { date, time, ...(status >= 0 ? { status } : {}) };
+}
+
+/**
+ * The format of a file in the W3C extended log format (w3cColumns of its sample), named for a listing and a tool's
+ * answer: its fields are named by `#Fields:`, so no other layout's name fits it. Undefined for any other file.
+ */
+export function w3cFormat(sample: readonly string[]): LogFormat | undefined {
+  const columns = w3cColumns(sample);
+  if (columns === undefined) return undefined;
+  const level = columns.status === undefined ? 'no level (no sc-status column)' : 'level derived from the sc-status column (5xx error, 4xx warning, else info)';
+  return { id: 'w3c', description: `W3C extended log (IIS): columns named by #Fields:, date and time in UTC; ${level}` };
 }
 
 /**
@@ -100,14 +117,14 @@ export function hasDirectives(sample: readonly string[]): boolean {
 
 /**
  * `parse` for a file in the W3C extended log format (w3cColumns of its sample): each data line's time read from its
- * `date` and `time` columns as UTC, and a time read in a `#Date:` (`#Start-Date:`, `#End-Date:`) directive as UTC; every other field of the parse (level from the
- * status, message) as `parse` gives it, and every `#` line marked a directive. A line whose columns hold no date and time
+ * `date` and `time` columns as UTC, its level from its `sc-status` column, and a time read in a `#Date:` (`#Start-Date:`, `#End-Date:`) directive as UTC; every other field of the parse
+ * (message) as `parse` gives it, and every `#` line marked a directive. A line whose columns hold no date and time
  * keeps `parse`'s reading. withDirectives for any other file.
  */
 export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readonly string[]): (line: string) => ParsedLine {
   const columns = w3cColumns(sample);
   if (columns === undefined) return withDirectives(parse, sample);
-  const last = Math.max(columns.date, columns.time);
+  const last = Math.max(columns.date, columns.time, columns.status ?? 0);
   return (line) => {
     const parsed = parse(line);
     if (line.charCodeAt(0) === 35 /* # */) {
@@ -119,7 +136,10 @@ export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readon
     }
     const values = columnsUpTo(line, last);
     const epoch = values.length > last ? utcEpoch(values[columns.date], values[columns.time]) : undefined;
-    return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
+    if (epoch === undefined) return parsed;
+    // The status column is the request's outcome: it stands for the level, whatever word the URL holds.
+    const level = columns.status === undefined ? undefined : httpStatusLevel(values[columns.status]);
+    return { ...parsed, timestamp: epoch, ...(level === undefined ? {} : { level }) };
   };
 }
 

@@ -13,6 +13,7 @@ import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
 import type { Compression } from './decompress';
+import { startsAsJournalExport } from './journal-export';
 import { startsAsRecordBatch } from './record-batches';
 import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
 import { DetectedLegacyLines } from './legacy-stream';
@@ -41,7 +42,7 @@ export interface FileCoding {
   legacyCharset?: string;
   /**
    * Its text is JSON documents holding arrays of records (io/record-batches.ts: CloudTrail's `Records`, OTLP/JSON's
-   * `logRecords`), read one record to a line. Decompressed text is looked at for it as it is read, whatever this says.
+   * `logRecords`), or a journal export (io/journal-export.ts: entries of many lines), read one record to a line. Decompressed text is looked at for it as it is read, whatever this says.
    */
   records?: true;
 }
@@ -157,7 +158,7 @@ export interface SniffedCoding {
    * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
    */
   gzip?: true;
-  /** It starts as a document of record batches (io/record-batches.ts startsAsRecordBatch): read one record to a line. */
+  /** It starts as a document of record batches (io/record-batches.ts startsAsRecordBatch) or a journal export (io/journal-export.ts): read one record to a line. */
   records?: true;
 }
 
@@ -190,7 +191,7 @@ export async function codingOfFile(fd: number, size = 0, options: CodingOptions 
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
   const read = start.subarray(0, bytesRead);
   if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
-  if (startsAsRecordBatch(read)) return { charset: 'utf-8', legacy: false, records: true };
+  if (startsAsRecordBatch(read) || startsAsJournalExport(read)) return { charset: 'utf-8', legacy: false, records: true };
   const charset = sniffCharset(read);
   const legacyStart = charset === 'utf-8' && startsAsLegacyText(read);
   if (charset !== 'utf-8') return { charset, legacy: false };

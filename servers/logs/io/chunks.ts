@@ -7,7 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { isDecoded, toUtf8, type FileCoding } from './charset';
 import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
-import { MAX_PENDING_BYTES, MAX_RECORD_BYTES, MAX_RESOURCE_BYTES, recordsWhenBatched, splitRecordBatches, type UnsourcedRecords } from './record-batches';
+import { MAX_PENDING_BYTES, MAX_RECORD_BYTES, MAX_RESOURCE_BYTES, recordsWhenBatched, type UnsourcedRecords } from './record-batches';
 
 const readAsync = promisify(read);
 
@@ -166,7 +166,7 @@ export function decodedText(fd: number, coding: FileCoding): DecodedText {
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
   const text = toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset);
-  return { output: coding.records ? splitRecordBatches(text, onCut, onUnsourced) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
+  return { output: coding.records ? recordsWhenBatched(text, onCut, onUnsourced) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
-import { documentsNote, type OpenedLog } from '../files/log-files';
+import type { OpenedLog } from '../files/log-files';
 import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS, type LineParser } from '../format/types';
@@ -18,7 +18,7 @@ import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
-import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
@@ -108,7 +108,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
         'containers unless `file` is given (unit, container and host narrow the sources, and are refused with file). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
-        `and runtime prefixes (CRI, syslog) around log lines. ${SEEK_RULE.replace('With since', 'With a window')}.`,
+        'and runtime prefixes (CRI, syslog) around log lines. Access logs (combined/common, W3C/IIS, JSON from nginx, Caddy, Traefik) ' +
+        'write no level: theirs is derived from the HTTP status (5xx an error, 4xx a warning), the written level raised to it. ' +
+        `${SEEK_RULE.replace('With since', 'With a window')}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -127,7 +129,7 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
       const unread = inputs.files.length - files.length - skipped;
       // "No errors" is said of the logs read: the .json/.txt files left out as documents are named beside it (sources.ts).
-      const documents = grouper.total === 0 && inputs.documents ? [`not read: ${documentsNote(inputs.documents)}`] : [];
+      const documents = grouper.total === 0 ? unreadNotes(inputs).map((note) => `not read: ${note}`) : [];
       return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes, ...documents], args, window, unread));
     }),
   );

@@ -6,7 +6,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import { documentsNote, type OpenedLog } from '../files/log-files';
+import type { OpenedLog } from '../files/log-files';
 import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
@@ -17,7 +17,7 @@ import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLi
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
-import { chooseInputs, forEachSource, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
+import { chooseInputs, forEachSource, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
 import { readInvisibleEscapes } from '../../shared/invisible';
@@ -32,7 +32,7 @@ const inputSchema = strictInput(z.object({
   encoding: encodingSchema,
   ...sourceFilterFields,
   ...serviceField,
-  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
+  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),
@@ -115,7 +115,7 @@ export function registerSearchLogs(server: McpServer, base: LogsContext): void {
       found.notes.unshift(...inputs.notes);
       await searchSources(ctx, inputs.sources, args, request, found, extra.signal, tick);
       if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
-      if (found.totalMatches === 0 && inputs.documents) found.notes.push(`not searched: ${documentsNote(inputs.documents)}`);
+      if (found.totalMatches === 0) found.notes.push(...unreadNotes(inputs).map((note) => `not searched: ${note}`));
       return toolResult(searchOutput(found, args, request));
     }),
   );

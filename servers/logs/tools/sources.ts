@@ -8,7 +8,7 @@ import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } 
 import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type NamedFiles, type OpenedLog } from '../files/log-files';
+import { binaryLogsNote, documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, otherFilesNote, type BinaryLogs, type LogFileInfo, type LogFileListing, type NamedFiles, type OpenedLog } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 import { readFileName, readSourceFilter, readSourceName } from './listed-names';
@@ -96,6 +96,8 @@ export interface InputChoice {
    * `.txt` with no time or level reads as a document, and "no matches" over the rest would be confident and wrong.
    */
   documents?: NamedFiles;
+  /** When no file was named: the binary logs the listing left out (binary-logs.ts), said by an answer that found nothing, as documents are. */
+  binaryLogs?: BinaryLogs;
 }
 
 export interface FileAndFilter extends SourceFilter {
@@ -168,7 +170,16 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   if (fileListing.otherCompressed) notes.push(`not read: ${otherCompressedNote(fileListing.otherCompressed)}`);
   if (fileListing.streamLinks) notes.push(`not read: ${streamLinksNote(fileListing.streamLinks)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
-  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files, ...(fileListing.documents ? { documents: fileListing.documents } : {}) };
+  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files, ...(fileListing.documents ? { documents: fileListing.documents } : {}), ...(fileListing.binaryLogs ? { binaryLogs: fileListing.binaryLogs } : {}) };
+}
+
+/**
+ * What an answer over every file that found nothing says of the files the listing did not read though they may hold
+ * what was asked for (`.json`/`.txt`/`.csv` read as documents, binary logs): "no matches" of the rest alone would be
+ * confident and wrong. Not said when something was found: a repository's package.json is no news then.
+ */
+export function unreadNotes(inputs: Pick<InputChoice, 'documents' | 'binaryLogs'>): string[] {
+  return [inputs.documents && documentsNote(inputs.documents), inputs.binaryLogs && binaryLogsNote(inputs.binaryLogs)].filter((note): note is string => typeof note === 'string');
 }
 
 /** Names for a note: the first `shown` and "and N more" (a note lists what it is about, not a thousand names). */
@@ -225,7 +236,7 @@ export function nothingToRead(ctx: LogsContext, problems: string[], listing?: Lo
   const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
   const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents)].filter(Boolean);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents), listing?.binaryLogs && binaryLogsNote(listing.binaryLogs), listing?.otherFiles && otherFilesNote(listing.otherFiles)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
   return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }
