@@ -6,7 +6,8 @@
 // Inputs: the fingerprint's (Loghub development set, synthetic layouts seeds 1-3, outsider kinds, format corpus), the
 // studied real excerpts (test/fixtures/real-excerpts; the gate's HELD_OUT batches are never read), and, for each input
 // the compiled reader reads lines of, each of its lines altered in the ways a line of that file may differ from the
-// layout (NEIGHBOURS: a level word, a bracket, a record or a compose bar opening the message, a cut, an indent…).
+// layout (NEIGHBOURS: a level word, a bracket, a record or a compose bar opening the message, a separator after the
+// time, a cut, an indent…).
 // Usage: node --import tsx scripts/shadow-header.ts [--show N]   (exit 1 when a difference is found)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +82,12 @@ export const NEIGHBOURS: readonly ((line: string) => string)[] = [
   (line) => `\ufeff${line}`,
   (line) => `${line} |`,
   (line) => line.replace(' ', '  '),
+  // After a timestamped layout's time (its first blank): a lone separator, a closing mark, a Monolog column.
+  (line) => line.replace(' ', ' - '),
+  (line) => line.replace(' ', ' -> '),
+  (line) => line.replace(' ', ' => '),
+  (line) => line.replace(' ', ', '),
+  (line) => line.replace(' ', ' app.ERROR: '),
   (line) => line.replace(/ (\S+) /, ' ERROR '),
   (line) => line.replace(/ (\S+) /, ' msg="x '),
   (line) => line.replace(/ (\S+) /, ' Jan '),

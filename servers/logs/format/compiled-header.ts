@@ -29,28 +29,18 @@ export type CompiledReader = (line: string) => ParsedLine | undefined;
  * `reads`: counts the lines the reader read itself (the shadow-compare harness, scripts/shadow-header.ts).
  */
 export function compileHeaderReader(header: LearnedHeader, context: TimestampContext, reads?: { lines: number }): CompiledReader | undefined {
-  return isPlainSyslog(header) ? syslogReader(header.fields[0].pattern as TimestampPattern, context, reads) : undefined;
-}
-
-/** Whether a field has no flag besides its kind (and a timestamp's pattern): the general reader's plainest reading of it. */
-function plain(field: HeaderField, kind: HeaderField['kind']): boolean {
-  if (field.kind !== kind) return false;
-  for (const key of Object.keys(field) as (keyof HeaderField)[]) if (key !== 'kind' && !(key === 'pattern' && kind === 'timestamp') && field[key] !== undefined) return false;
-  return true;
+  if (!nothingElseLearned(header)) return undefined;
+  if (isPlainSyslog(header)) return syslogReader(header.fields[0].pattern as TimestampPattern, context, reads);
+  if (isPlainTimestamped(header)) return timestampedReader(header.fields[0].pattern as TimestampPattern, context, reads);
+  return undefined;
 }
 
 /**
- * The syslog layout (`Jun 14 15:16:01 combo sshd[1234]: …`): a syslog time, a host word, a program's `name:`, and
- * nothing else learned of the file (no other form, no level column in the messages, no tab-separated records).
+ * Whether the file's header is learned with none of the readings a compiled reader leaves to the general one: no other
+ * form, no inserted or relayed column, no level column in the messages, no tab-separated records, no prefix.
  */
-function isPlainSyslog(header: LearnedHeader): boolean {
-  const [time, host, tag] = header.fields;
+function nothingElseLearned(header: LearnedHeader): boolean {
   return (
-    header.fields.length === 3 &&
-    plain(time, 'timestamp') &&
-    time.pattern?.id === 'syslog' &&
-    plain(host, 'word') &&
-    plain(tag, 'component') &&
     !header.tabbed &&
     header.forms === undefined &&
     header.extended === undefined &&
@@ -60,6 +50,28 @@ function isPlainSyslog(header: LearnedHeader): boolean {
     !header.prefixed &&
     !header.relayed
   );
+}
+
+/** Whether a field has no flag besides its kind (and a timestamp's pattern): the general reader's plainest reading of it. */
+function plain(field: HeaderField, kind: HeaderField['kind']): boolean {
+  if (field.kind !== kind) return false;
+  for (const key of Object.keys(field) as (keyof HeaderField)[]) if (key !== 'kind' && !(key === 'pattern' && kind === 'timestamp') && field[key] !== undefined) return false;
+  return true;
+}
+
+/** The syslog layout (`Jun 14 15:16:01 combo sshd[1234]: …`): a syslog time, a host word, a program's `name:`. */
+function isPlainSyslog(header: LearnedHeader): boolean {
+  const [time, host, tag] = header.fields;
+  return header.fields.length === 3 && plain(time, 'timestamp') && time.pattern?.id === 'syslog' && plain(host, 'word') && plain(tag, 'component');
+}
+
+/**
+ * The timestamped layout: a time in one form, then the message (`20171223-22:15:29:606|Step_LSC|30002312|…`, a
+ * program's `<time> <text>`): one plain timestamp field. The columns after the time are read by the readers around
+ * the header's (pipe-columns.ts, lead-columns.ts), as on the general reader's lines.
+ */
+function isPlainTimestamped(header: LearnedHeader): boolean {
+  return header.fields.length === 1 && plain(header.fields[0], 'timestamp') && header.fields[0].pattern !== undefined;
 }
 
 /** Past the separators header.ts skips between fields (spaces, tabs, `|`) from `at`. */
@@ -109,5 +121,39 @@ function syslogReader(pattern: TimestampPattern, context: TimestampContext, read
     if (level === undefined && tagEnd < 80 && composePrefixEnd(line) > 0) return undefined;
     if (reads) reads.lines++;
     return { message, timestamp: time.epoch, component: line.slice(tagStart, tagEnd - 1), level };
+  };
+}
+
+/**
+ * The timestamped layout's reader: parseWithHeader's reading of a line whose one field, the time, reads plainly (from
+ * the line's first character, closed by anything but a `:`), written out; any other line is the general reader's. Past the time, as the general reader reads such a line:
+ * - a lone separator between time and message (`<time> - msg`, `-> `, `=> `, `: `) is cut by applyHeader: such lines
+ *   (an opening `-`, `=`, `>` or `:`) are the general reader's;
+ * - the level: the message's leading level word, else an access log's status; a message opening with Monolog's
+ *   `channel.LEVEL:` (cut by cutChannelLevel, or read by channelLevel) is the general reader's;
+ * - a docker compose prefix is looked for on lines without a level: asked the same;
+ * - the header has no level field, and the time is in its own form: the line is not read again by a header of its own.
+ */
+function timestampedReader(pattern: TimestampPattern, context: TimestampContext, reads?: { lines: number }): CompiledReader {
+  return (line) => {
+    // A separator opening the line (an indented line, a bar) is skipped by the general reader, which reads such a line
+    // as the entry above's: the general reader's.
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9 || first === 124 || line.length === 0) return undefined;
+    const time = matchTimestampAt(line, 0, pattern, context);
+    if (time === undefined || time.epoch === undefined) return undefined;
+    // A `,` closing the time is the header's (readField); a `:` is when a field's end follows it: the general reader's.
+    const afterTime = line.charCodeAt(time.end);
+    if (afterTime === 58) return undefined;
+    const consumed = afterTime === 44 ? time.end + 1 : time.end;
+    const start = skipSeparators(line, consumed);
+    const opening = line.charCodeAt(start);
+    if (opening === 45 || opening === 61 || opening === 62 || opening === 58) return undefined;
+    const message = line.slice(start);
+    if (mayBeChannelLevel(message, 0)) return undefined;
+    const level = leadingLevel(message) ?? statusLevel(line);
+    if (level === undefined && consumed < 80 && composePrefixEnd(line) > 0) return undefined;
+    if (reads) reads.lines++;
+    return { message, timestamp: time.epoch, level };
   };
 }

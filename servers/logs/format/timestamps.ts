@@ -742,6 +742,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
     if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
     end = at + 9;
     last.chars.keep(line, start, end);
+    last.reference = NaN;
     last.monthIndex = monthIndex;
     last.day = day;
     last.hour = twoDigits(line, at + 1);
@@ -763,15 +764,53 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
       end += 5;
     }
   } else if (next === 58 || isDigit(next)) return undefined;
-  const epoch = year === undefined ? inferYear(monthIndex, day, hour, minute, second, ms, context) : localEpoch(year, monthIndex, day, hour, minute, second, ms);
+  let epoch: number | undefined;
+  if (year !== undefined) epoch = localEpoch(year, monthIndex, day, hour, minute, second, ms);
+  else if (context.referenceTime === undefined) epoch = inferYear(monthIndex, day, hour, minute, second, ms, context);
+  else epoch = inferKeptYear(context.referenceTime, ms);
   return { epoch, end };
 }
 
 /**
  * The syslog time scanSyslog read last, up to its seconds (none before the first), and its parts. Lines of one second,
- * most of a busy file's, are not read again up to there.
+ * most of a busy file's, are not read again up to there. For a year-less time, the epochs of that second (ms) in the
+ * year of `reference` (an epoch ms; NaN when not read yet) and in the year before (`yearBefore`, read when first
+ * needed): inferYear's two readings, kept for the lines of that second.
  */
-const lastSyslogSecond = { chars: new KeptChars(), monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
+const lastSyslogSecond = {
+  chars: new KeptChars(),
+  monthIndex: 0,
+  day: 0,
+  hour: 0,
+  minute: 0,
+  second: 0,
+  reference: NaN,
+  thisYear: undefined as number | undefined,
+  yearBefore: undefined as number | undefined,
+  yearBeforeRead: false,
+};
+
+/**
+ * inferYear of lastSyslogSecond's parts and `ms` for `reference` (epoch ms), from the second's epochs kept for it:
+ * localEpoch adds the milliseconds to the second's epoch after its checks, which read no milliseconds, so the epoch of
+ * the second plus `ms` is localEpoch's own answer.
+ */
+function inferKeptYear(reference: number, ms: number): number | undefined {
+  const last = lastSyslogSecond;
+  if (last.reference !== reference) {
+    last.thisYear = localEpoch(localYear(reference), last.monthIndex, last.day, last.hour, last.minute, last.second, 0);
+    last.yearBeforeRead = false;
+    last.reference = reference;
+  }
+  if (last.thisYear === undefined) return undefined;
+  const thisYear = last.thisYear + ms;
+  if (!(thisYear > reference + DAY_MS)) return thisYear;
+  if (!last.yearBeforeRead) {
+    last.yearBefore = localEpoch(localYear(reference) - 1, last.monthIndex, last.day, last.hour, last.minute, last.second, 0);
+    last.yearBeforeRead = true;
+  }
+  return last.yearBefore === undefined ? undefined : last.yearBefore + ms;
+}
 
 /** Whether `line` holds lastSyslogSecond's characters from `start`. */
 function isLastSyslogSecond(line: string, start: number): boolean {

@@ -44,10 +44,41 @@ const SYSLOG_FILE = [
   '',
 ];
 
+/** Lines of a timestamped file (a time, then the message) and of the forms such a file holds beside its own. */
+const TIMESTAMPED_FILE = [
+  '2026-11-30 10:00:00,123 worker started',
+  '2026-11-30 10:00:01,456 ERROR worker crashed',
+  '2026-11-30 10:00:02,001 - a lone dash before the message',
+  '2026-11-30 10:00:02,002 -> an arrow',
+  '2026-11-30 10:00:02,003 => a fat arrow',
+  '2026-11-30 10:00:02,004 : a colon',
+  '2026-11-30 10:00:02,005: closed by a colon',
+  '2026-11-30 10:00:02,006, closed by a comma',
+  '2026-11-30 10:00:03,000 app.ERROR: database gone',
+  '2026-11-30 10:00:03,001 app.INFO: started [] []',
+  '2026-11-30 10:00:04,000 10.0.0.1 - - "GET /x HTTP/1.1" 503 12',
+  '2026-11-30 10:00:04,500 [WARN] disk low',
+  '2026-11-30 10:00:05,000 {"level":"error","msg":"boom"}',
+  '2026-11-30 10:00:05,100 level=warn msg="slow" took=3s',
+  '2026-11-30 10:00:05,200 stdout F from the runtime',
+  '2026-11-30 10:00:05,300 web-1 | piped column',
+  '2026-11-30 10:00:05,400 a | b | ERROR the shipper table',
+  '2026-11-30 10:00:05,500\tmain\tINFO\tzap console',
+  '2026-11-30 10:00:06',
+  '2026-11-30 10:00:06 ',
+  '[2026-11-30 10:00:07,000] bracketed time',
+  '    at com.example.Foo.bar(Foo.java:12)',
+  '| a bar first',
+  'web-1  | 2026-11-30 10:00:08,000 behind a compose prefix',
+  'Nov 30 10:00:09 host app[1]: a syslog line amid them',
+  '20261130-10:00:10:000|Step_LSC|3000|compact and piped',
+  '',
+];
+
 describe('compiled header readers: shadow compare with the general reader', function () {
   // Each line is parsed twice, and again for each of its neighbours: some seconds on a loaded machine.
   this.timeout(120_000);
-  for (const id of ['syslog-many-hosts', 'mixed-programs']) {
+  for (const id of ['syslog-many-hosts', 'mixed-programs', 'pipe-delimited', 'comma-delimited', 'proxy-sizes', 'semicolon-delimited']) {
     it(`${id}: every line and its neighbours parse alike`, () => {
       const layout = SYNTHETIC_LAYOUTS.find((l) => l.id === id);
       assert.ok(layout);
@@ -64,6 +95,16 @@ describe('compiled header readers: shadow compare with the general reader', func
     const result = emptyResult();
     // Sampled from itself repeated, so that the syslog header is learned from enough lines.
     shadowCompare('syslog-file', [...SYSLOG_FILE, ...SYSLOG_FILE, ...SYSLOG_FILE], result, { show: 5 });
+    assert.deepEqual(result.examples, []);
+    assert.equal(result.differences, 0);
+    assert.ok(result.compiledLines > 0);
+  });
+
+  it('a timestamped file with lines of other forms among its own parses alike, neighbours too', () => {
+    const result = emptyResult();
+    // The odd lines amid the file's own, so that a plain timestamped header is learned.
+    const own = Array.from({ length: 40 }, (_, i) => `2026-11-30 09:${String(i).padStart(2, '0')}:00,${String(i * 7).padStart(3, '0')} worker ${i} took ${i * 3} ms`);
+    shadowCompare('timestamped-file', [...own, ...TIMESTAMPED_FILE, ...own, ...TIMESTAMPED_FILE], result, { show: 5 });
     assert.deepEqual(result.examples, []);
     assert.equal(result.differences, 0);
     assert.ok(result.compiledLines > 0);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { epochFromNumber, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS } from '../../../servers/logs/format/timestamps';
+import { epochFromNumber, inferYear, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS } from '../../../servers/logs/format/timestamps';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
@@ -252,5 +252,34 @@ describe('log intelligence: parseTimestamp', () => {
       assert.ok(m?.epoch !== undefined, pattern.id);
       assert.equal(line.charCodeAt(m.end - 1), 93, `${pattern.id}: ends at its closing bracket`);
     }
+  });
+
+  it("a year-less syslog time reads as inferYear reads it, line after line of one second, whatever the reference", () => {
+    // scanSyslog keeps the epochs of the second it read last for the reference it read them for: lines of that second
+    // under another reference, and milliseconds that cross the reference's next day, read as inferYear reads them.
+    const syslog = TIMESTAMP_PATTERNS.find((p) => p.id === 'syslog');
+    assert.ok(syslog);
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const time = fc.record({ month: fc.integer({ min: 0, max: 11 }), day: fc.integer({ min: 1, max: 31 }), hour: fc.integer({ min: 0, max: 23 }), minute: fc.integer({ min: 0, max: 59 }), second: fc.integer({ min: 0, max: 60 }) });
+    // A reference near the time a day later (its next day's boundary falls inside the second), or anywhere in 2023-2029.
+    const reference = fc.oneof(fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2029, 11, 31) }), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(time, fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 4 }), reference, fc.integer({ min: -1500, max: 1500 })), { minLength: 1, maxLength: 6 }), (seconds) => {
+        for (const [t, millis, ref, skew] of seconds) {
+          // The time's own moment in 2026 less a day, give or take a second and a half; the lines of the second are read
+          // under it and under the other reference in turn.
+          const near = new Date(2026, t.month, t.day, t.hour, t.minute, t.second).getTime() - 86_400_000 + skew;
+          for (const referenceTime of [ref ?? near + 366 * 86_400_000, near]) {
+            for (const ms of millis) {
+              const line = `${months[t.month]} ${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}.${String(ms).padStart(3, '0')} host app: x`;
+              const read = matchTimestampAt(line, 0, syslog, { referenceTime });
+              assert.equal(read?.epoch, inferYear(t.month, t.day, t.hour, t.minute, t.second, ms, { referenceTime }), `${line} at ${referenceTime}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
