@@ -591,6 +591,7 @@ function jsonEntry(
 // The fields an access record names its request and its answer's status by: Caddy's and nginx's `request`, `status`;
 // Traefik's `RequestMethod`, `DownstreamStatus`; Envoy's `method`, `response_code`; pino-http's `req`, `res.statusCode`.
 const REQUEST_KEYS = ['request', 'req', 'method', 'RequestMethod', 'request_method', 'httpMethod', 'http_method', 'uri', 'request_uri', 'RequestPath', 'cs-method'];
+const REQUEST_KEY_SET = new Set(REQUEST_KEYS);
 const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 'response_code', 'http_status', 'sc-status'];
 
 /**
@@ -599,7 +600,15 @@ const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 
  * any other record: an app's `"status":"ok"`, a job's `"status":500` without a request.
  */
 export function accessStatusLevel(record: Record<string, unknown>): Level | undefined {
-  if (!REQUEST_KEYS.some((key) => record[key] !== undefined)) return undefined;
+  // One walk over the record's own keys: looking each of REQUEST_KEYS up cost 6 % of a JSON pass (bench:mining-ab).
+  let request = false;
+  for (const key in record) {
+    if (REQUEST_KEY_SET.has(key) && record[key] !== undefined) {
+      request = true;
+      break;
+    }
+  }
+  if (!request) return undefined;
   for (const key of STATUS_KEYS) {
     const level = record[key] === undefined ? undefined : httpStatusLevel(record[key]);
     if (level !== undefined) return level;
