@@ -14,7 +14,7 @@ export const MAX_ENTRY_BYTES = 1024 * 1024;
 const KEPT = new Set(['__REALTIME_TIMESTAMP', 'PRIORITY', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', '_COMM', '_PID', '_HOSTNAME', 'MESSAGE', 'CONTAINER_NAME']);
 
 /** The start of an export: its first field, `__CURSOR=` (always written) or, with `--output-fields`, the realtime timestamp. */
-const EXPORT_START = /^(?:__CURSOR=s=[0-9a-f]+;|__REALTIME_TIMESTAMP=\d+\n)/;
+const EXPORT_START = /^(?:__CURSOR=s=[0-9a-f]+;|__REALTIME_TIMESTAMP=\d+\r?\n)/;
 
 /** Whether `start` (a file's first bytes) opens a journal export. */
 export function startsAsJournalExport(start: Buffer): boolean {
@@ -105,9 +105,12 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
         }
         break;
       }
-      if (newline === at) {
+      // A file that passed through Windows ends its lines with CRLF: the CR is no part of a value, and a line of it alone
+      // is the blank line that ends an entry (read as a value, it joined every entry into one, without a time).
+      const end = newline > at && pending[newline - 1] === 13 ? newline - 1 : newline;
+      if (end === at) {
         // A blank line: the entry ends.
-        at++;
+        at = newline + 1;
         const line = finish();
         if (line) out.push(line);
         continue;
@@ -115,18 +118,18 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
       const eq = pending.indexOf(61 /* = */, at);
       if (eq >= 0 && eq < newline) {
         fields++;
-        keep(pending.subarray(at, eq).toString('latin1'), pending.subarray(eq + 1, newline).toString('utf8'));
+        keep(pending.subarray(at, eq).toString('latin1'), pending.subarray(eq + 1, end).toString('utf8'));
         at = newline + 1;
         continue;
       }
       // A field name alone: a binary value follows, its length first (8 bytes, little-endian).
       if (pending.length - (newline + 1) < 8) break;
       const length = pending.readBigUInt64LE(newline + 1);
-      const name = pending.subarray(at, newline).toString('latin1');
+      const name = pending.subarray(at, end).toString('latin1');
       if (!/^[A-Z0-9_]+$/.test(name) || length > BigInt(Number.MAX_SAFE_INTEGER)) {
         // No field: text that is not the format's (a damaged file), kept as the message.
         fields++;
-        if (entry.MESSAGE === undefined) keep('MESSAGE', pending.subarray(at, newline).toString('utf8'));
+        if (entry.MESSAGE === undefined) keep('MESSAGE', pending.subarray(at, end).toString('utf8'));
         at = newline + 1;
         continue;
       }
@@ -141,7 +144,7 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
     fields++;
     keep(binary.name, Buffer.concat(binary.parts).toString('utf8'));
   } else if (pending.length > 0 && !skipLine) {
-    const rest = pending.toString('utf8');
+    const rest = pending.toString('utf8').replace(/\r$/, '');
     const eq = rest.indexOf('=');
     fields++;
     if (eq > 0) keep(rest.slice(0, eq), rest.slice(eq + 1));

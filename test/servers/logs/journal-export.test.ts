@@ -74,6 +74,25 @@ describe('logs: a journal export (journalctl -o export) saved to a file is read 
     }
   });
 
+  it('reads a text export whose lines end in CRLF (it passed through Windows) entry by entry, without the CRs', async () => {
+    const entries3 = [
+      entry(0, 6, 'systemd', 'Started nginx.service - A high performance web server.'),
+      entry(1, 3, 'nginx', 'bind() to 0.0.0.0:80 failed (98: Address already in use)'),
+      entry(4, 6, 'sshd', 'Accepted publickey for deploy from 10.0.0.9'),
+    ];
+    const crlf = Buffer.from(entries3.map((e) => e.toString('latin1')).join('\n').replace(/\n/g, '\r\n'), 'latin1');
+    assert.ok(startsAsJournalExport(crlf));
+    for (const size of [1, 5, 1 << 16]) {
+      const entries = await entriesOf(crlf, size);
+      assert.equal(entries.length, 3, `pieces of ${size}: ${JSON.stringify(entries)}`);
+      assert.deepEqual(entries.map((e) => e.PRIORITY), ['6', '3', '6']);
+      assert.equal(entries[1].MESSAGE, 'bind() to 0.0.0.0:80 failed (98: Address already in use)');
+      assert.equal(entries[2].MESSAGE, 'Accepted publickey for deploy from 10.0.0.9');
+      assert.equal(entries[2].__REALTIME_TIMESTAMP, String(BASE_US + 4_000_000n));
+      assert.ok(entries.every((e) => Object.values(e).every((v) => !String(v).includes('\r'))), 'no CR is kept');
+    }
+  });
+
   it('cuts a value past the entry\'s bound, and tells', async () => {
     let cuts = 0;
     const big = Buffer.concat([entry(0, 3, 'app', Buffer.alloc(MAX_ENTRY_BYTES + 10, 'x')), Buffer.from('\n'), entry(1, 6, 'app', 'after')]);
