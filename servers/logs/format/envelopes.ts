@@ -603,7 +603,7 @@ export function accessStatusLevel(record: Record<string, unknown>): Level | unde
   // One walk over the record's own keys: looking each of REQUEST_KEYS up cost 6 % of a JSON pass (bench:mining-ab).
   let request = false;
   for (const key in record) {
-    if (REQUEST_KEY_SET.has(key) && record[key] !== undefined) {
+    if (REQUEST_KEY_SET.has(key) && namesRequest(record[key])) {
       request = true;
       break;
     }
@@ -616,6 +616,19 @@ export function accessStatusLevel(record: Record<string, unknown>): Level | unde
   const res = record.res;
   return res !== null && typeof res === 'object' ? httpStatusLevel((res as Record<string, unknown>).statusCode) : undefined;
 }
+
+/**
+ * A request key's value that is an HTTP request's: a method (`GET`), a path or URL, a request line (`GET / HTTP/1.1`),
+ * or an object holding a method (Caddy's `request`, pino-http's `req`). A job's `"request":{"id":"r2"}` or a request
+ * id `"req":"7f3a"` names no HTTP request, and its `status` is no HTTP status: the written level stands.
+ */
+function namesRequest(value: unknown): boolean {
+  if (typeof value === 'string') return HTTP_REQUEST_TEXT.test(value);
+  return value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>).method === 'string';
+}
+
+/** A method word alone or before a target, a path, or a URL. */
+const HTTP_REQUEST_TEXT = /^(?:[A-Z]{3,7}(?:$|\s+\S)|\/|https?:\/\/)/;
 
 /** The first level key of a record whose value is a level word (`"level_name":"ERROR"` beside `"level":400`). */
 function levelWord(record: Record<string, unknown>): Level | undefined {

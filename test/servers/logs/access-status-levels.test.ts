@@ -67,6 +67,9 @@ describe('logs: an access log\'s level is derived from its HTTP status', functio
   it('neighbours with no request keep their written level', () => {
     const app = ['{"level":"info","time":"2026-12-02T08:33:37Z","msg":"job done","status":500}', '{"level":"info","time":"2026-12-02T08:33:38Z","msg":"health","status":"ok","request":"r-1"}', '{"level":"warn","time":"2026-12-02T08:33:39Z","msg":"slow","request":"GET /","status":200}'];
     assert.deepEqual(levels(app).levels, ['INFO', 'INFO', 'WARN']);
+    // A request key that names no HTTP request (a job's request object, a request id): its status is no HTTP status.
+    const jobs = ['{"level":"info","time":"2026-12-02T08:33:37Z","msg":"job finished","request":{"id":"r2"},"status":500}', '{"level":"info","time":"2026-12-02T08:33:38Z","msg":"job finished","req":"7f3a","status":503}', '{"level":"info","time":"2026-12-02T08:33:39Z","msg":"done","uri":"urn:job:9","status":500}'];
+    assert.deepEqual(levels(jobs).levels, ['INFO', 'INFO', 'INFO']);
   });
 
   it('a sample of JSON access records that all spell their level is no word-level file (the error-word prefilter would skip a 500 at info)', () => {
