@@ -605,8 +605,8 @@ const BATCH_26: Record<string, number> = {
  * 20 systems (median 0.876), 752 lines, 400 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 26 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 31 (2026-12-04; mean 0.826 then), when batch 29 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_27: Record<string, number> = {
   ConnMan: 0.625, Dehydrated: 0.843, Dgraph: 0.92, EventStoreDB: 1, Freqtrade: 0.932, Hexo: 1, Homebrew: 0.675,
@@ -820,8 +820,9 @@ const BATCHES = [
 // released for study at the start of session 28 (2026-12-03), when batch 26 was built and measured by branch `realx26`
 // in session 28; batch 25 was released for study at the start of session 29 (2026-12-04), when batch 27 was built and
 // measured by branch `realx27` in session 29; batch 26 was released for study at the start of session 30 (2026-12-04),
-// when batch 28 was to be built; batch 28 was built and measured by branch `realx28` in session 30.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_27, BATCH_28];
+// when batch 28 was to be built; batch 28 was built and measured by branch `realx28` in session 30; batch 27 was released
+// for study at the start of session 31 (2026-12-04), when batch 29 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_28];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
