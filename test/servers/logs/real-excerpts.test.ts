@@ -628,6 +628,21 @@ const BATCH_28: Record<string, number> = {
   LavinMQ: 0.81, MongooseOS: 0.879, OpenLiberty: 0.696, OpenTTD: 0.357, PgBackRest: 0.167, ShinyServer: 0.865,
   SteamClient: 0.5, TDengine: 1, Unison: 0.579, UnrealEngine: 0.933, WRF: 1, WindowsInstaller: 0.405, ZLS: 0.946,
 };
+/**
+ * Batch 29 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-04 by
+ * branch `realx29` on the miner of lead31 at 6c5f27e1 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-28, the development set or Loghub, nor a close cousin of one): mean 0.764 over
+ * 20 systems (median 0.857), 883 lines, 492 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
+ * the gate with them then gave again. Built blind to batches 7 and 28 and to the failures being fixed while other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
+ * it.
+ */
+const BATCH_29: Record<string, number> = {
+  Act: 1, Baresip: 0.909, Cuberite: 0.787, DDNet: 0.5, DontStarveTogether: 1, EDK2: 1, Eggdrop: 0.568, ESPEasy: 0.529,
+  Hammerspoon: 0.265, Hercules: 0.632, LINSTOR: 0.867, Open62541: 0.889, PJSIP: 0.623, ProjectZomboid: 0.514,
+  QuestDB: 1, RocksDB: 0.481, Rtpengine: 1, Shorewall: 0.846, SONiC: 1, WinSW: 0.87,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -802,7 +817,7 @@ const BATCH_28: Record<string, number> = {
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
-  BATCH_26, BATCH_27, BATCH_28,
+  BATCH_26, BATCH_27, BATCH_28, BATCH_29,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -821,8 +836,9 @@ const BATCHES = [
 // in session 28; batch 25 was released for study at the start of session 29 (2026-12-04), when batch 27 was built and
 // measured by branch `realx27` in session 29; batch 26 was released for study at the start of session 30 (2026-12-04),
 // when batch 28 was to be built; batch 28 was built and measured by branch `realx28` in session 30; batch 27 was released
-// for study at the start of session 31 (2026-12-04), when batch 29 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_28];
+// for study at the start of session 31 (2026-12-04), when batch 29 was to be built; batch 29 was built and measured by
+// branch `realx29` in session 31.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_28, BATCH_29];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
