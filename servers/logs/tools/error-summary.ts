@@ -153,8 +153,9 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
-    // Not throttled: the one report that says where the read ends.
-    const onOpened = (size: number) => void report(done, readingMessage('summarising', file.info.name, size));
+    // Not throttled, and sent though the value is not above the last (a listing's tick, the file before): the one
+    // report that says where the read ends.
+    const onOpened = (size: number) => void report(done, readingMessage('summarising', file.info.name, size), true);
     await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, onOpened, signal: extra.signal, outsideBudget, offClock });
     done += file.stats.size;
   });

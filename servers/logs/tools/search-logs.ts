@@ -176,8 +176,9 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       }
     }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
-    // Not throttled: the one report that says where the read ends.
-    const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size));
+    // Not throttled, and sent though the value is not above the last (a listing's tick, the file before): the one
+    // report that says where the read ends.
+    const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size), true);
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
     const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, onOpened, clockDays: (await ctx.parserOf(file)).clockDays });
     doneBytes += file.stats.size;
