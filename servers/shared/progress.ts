@@ -5,8 +5,13 @@ import { UserFacingError } from './tool-result';
 /** The `extra` argument every tool and resource callback receives. */
 export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** Reports progress to the client; does nothing when the request carried no progress token. Values that do not increase are skipped. */
-export type ProgressReporter = (progress: number, message?: string) => Promise<void>;
+/**
+ * Reports progress to the client; does nothing when the request carried no progress token. Values that do not
+ * increase are skipped, unless `always` is set with a `message` the client must see (where a read ends, "searching
+ * app.log: reading its 1,024 bytes"): that one is sent at the least whole value above the last sent (the last file's
+ * bytes or a listing's tick came first, and MCP requires each value to increase), a unit more than the work done.
+ */
+export type ProgressReporter = (progress: number, message?: string, always?: boolean) => Promise<void>;
 
 import { sentOf } from './progress-state';
 
@@ -14,11 +19,15 @@ export function progressReporter(extra: HandlerExtra, total?: number): ProgressR
   const token = extra._meta?.progressToken;
   if (token === undefined) return async () => {};
   const sent = sentOf(extra);
-  return async (progress, message) => {
+  return async (progress, message, always = false) => {
     // The spec requires progress to increase with every notification: repeats are dropped.
     // After the request has ended (answered or cancelled) a token is unknown to the client, which logs each late
     // notification as an error: work left running in the background (a scan that warms a cache) stays silent.
-    if (!(progress > sent.last) || extra.signal?.aborted) return;
+    if (extra.signal?.aborted || sent.last === Infinity) return;
+    if (!(progress > sent.last)) {
+      if (!always || message === undefined) return;
+      progress = Math.floor(sent.last) + 1;
+    }
     sent.last = progress;
     try {
       await extra.sendNotification({

@@ -6,6 +6,7 @@
 // same: PostgreSQL's csvlog (`postgresql-%Y-%m-%d_%H%M%S.csv`, its default name) and a log console's exports are logs,
 // a spreadsheet's export is not; left unlisted, a folder of csvlogs answered "no log files found".
 import { promises as fsp } from 'node:fs';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { csvColumns, csvTimeColumn } from '../format/csv-columns';
 import { createLineParser } from '../format/detect';
@@ -26,6 +27,40 @@ const PEEK_LINES = 40;
  */
 export function isAmbiguousLogName(name: string): boolean {
   return withoutCompression(name) === name && /\.(json|txt|csv)$/i.test(name);
+}
+
+/**
+ * Whether `name` says nothing of its file's kind and may be a journal export saved by hand: no extension (`export`,
+ * `journal`), or `.export`, plain or gzip-compressed (`export.gz`, `journal.export`). Such a file is looked into
+ * (startsAsJournalExportFile) before it is counted among the files that are no log's.
+ */
+export function mayBeJournalExport(name: string): boolean {
+  const plain = name.replace(/\.gz$/i, '');
+  return /\.export$/i.test(plain) || !/\.[^./\\]+$/.test(plain.replace(/^\.+/, ''));
+}
+
+/** Bytes of a file's start (decompressed, for a `.gz` name) read to tell a journal export by its first field. */
+const EXPORT_PEEK_BYTES = 512;
+
+/**
+ * Whether the file at `path` starts as a journal export (io/journal-export.ts startsAsJournalExport): its first
+ * EXPORT_PEEK_BYTES, gunzipped as far as they go for a `.gz` name. False when it cannot be read.
+ */
+export async function startsAsJournalExportFile(path: string): Promise<boolean> {
+  const gzip = /\.gz$/i.test(path);
+  try {
+    const handle = await fsp.open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(gzip ? 8 * EXPORT_PEEK_BYTES : EXPORT_PEEK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const start = buffer.subarray(0, bytesRead);
+      return startsAsJournalExport(gzip ? gunzipSync(start, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).subarray(0, EXPORT_PEEK_BYTES) : start);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError
 import { codingOfFile, type Charset } from '../io/charset';
 import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import { binaryLogOf, type BinaryLogKind } from './binary-logs';
-import { holdsLog, isAmbiguousLogName } from './document-names';
+import { holdsLog, isAmbiguousLogName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
@@ -369,7 +369,10 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         }
         // Every file is read or named: a binary log with how to read it, any other name counted for an answer that found no log.
         const binary = binaryLogOf(entry.name);
-        if (binary || !isLogFileName(entry.name)) {
+        // A journal export saved by hand is named anyhow (`journal.export`, `export.gz`): a name that says nothing
+        // of its kind is looked into, within the documents' budget.
+        const exported = !binary && !isLogFileName(entry.name) && mayBeJournalExport(entry.name) && entry.isFile() && peeked++ < MAX_PEEKED_DOCUMENTS && (await startsAsJournalExportFile(full));
+        if (!exported && (binary || !isLogFileName(entry.name))) {
           if (!entry.isFile() && !entry.isSymbolicLink()) continue;
           const name = nameFor(dirs, dir, relative(dir.real, full));
           if (binary) binaryLogs = noteBinaryLog(binaryLogs, name, binary);

@@ -6,7 +6,7 @@ import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLev
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
-import { w3cFormat, withW3cTimes } from './w3c';
+import { W3cBlocks, w3cFormat, withW3cTimes } from './w3c';
 import { withCsvColumns } from './csv-columns';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
@@ -863,7 +863,21 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts);
   // a CSV log's level, time and message from its columns (csv-columns.ts).
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, context);
+  // The line being read's number and its file's W3C blocks, set by the parser made below around each read (a W3C
+  // file whose `#Fields:` change down it reads each line by its own block's columns: w3c.ts W3cBlocks).
+  let blocks: W3cBlocks | undefined;
+  let lineAt: number | undefined;
+  const blockColumns = (line: string) => blocks?.of(line, lineAt);
+  const readInBlock = (line: string, fileBlocks: W3cBlocks, at: number | undefined): ParsedLine => {
+    blocks = fileBlocks;
+    lineAt = at;
+    try {
+      return readDecoded(line);
+    } finally {
+      blocks = undefined;
+    }
+  };
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -873,11 +887,12 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const format = w3cFormat(sample) ?? formatFor(layer, text.format);
   const make = (days: ClockDays | undefined): LineParser => {
     const dates = days === undefined ? text.clockDated === true && context.clockReference !== undefined : days.lastDay !== undefined;
+    const fileBlocks = days?.fieldBlocks === undefined ? undefined : new W3cBlocks(days.fieldBlocks);
     const parser: LineParser = {
       format: days === undefined ? format : { id: format.id, description: format.description.replace(CLOCK_FIELD, clockFieldName(days)) },
       parse: (line, at) => {
         const plain = withoutLeadingNuls(line);
-        const parsed = readDecoded(plain);
+        const parsed = fileBlocks === undefined ? readDecoded(plain) : readInBlock(plain, fileBlocks, at);
         if (!dates || parsed.timestamp !== undefined) return parsed;
         const clock = OPENING_CLOCK.exec(plain);
         const epoch = clock === null ? undefined : days === undefined ? clockEpoch(clock[1], context) : clockDayEpoch(clock[1], days, at);
@@ -890,6 +905,10 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     else if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
     if (timeOfDay && days === undefined) {
       parser.clockOf = (line) => OPENING_CLOCK.exec(withoutLeadingNuls(line))?.[1];
+      parser.datedBy = (read) => make(read);
+    }
+    if (format.id === 'w3c' && days === undefined) {
+      parser.indexesFields = true;
       parser.datedBy = (read) => make(read);
     }
     return parser;

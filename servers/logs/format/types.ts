@@ -95,7 +95,15 @@ export interface LineParser {
    * time of day as the parser dates it (undefined for a line without one), for ClockDayCounter.
    */
   clockOf?(line: string): string | undefined;
-  /** With clockOf: the same parser dating each line's time of day by `days`, read from the whole file (clock-days.ts). */
+  /**
+   * Set for a W3C extended log: a later `#Fields:` directive (a new block after a restart) may name other columns than
+   * the head's, so its directives are read down its whole text (ClockDays.fieldBlocks) and `datedBy` is set.
+   */
+  indexesFields?: true;
+  /**
+   * With clockOf or indexesFields: the same parser reading each line by what `days`, read from the whole file, says
+   * of it (clock-days.ts; the columns of its `#Fields:` block, w3c.ts).
+   */
   datedBy?(days: ClockDays): LineParser;
 }
 
@@ -106,9 +114,17 @@ export interface Template {
   count: number;
 }
 
+/** A `#Fields:` directive of a W3C extended log, found down its whole text: its line (1-based) and the names it gives. */
+export interface FieldBlock {
+  line: number;
+  /** The directive's text after `#Fields:`. */
+  fields: string;
+}
+
 /**
- * What a file's whole text says of the days of its times of day: plain data (JSON), the same for every reader of the
- * same file version. Line numbers are 1-based, as the readers number lines (io/chunks.ts forEachLine's lines).
+ * What a file's whole text says that its head cannot: the days of its times of day, and for a W3C extended log the
+ * columns of each of its `#Fields:` blocks. Plain data (JSON), the same for every reader of the same file version.
+ * Line numbers are 1-based, as the readers number lines (io/chunks.ts forEachLine's lines).
  */
 export interface ClockDays {
   /** Lines read (the file's line count when it was read). */
@@ -121,4 +137,10 @@ export interface ClockDays {
   by?: 'write' | 'name';
   /** Why the days are not known: the lines' times of day then give no time (never a wrongly dated one). */
   doubt?: string;
+  /**
+   * Set for a W3C extended log whose `#Fields:` directives do not all name the same columns (a block written after a
+   * restart or a change of the logged fields): every directive, in file order. Each line is read by the columns of the
+   * block it is in (w3c.ts W3cBlocks).
+   */
+  fieldBlocks?: FieldBlock[];
 }

@@ -8,7 +8,7 @@
 // read by the column's name, wherever `#Fields:` puts it (the line readers find it only before IIS's three default last
 // fields), so that error_summary counts the 5xx answers of any field selection.
 import { httpStatusLevel } from './http-status';
-import type { LogFormat, ParsedLine } from './types';
+import type { FieldBlock, LogFormat, ParsedLine } from './types';
 
 /** The columns of a file's `date`, `time` and `sc-status` fields (0-based, whitespace-separated), as its `#Fields:` names them. */
 interface W3cColumns {
@@ -16,6 +16,19 @@ interface W3cColumns {
   time: number;
   /** The server's status code column, when the file has one. */
   status?: number;
+}
+
+/**
+ * The columns a data line is read by: its block's (W3cColumns), or, where the line's block is not known, those all the
+ * blocks it may be in agree on (W3cBlocks.of); a column left out is not read, and the line then has no time or level
+ * from the columns (never one read from another column).
+ */
+interface LineColumns {
+  date?: number;
+  time?: number;
+  status?: number;
+  /** The count of columns its block names (a line of it holds as many). */
+  count: number;
 }
 
 const FIELDS_DIRECTIVE = '#Fields:';
@@ -39,11 +52,63 @@ export function w3cColumns(sample: readonly string[]): W3cColumns | undefined {
     else if (line.startsWith('#Version:') || line.startsWith('#Software:')) directives = true;
   }
   if (fields === undefined || !directives) return undefined;
+  const columns = columnsNamed(fields);
+  return columns.date === undefined || columns.time === undefined ? undefined : { date: columns.date, time: columns.time, ...(columns.status !== undefined ? { status: columns.status } : {}) };
+}
+
+/** The columns a `#Fields:` directive's text (after `#Fields:`) names. */
+function columnsNamed(fields: string): LineColumns {
   const names = fields.trim().split(/\s+/);
-  const date = names.indexOf('date');
-  const time = names.indexOf('time');
-  const status = names.indexOf('sc-status');
-  return date < 0 || time < 0 ? undefined : { date, time, ...(status >= 0 ? { status } : {}) };
+  const at = (name: string) => (names.includes(name) ? { [name === 'sc-status' ? 'status' : name]: names.indexOf(name) } : {});
+  return { ...at('date'), ...at('time'), ...at('sc-status'), count: names.length };
+}
+
+/** The text after `#Fields:` of a line that is a W3C `#Fields:` directive, else undefined. */
+export function fieldsDirective(line: string): string | undefined {
+  return line.startsWith(FIELDS_DIRECTIVE) ? line.slice(FIELDS_DIRECTIVE.length).trim() : undefined;
+}
+
+/**
+ * Whether a file's `#Fields:` directives, in file order, name columns that differ: then a line must be read by its
+ * own block's columns, not by the head's (a 200 with a time-taken of 500 read as a 500, break30).
+ */
+export function fieldsDiffer(blocks: readonly FieldBlock[]): boolean {
+  return blocks.some((block) => block.fields.split(/\s+/).join(' ') !== blocks[0].fields.split(/\s+/).join(' '));
+}
+
+/**
+ * The columns of each line of a W3C extended log whose `#Fields:` directives differ (ClockDays.fieldBlocks): a line
+ * is in the block of the last directive above it. A reader that does not know a line's number (one that reads
+ * matched lines alone, or from the file's end without its line count) gets the columns the blocks with as many
+ * columns as the line holds agree on; where they disagree, none.
+ */
+export class W3cBlocks {
+  private readonly lines: number[];
+  private readonly columns: LineColumns[];
+
+  constructor(blocks: readonly FieldBlock[]) {
+    this.lines = blocks.map((block) => block.line);
+    this.columns = blocks.map((block) => columnsNamed(block.fields));
+  }
+
+  /** The columns of line `at` (1-based), whose text is `line`; a line above the first directive is read by the first block's. */
+  of(line: string, at: number | undefined): LineColumns {
+    if (at !== undefined) {
+      let low = 0;
+      let high = this.lines.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (this.lines[mid] <= at) low = mid + 1;
+        else high = mid;
+      }
+      return this.columns[Math.max(0, low - 1)];
+    }
+    const count = (line.includes('\t') ? line.split('\t') : columnsUpTo(line, Infinity)).length;
+    const fitting = this.columns.filter((c) => c.count === count);
+    if (fitting.length === 0) return { count };
+    const agreed = (key: 'date' | 'time' | 'status') => (fitting.every((c) => c[key] === fitting[0][key]) && fitting[0][key] !== undefined ? { [key]: fitting[0][key] } : {});
+    return { ...agreed('date'), ...agreed('time'), ...agreed('status'), count };
+  }
 }
 
 /**
@@ -121,10 +186,10 @@ export function hasDirectives(sample: readonly string[]): boolean {
  * (message) as `parse` gives it, and every `#` line marked a directive. A line whose columns hold no date and time
  * keeps `parse`'s reading. withDirectives for any other file.
  */
-export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readonly string[]): (line: string) => ParsedLine {
-  const columns = w3cColumns(sample);
-  if (columns === undefined) return withDirectives(parse, sample);
-  const last = Math.max(columns.date, columns.time, columns.status ?? 0);
+export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readonly string[], blockColumns?: (line: string) => LineColumns | undefined): (line: string) => ParsedLine {
+  const head = w3cColumns(sample);
+  if (head === undefined) return withDirectives(parse, sample);
+  const headLast = Math.max(head.date, head.time, head.status ?? 0);
   return (line) => {
     const parsed = parse(line);
     if (line.charCodeAt(0) === 35 /* # */) {
@@ -134,8 +199,20 @@ export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readon
       const m = directive === null ? null : DATE_TIME.exec(line.slice(directive[0].length).trim());
       return { ...parsed, timestamp: m === null ? undefined : utcEpoch(m[1], m[2]), directive: true };
     }
+    // A file whose `#Fields:` change down it: the line's own block's columns (W3cBlocks).
+    const block = blockColumns?.(line);
+    const columns = block ?? head;
+    const last = block === undefined ? headLast : Math.max(block.date ?? 0, block.time ?? 0, block.status ?? 0);
     const values = columnsUpTo(line, last);
-    const epoch = values.length > last ? utcEpoch(values[columns.date], values[columns.time]) : undefined;
+    const epoch = values.length > last && columns.date !== undefined && columns.time !== undefined ? utcEpoch(values[columns.date], values[columns.time]) : undefined;
+    // Columns not known for the line: what parse read there (a date as local time, a URL's word as a level) would be
+    // read from a column it may not be, so the line has no time or level rather than a wrong one.
+    if (block !== undefined && (block.date === undefined || block.time === undefined || block.status === undefined)) {
+      const known = { ...parsed, timestamp: epoch };
+      if (block.status === undefined) delete known.level;
+      if (epoch === undefined) delete known.timestamp;
+      if (block.status === undefined || epoch === undefined) return known;
+    }
     if (epoch === undefined) return parsed;
     // The status column is the request's outcome: it stands for the level, whatever word the URL holds.
     const level = columns.status === undefined ? undefined : httpStatusLevel(values[columns.status]);

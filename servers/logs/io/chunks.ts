@@ -8,6 +8,7 @@ import { isDecoded, toUtf8, type FileCoding } from './charset';
 import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
 import { MAX_PENDING_BYTES, MAX_RECORD_BYTES, MAX_RESOURCE_BYTES, recordsWhenBatched, type UnsourcedRecords } from './record-batches';
+import type { OpenEnd } from './journal-export';
 
 const readAsync = promisify(read);
 
@@ -152,21 +153,23 @@ export function decodedText(fd: number, coding: FileCoding): DecodedText {
   const onCut = (count: number) => void (cut = count);
   let unsourced: UnsourcedRecords | undefined;
   const onUnsourced = (counts: UnsourcedRecords) => void (unsourced = counts);
-  const notes = (first: string | undefined) => () => [first, mixed, cut > 0 ? recordsCutNote(cut) : undefined, unsourced && unsourcedNote(unsourced)].filter((n) => n !== undefined).join('; ') || undefined;
+  let openEnd: OpenEnd | undefined;
+  const onOpenEnd = (end: OpenEnd) => void (openEnd = end);
+  const notes = (first: string | undefined) => () => [first, mixed, cut > 0 ? recordsCutNote(cut) : undefined, unsourced && unsourcedNote(unsourced), openEnd && openEndNote(openEnd)].filter((n) => n !== undefined).join('; ') || undefined;
   if (coding.compression) {
     const tool = decompressFile(fd, fstatSync(fd).size, coding.compression);
     const text = toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
-    return { ...tool, output: recordsWhenBatched(text, onCut, onUnsourced), note: () => notes(tool.note())() };
+    return { ...tool, output: recordsWhenBatched(text, onCut, onUnsourced, onOpenEnd), note: () => notes(tool.note())() };
   }
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
     const text = toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
-    return { ...gunzip, output: recordsWhenBatched(text, onCut, onUnsourced), note: () => notes(gunzip.note())() };
+    return { ...gunzip, output: recordsWhenBatched(text, onCut, onUnsourced, onOpenEnd), note: () => notes(gunzip.note())() };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
   const text = toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset);
-  return { output: coding.records ? recordsWhenBatched(text, onCut, onUnsourced) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
+  return { output: coding.records ? recordsWhenBatched(text, onCut, onUnsourced, onOpenEnd) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
 }
 
 /**
@@ -182,6 +185,12 @@ function unsourcedNote({ late, longResource }: UnsourcedRecords): string | undef
 }
 
 /** The note for `count` records longer than MAX_RECORD_BYTES, each read cut there (io/record-batches.ts). */
+/** The note of a journal export that ends inside its last entry (OpenEnd): that entry was read as far as it goes. */
+function openEndNote({ entry, midField }: OpenEnd): string {
+  const how = midField ? 'the file ends inside one of its fields' : 'the file ends before its MESSAGE';
+  return `its last journal entry (entry ${entry.toLocaleString('en-US')}) is cut short (${how}: a copy or export that stopped early): it was read as far as it goes, and its fields after the end are missing`;
+}
+
 function recordsCutNote(count: number): string {
   return `${count} record(s) longer than ${MAX_RECORD_BYTES / (1024 * 1024)} MiB were read cut to their first ${MAX_RECORD_BYTES / (1024 * 1024)} MiB`;
 }

@@ -13,6 +13,16 @@ export const MAX_ENTRY_BYTES = 1024 * 1024;
 /** The fields an entry's line keeps: those the JSON reader reads, and the unit and host a reader looks for. */
 const KEPT = new Set(['__REALTIME_TIMESTAMP', 'PRIORITY', 'SYSLOG_IDENTIFIER', '_SYSTEMD_UNIT', '_COMM', '_PID', '_HOSTNAME', 'MESSAGE', 'CONTAINER_NAME']);
 
+/**
+ * How a journal export ends inside its last entry: `entry`, its number (1-based); `midField`, whether the end cuts a
+ * field (a line without its newline, a binary value short of its length), else it falls after a whole field, before
+ * the entry's MESSAGE.
+ */
+export interface OpenEnd {
+  entry: number;
+  midField: boolean;
+}
+
 /** The start of an export: its first field, `__CURSOR=` (always written) or, with `--output-fields`, the realtime timestamp. */
 const EXPORT_START = /^(?:__CURSOR=s=[0-9a-f]+;|__REALTIME_TIMESTAMP=\d+\r?\n)/;
 
@@ -26,9 +36,11 @@ export function startsAsJournalExport(start: Buffer): boolean {
  * KEPT fields (values as text, binary ones decoded as UTF-8) and a newline. An entry ends at a blank line or the end of
  * the source; an entry with none of the kept fields gives an empty object. A value past MAX_ENTRY_BYTES is cut, and
  * `onCut` hears the count of entries cut so far. A text line that is no field (no `=`, and no length after it) is kept
- * as the entry's MESSAGE when it has none, so nothing of a damaged file is lost.
+ * as the entry's MESSAGE when it has none, so nothing of a damaged file is lost. `onOpenEnd` hears, once the source
+ * has ended inside its last entry (a copy cut short, `journalctl -o export | head -c`: inside a field, or with no
+ * MESSAGE read yet), how that entry ends (OpenEnd); the entry is given as far as it goes.
  */
-export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onOpenEnd?: (end: OpenEnd) => void): AsyncGenerator<Buffer> {
   let pending: Buffer = Buffer.alloc(0);
   let entry: Record<string, string> = {};
   let size = 0;
@@ -48,8 +60,10 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
     entry[name] = value;
     size += value.length;
   };
+  let entries = 0;
   const finish = (): Buffer | undefined => {
     if (fields === 0) return undefined;
+    entries++;
     const line = Buffer.from(`${JSON.stringify(entry)}\n`);
     if (cut) onCut?.(++cuts);
     entry = {};
@@ -140,6 +154,7 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
     pending = at >= pending.length ? Buffer.alloc(0) : pending.subarray(at);
     for (const line of out) yield line;
   }
+  const midField = binary !== undefined || pending.length > 0 || skipLine;
   if (binary !== undefined) {
     fields++;
     keep(binary.name, Buffer.concat(binary.parts).toString('utf8'));
@@ -150,6 +165,12 @@ export async function* journalExportEntries(source: AsyncIterable<Buffer>, onCut
     if (eq > 0) keep(rest.slice(0, eq), rest.slice(eq + 1));
     else if (entry.MESSAGE === undefined) keep('MESSAGE', rest);
   }
+  // An export closes each entry with a blank line, but a file written by hand may not close its last: only an end
+  // inside a field, or before the entry's MESSAGE, shows a cut.
+  const open = fields > 0 && (midField || entry.MESSAGE === undefined);
   const last = finish();
-  if (last) yield last;
+  if (last) {
+    if (open) onOpenEnd?.({ entry: entries, midField });
+    yield last;
+  }
 }

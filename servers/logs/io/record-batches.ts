@@ -12,7 +12,7 @@
 // Not a streaming JSON library (stream-json, @streamparser/json): they build each record as a whole object, however
 // large, where this scanner only finds a record's bounds and keeps at most MAX_RECORD_BYTES of its bytes.
 
-import { journalExportEntries, startsAsJournalExport } from './journal-export';
+import { journalExportEntries, startsAsJournalExport, type OpenEnd } from './journal-export';
 
 /** Bytes of one record kept at most; the rest of a longer one is skipped, and it is read cut. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -544,9 +544,9 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
 /**
  * `source` (UTF-8 bytes of a file, in pieces) split into records when its start is a document of record batches
  * (startsAsRecordBatch: splitRecordBatches) or a journal export (io/journal-export.ts: an entry's fields to a line), else
- * as it is. `onCut` and `onUnsourced` as for splitRecordBatches.
+ * as it is. `onCut` and `onUnsourced` as for splitRecordBatches; `onOpenEnd` as for journalExportEntries.
  */
-export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void): AsyncGenerator<Buffer> {
+export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void, onOpenEnd?: (end: OpenEnd) => void): AsyncGenerator<Buffer> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
@@ -557,6 +557,6 @@ export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?:
     },
   };
   if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut, onUnsourced);
-  else if (startsAsJournalExport(first.value)) yield* journalExportEntries(rest, onCut);
+  else if (startsAsJournalExport(first.value)) yield* journalExportEntries(rest, onCut, onOpenEnd);
   else yield* rest;
 }

@@ -19,7 +19,8 @@ const MAX_PARSERS = 8;
  */
 export class ParserCache {
   private readonly parsers = new LRUCache<string, LineParser>({ max: MAX_PARSERS });
-  private readonly days = new LRUCache<string, ClockDays>({ max: MAX_PARSERS });
+  /** Per file version, what readClockDays read; `days` absent when it read nothing to tell (a W3C file of one block), not read again. */
+  private readonly days = new LRUCache<string, { days?: ClockDays }>({ max: MAX_PARSERS });
 
   parserFor(head: FileHead, mtimeMs: number): LineParser {
     const key = `${createHash('sha256').update(head.data).digest('base64')}\0${head.complete}\0${mtimeMs}`;
@@ -37,11 +38,12 @@ export class ParserCache {
   async dated(parser: LineParser, fd: number, target: ScanTarget): Promise<LineParser> {
     if (parser.datedBy === undefined) return parser;
     const key = `${target.realPath}\0${target.size}\0${target.mtimeMs}\0${target.legacyCharset ?? ''}`;
-    let days = this.days.get(key);
-    if (days === undefined) {
-      days = await readClockDays(fd, target, parser);
-      if (days !== undefined) this.days.set(key, days);
+    let read = this.days.get(key);
+    if (read === undefined) {
+      const days = await readClockDays(fd, target, parser);
+      read = days === undefined ? {} : { days };
+      this.days.set(key, read);
     }
-    return withClockDays(parser, days);
+    return withClockDays(parser, read.days);
   }
 }

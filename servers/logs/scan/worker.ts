@@ -122,8 +122,9 @@ class ScanWorker {
     const target = { ...job.target, realPath: path };
     // Lines a container runtime split (CRI, Docker json-file) are joined by the Node engine only (format/partials.ts).
     // So are the lines of a time-of-day log of several days, dated by their numbers (format/clock-days.ts): ripgrep's
-    // reader of the entry above a line goes by byte offsets.
-    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser) || (parser.clockDays?.dayStarts.length ?? 0) > 0) return undefined;
+    // reader of the entry above a line goes by byte offsets. So are a W3C log's lines whose `#Fields:` change down it:
+    // ripgrep reads the matched lines alone, and a line's block is known by its number (format/w3c.ts W3cBlocks).
+    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser) || (parser.clockDays?.dayStarts.length ?? 0) > 0 || parser.clockDays?.fieldBlocks !== undefined) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
     // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
     const heartbeat = setInterval(() => {

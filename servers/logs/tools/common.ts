@@ -166,6 +166,19 @@ export function noteClockDay(notes: string[], name: string, parser: LineParser):
   if (note !== undefined && !notes.includes(note)) notes.push(note);
 }
 
+/**
+ * A note for a W3C extended log whose `#Fields:` directives name different columns down the file (ClockDays.fieldBlocks):
+ * where the blocks start, and that each line was read by its own block's columns.
+ */
+export function noteFieldBlocks(notes: string[], name: string, parser: LineParser): void {
+  const blocks = parser.clockDays?.fieldBlocks;
+  if (blocks === undefined) return;
+  const shown = blocks.slice(0, 8).map((block) => block.line).join(', ');
+  const more = blocks.length > 8 ? ` and ${blocks.length - 8} more` : '';
+  const note = `${name}: its #Fields: directives name different columns down the file (${blocks.length} blocks, at lines ${shown}${more}): each line's time and status were read from the columns of the block it is in`;
+  if (!notes.includes(note)) notes.push(note);
+}
+
 /** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */
 export async function sampledCoverage(ctx: LogsContext, file: OpenedLog): Promise<LevelCoverage> {
   return levelCoverage(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));

@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
@@ -153,8 +153,9 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
-    // Not throttled: the one report that says where the read ends.
-    const onOpened = (size: number) => void report(done, readingMessage('summarising', file.info.name, size));
+    // Not throttled, and sent though the value is not above the last (a listing's tick, the file before): the one
+    // report that says where the read ends.
+    const onOpened = (size: number) => void report(done, readingMessage('summarising', file.info.name, size), true);
     await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, onOpened, signal: extra.signal, outsideBudget, offClock });
     done += file.stats.size;
   });
@@ -205,6 +206,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const { window } = job;
   if (window) noteUndecidedDates(job.notes, file.info.name, parser);
   if (window) noteClockDay(job.notes, file.info.name, parser);
+  noteFieldBlocks(job.notes, file.info.name, parser);
   if (!window) {
     // Whole-file counts still date their groups (firstSeen, lastSeen): a year-less date's year in doubt is said.
     const year = yearNote(file, await newestEntry(ctx, file));

@@ -6,7 +6,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressTicks } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import { deniedFilesNotes, PermissionDeniedError, type LogFileInfo, type OpenedLog } from '../files/log-files';
+import { binaryLogsNote, deniedFilesNotes, documentsNote, PermissionDeniedError, type LogFileInfo, type OpenedLog } from '../files/log-files';
 import { awaitsMessage, inheritedLevel, inheritsLevel, isWordless, opensLoggedReport, ownLevel, underEntry } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
@@ -104,6 +104,13 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, ctx.settingNotes, extra.signal);
         recent.notes.unshift(...notes);
+        // Without a named file, "the most recently written log" is the newest of those the server reads: a binary log
+        // left out (wtmp, .evtx) may be newer, so it is named with how to read it; the documents and data tables left
+        // out are named when no line came back, as search_logs does (break30).
+        if (args.file === undefined) {
+          if (inputs.binaryLogs) recent.notes.push(`not read: ${binaryLogsNote(inputs.binaryLogs)}`);
+          if (inputs.documents && recent.newestFirst.length === 0) recent.notes.push(`not read: ${documentsNote(inputs.documents)}`);
+        }
         if (args.file === undefined && inputs.sources.length > 0) {
           const newer = await newerSourcesNote(ctx, file, extra.signal);
           if (newer) recent.notes.push(newer);

@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -176,8 +176,9 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       }
     }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
-    // Not throttled: the one report that says where the read ends.
-    const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size));
+    // Not throttled, and sent though the value is not above the last (a listing's tick, the file before): the one
+    // report that says where the read ends.
+    const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size), true);
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
     const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, onOpened, clockDays: (await ctx.parserOf(file)).clockDays });
     doneBytes += file.stats.size;
@@ -185,6 +186,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
+    noteFieldBlocks(found.notes, file.info.name, await ctx.parserOf(file));
     const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { holdsLog } from '../../../servers/logs/files/document-names';
-import { journalExportEntries, MAX_ENTRY_BYTES, startsAsJournalExport } from '../../../servers/logs/io/journal-export';
+import { journalExportEntries, MAX_ENTRY_BYTES, startsAsJournalExport, type OpenEnd } from '../../../servers/logs/io/journal-export';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -118,6 +118,56 @@ describe('logs: a journal export (journalctl -o export) saved to a file is read 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // A copy cut short (`journalctl -o export | head -c`, a transfer that stopped) ended inside its last entry, which was
+  // read with no word of it (break30): the reader says so when the end falls inside a field or before the MESSAGE.
+  it('tells when the export ends inside its last entry, and not when the entry is whole', async () => {
+    const ends = async (bytes: Buffer): Promise<OpenEnd[]> => {
+      const heard: OpenEnd[] = [];
+      async function* once() {
+        yield bytes;
+      }
+      for await (const line of journalExportEntries(once(), undefined, (end) => void heard.push(end))) void line;
+      return heard;
+    };
+    const midLine = EXPORT.subarray(0, EXPORT.length - 12);
+    assert.deepEqual(await ends(midLine), [{ entry: 5, midField: true }]);
+    // Inside a binary value: its length promised more bytes than came.
+    const midBinary = Buffer.concat([entry(0, 6, 'a', 'x'), Buffer.from('\n'), entry(1, 4, 'kernel', Buffer.from('a long\nbinary message'))]).subarray(0, -6);
+    assert.deepEqual(await ends(midBinary), [{ entry: 2, midField: true }]);
+    // At a line's end before the entry's MESSAGE (`head -n`).
+    const beforeMessage = Buffer.concat([entry(0, 6, 'a', 'x'), Buffer.from('\n'), Buffer.from(entry(1, 3, 'b', 'y').toString().split('\n').slice(0, 4).join('\n') + '\n')]);
+    assert.deepEqual(await ends(beforeMessage), [{ entry: 2, midField: false }]);
+    // Whole entries: closed by a blank line, or a last one written by hand without it.
+    assert.deepEqual(await ends(EXPORT), []);
+    assert.deepEqual(await ends(Buffer.concat([EXPORT, Buffer.from('\n')])), []);
+  });
+
+  describe('named anyhow, or cut short, through the built server', () => {
+    let dir: string;
+    let server: StartedServer | undefined;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'journal-export-names-'));
+      writeFileSync(join(dir, 'journal.export'), EXPORT.subarray(0, EXPORT.length - 12));
+      writeFileSync(join(dir, 'export.gz'), gzipSync(EXPORT));
+      // Neighbours: names that say nothing of their kind, holding no export, stay out of the listing.
+      writeFileSync(join(dir, 'Makefile'), 'all:\n\tcc -o app main.c\n');
+      writeFileSync(join(dir, 'notes.export'), 'name,price\nA,1\n');
+      server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off', TZ: 'UTC' });
+    });
+    after(async () => {
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('lists an export by its content whatever its name, and says when its last entry is cut', async () => {
+      const body = (await callStructured(server!.client, 'error_summary', { wholeFile: true })) as Data;
+      assert.deepEqual(body.files.map((f: Data) => f.file).sort(), ['export.gz', 'journal.export'], JSON.stringify(body));
+      assert.equal(body.totalErrors, 4, JSON.stringify(body));
+      assert.ok(body.notes.some((n: string) => /^journal\.export: .*its last journal entry \(entry 5\) is cut short \(the file ends inside one of its fields/.test(n)), JSON.stringify(body.notes));
+      assert.ok(!body.notes.some((n: string) => /export\.gz: .*cut short/.test(n)), JSON.stringify(body.notes));
+    });
   });
 
   describe('through the built server', () => {

@@ -149,11 +149,16 @@ export class JournalProvider implements LogSourceProvider {
     const warnings: string[] = [];
     const contents: JournalContents[] = [];
     for (const journal of configuredJournals(local !== 'off', directories, files)) {
-      onProgress?.(`listing journal sources: the units of the ${journal.where}`);
+      // 'auto' looks for a local journal, which is a source only when it holds something: a machine without one is
+      // told nothing of it, so its listing is named once it is found (its field index reads fast; its scan may not).
+      const probed = journal.args.length === 0 && local === 'auto';
+      const listing = `listing journal sources: the units of the ${journal.where}`;
+      if (!probed) onProgress?.(listing);
       try {
         const held = await journalContents(journal, this.journalctl(signal), warnings);
         // 'auto' reads the local journal only when it has something: no journal files is not a problem then.
-        if (journal.args.length === 0 && local === 'auto' && held.hosts.length === 0 && held.units.size === 0 && held.identifiers.size === 0) continue;
+        if (probed && held.hosts.length === 0 && held.units.size === 0 && held.identifiers.size === 0) continue;
+        if (probed) onProgress?.(listing);
         contents.push(held);
       } catch (error) {
         if (signal?.aborted) throw error;
