@@ -355,8 +355,8 @@ export class FileScanner {
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
     if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text, lineNumber);
-    // A directive is no entry: no filter passes it, and it is no line without a time.
-    if (parsed.directive && this.collector.filtering) return;
+    // A directive is no entry: no match (a CSV header row naming `error_severity`), and no line without a time.
+    if (parsed.directive) return;
     // The entry above is read only for a line that takes from it (headerBefore may walk up the lines).
     const takes = needsHeader(this.parser, parsed);
     const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);

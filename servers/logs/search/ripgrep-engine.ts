@@ -352,6 +352,9 @@ class RipgrepMatches {
 
   private accept(out: OutputLine): void | Promise<void> {
     if (!this.collector.filtering) {
+      // A line on the file's layout (a CSV header row naming `error_severity`, a W3C `#Fields:`) is no entry, and no
+      // match: only a file's first line and `#` lines can be one, and only they are read here.
+      if ((out.line === 1 || out.text.charCodeAt(0) === 35) && parseLine(this.parser, out.text).directive) return;
       this.keep(out, out.text, {});
       return;
     }
