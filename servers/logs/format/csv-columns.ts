@@ -9,6 +9,15 @@ import { normalizeLevel } from './levels';
 import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
+/**
+ * Whether `line`, read as `parsed`, is a table's header row: the names of its columns (`…,error_severity,…`), which a
+ * search for a word (`error`) would find in every such file, and no entry. A `#` directive (W3C `#Fields:`) is a
+ * comment the file writes, found by its own text.
+ */
+export function isHeaderRow(parsed: ParsedLine, line: string): boolean {
+  return parsed.directive === true && line.charCodeAt(0) !== 35 /* # */;
+}
+
 /** The cell separators a CSV log is written with: commas, semicolons (a locale whose decimal mark is a comma), tabs. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { isHeaderRow } from '../format/csv-columns';
 import { joinsPartials } from '../format/partials';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -352,9 +353,8 @@ class RipgrepMatches {
 
   private accept(out: OutputLine): void | Promise<void> {
     if (!this.collector.filtering) {
-      // A line on the file's layout (a CSV header row naming `error_severity`, a W3C `#Fields:`) is no entry, and no
-      // match: only a file's first line and `#` lines can be one, and only they are read here.
-      if ((out.line === 1 || out.text.charCodeAt(0) === 35) && parseLine(this.parser, out.text).directive) return;
+      // A CSV header row (naming `error_severity`) is no entry, and no match: only a file's first line is read here for it.
+      if (out.line === 1 && isHeaderRow(parseLine(this.parser, out.text), out.text)) return;
       this.keep(out, out.text, {});
       return;
     }
