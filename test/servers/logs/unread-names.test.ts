@@ -113,6 +113,8 @@ describe('logs: every file a folder holds is read or named (csv logs, binary log
     const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as Data;
     assert.deepEqual(body.binaryLogs.names, ['btmp', 'System.evtx']);
     assert.deepEqual(body.otherFiles.names, ['README.md']);
+    assert.deepEqual(body.tables.names, ['sales.csv']);
+    assert.match(body.tables.note, /data table/);
   });
 
   it('"no errors" beside a binary log names it; errors found do not', async () => {
