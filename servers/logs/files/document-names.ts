@@ -104,8 +104,10 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   // A preallocated or sparse file's zero bytes are no text: a file of only them is as empty as one of none (rev26a).
   const text = textOf(start).replace(/\0+/g, '');
   const lines = text.split(/\r?\n/);
-  // The last line may be cut by the peek's end: it counts only when the peek holds the whole file.
-  if (start.length === PEEK_BYTES && lines.length > 1) lines.pop();
+  // The last line may be cut by the peek's end: it counts only when the peek holds the whole file, or, in a CSV file,
+  // when a quoted cell is what it cuts (a long message: the cells before it are whole, and tell a log's row).
+  const isCsv = /\.csv$/i.test(path);
+  if (start.length === PEEK_BYTES && lines.length > 1 && !(isCsv && lines[lines.length - 1].includes('"'))) lines.pop();
   const filled = lines.filter((line) => line.trim().length > 0);
   if (filled.length === 0) return true;
   if (/\.json$/i.test(path)) {
@@ -116,7 +118,7 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   const sample = filled.slice(0, PEEK_LINES);
   // A table is a log by its columns: a level column, or a time column (PostgreSQL's csvlog, a console's export); a
   // spreadsheet's or a data set's rows are not, whatever dates they hold.
-  if (/\.csv$/i.test(path)) return csvColumns(sample) !== undefined || csvTimeColumn(sample, { referenceTime: Date.now() }) !== undefined;
+  if (isCsv) return csvColumns(sample) !== undefined || csvTimeColumn(sample, { referenceTime: Date.now() }) !== undefined;
   const parser = createLineParser(sample);
   const isStamped = (line: string) => {
     const parsed = parser.parse(line);

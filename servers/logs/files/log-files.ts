@@ -217,6 +217,12 @@ export interface LogFileListing {
    */
   documents?: NamedFiles;
   /**
+   * Files named `.csv` whose start reads as a data table, not a log (no column of levels nor of times: a spreadsheet's
+   * export): counted and named apart from documents, as a table may be a log in a layout this server does not read, and
+   * an answer on errors says so whether or not it found any elsewhere.
+   */
+  tables?: NamedFiles;
+  /**
    * Logs in a binary format the server does not read (binary-logs.ts: `.evtx`, `.etl`, journal files, wtmp/btmp): how
    * many, the first few names, and each kind met with how to read it. A folder of them answered "no log files found".
    */
@@ -328,6 +334,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
   let otherCompressed: UnreadCompressed | undefined;
   let streamLinks: StreamLinks | undefined;
   let documents: NamedFiles | undefined;
+  let tables: NamedFiles | undefined;
   let binaryLogs: BinaryLogs | undefined;
   let otherFiles: NamedFiles | undefined;
   let peeked = 0;
@@ -409,7 +416,9 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         }
         if (!stats.isFile()) continue;
         if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full, dir.real))) {
-          documents = noteDocument(documents, nameFor(dirs, dir, relative(dir.real, full)));
+          const name = nameFor(dirs, dir, relative(dir.real, full));
+          if (/\.csv$/i.test(entry.name)) tables = noteDocument(tables, name);
+          else documents = noteDocument(documents, name);
           continue;
         }
         const identity = `${stats.dev}:${stats.ino}`;
@@ -422,7 +431,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}), ...(documents ? { documents } : {}), ...(binaryLogs ? { binaryLogs } : {}), ...(otherFiles ? { otherFiles } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}), ...(documents ? { documents } : {}), ...(tables ? { tables } : {}), ...(binaryLogs ? { binaryLogs } : {}), ...(otherFiles ? { otherFiles } : {}) };
 }
 
 /** Counts one more file left out as a document (LogFileListing.documents). */
@@ -460,10 +469,16 @@ function countNamed<T extends { count: number; more?: true }>(counted: T, names:
   return counted;
 }
 
-/** What a listing says about the `.json`/`.txt`/`.csv` files it left out as documents (LogFileListing.documents). */
+/** What a listing says about the `.json`/`.txt` files it left out as documents (LogFileListing.documents). */
 export function documentsNote(documents: NamedFiles): string {
   const more = documents.more ? ', …' : '';
-  return `${documents.count} .json/.txt/.csv file(s) whose first lines read as a document or a data table, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
+  return `${documents.count} .json/.txt file(s) whose first lines read as a document, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
+}
+
+/** What a listing says about the `.csv` files it left out as data tables (LogFileListing.tables). */
+export function tablesNote(tables: NamedFiles): string {
+  const more = tables.more ? ', …' : '';
+  return `${tables.count} .csv file(s) whose first lines read as a data table, not a log (no column of levels or of entry times) (${tables.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
@@ -652,6 +667,10 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     if (!dirs.some((d) => isInside(d.real, real))) throw new InvalidArgumentError(`${name} points outside the log directories; refused`);
     const stats = await fsp.stat(real);
     if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);
+    // A binary log named as `file` (`Application.evtx`, `wtmp`, `system.journal`, `btmp.1.gz`) read as text gave
+    // "format not recognised" and no errors over its bytes: it is named with how to read it, as listings name it.
+    const binary = binaryLogOf(basename(full)) ?? binaryLogOf(basename(real));
+    if (binary) throw new UserFacingError(`${name} is in a binary format this server does not read as text (${binary.kind}): ${binary.read}`);
     // O_NONBLOCK: even if the path was swapped for a FIFO since the stat, open returns at once.
     const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch((error: unknown) => {
       throw notOpened(name, stats, error);

@@ -6,7 +6,7 @@ import { SERVICE_COUNT_BYTES, type FileServices } from '../files/record-services
 import { readFileName, readSourceName } from '../tools/listed-names';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';
-import { binaryLogsNote, documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, otherFilesNote, streamLinksNote, tooDeepNote } from '../files/log-files';
+import { binaryLogsNote, documentsNote, tablesNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, otherFilesNote, streamLinksNote, tooDeepNote } from '../files/log-files';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
@@ -96,7 +96,7 @@ function servicesField(services: FileServices | 'not counted' | undefined): Reco
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
-    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed, streamLinks, documents, binaryLogs, otherFiles } = await ctx.listFiles();
+    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed, streamLinks, documents, tables, binaryLogs, otherFiles } = await ctx.listFiles();
     const out = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -129,12 +129,14 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     const streams = streamLinks ? { streamLinks: { ...streamLinks, note: streamLinksNote(streamLinks) } } : {};
     // `documents`: `.json`/`.txt` files whose start reads as a document (package.json, LICENSE.txt), not listed.
     const notLogs = documents ? { documents: { ...documents, note: documentsNote(documents) } } : {};
+    // `tables`: `.csv` files whose start reads as a data table (no level nor time column), not listed.
+    const dataTables = tables ? { tables: { ...tables, note: tablesNote(tables) } } : {};
     // `binaryLogs`: logs in a binary format (.evtx, journal files, wtmp), with how to read each kind; `otherFiles`: the
     // files whose names are no log's, so that the listing accounts for every file the folders hold.
     const binary = binaryLogs ? { binaryLogs: { ...binaryLogs, note: binaryLogsNote(binaryLogs) } } : {};
     const others = otherFiles ? { otherFiles: { ...otherFiles, note: otherFilesNote(otherFiles) } } : {};
     const skippedDirectories = ctx.skippedDirs.length > 0 ? { skippedDirectories: ctx.skippedDirs } : {};
-    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, ...streams, ...notLogs, ...binary, ...others, sources, sourceProblems: listing.problems };
+    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, ...streams, ...notLogs, ...dataTables, ...binary, ...others, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

@@ -4,6 +4,7 @@
 // collector. Line numbers come from the kernel's newline counts; newest first without filters, only a block's newest
 // `limit` matches are parsed. Memory is bounded by the block size and `limit`.
 import { isAscii } from 'node:buffer';
+import { isHeaderRow } from '../format/csv-columns';
 import { partialKind, PartialJoiner, PART_SLOT } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -355,8 +356,9 @@ export class FileScanner {
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
     if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text, lineNumber);
-    // A directive is no entry: no filter passes it, and it is no line without a time.
-    if (parsed.directive && this.collector.filtering) return;
+    // A directive is no entry: no filter passes it, and it is no line without a time; a CSV header row (naming
+    // `error_severity`) is no match of a search for a word either.
+    if (parsed.directive && (this.collector.filtering || isHeaderRow(parsed, text))) return;
     // The entry above is read only for a line that takes from it (headerBefore may walk up the lines).
     const takes = needsHeader(this.parser, parsed);
     const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);

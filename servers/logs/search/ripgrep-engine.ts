@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { isHeaderRow } from '../format/csv-columns';
 import { joinsPartials } from '../format/partials';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -352,6 +353,8 @@ class RipgrepMatches {
 
   private accept(out: OutputLine): void | Promise<void> {
     if (!this.collector.filtering) {
+      // A CSV header row (naming `error_severity`) is no entry, and no match: only a file's first line is read here for it.
+      if (out.line === 1 && isHeaderRow(parseLine(this.parser, out.text), out.text)) return;
       this.keep(out, out.text, {});
       return;
     }

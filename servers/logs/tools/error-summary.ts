@@ -128,8 +128,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
       const { files, notes, skipped } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
       const unread = inputs.files.length - files.length - skipped;
-      // "No errors" is said of the logs read: the .json/.txt files left out as documents are named beside it (sources.ts).
-      const documents = grouper.total === 0 ? unreadNotes(inputs).map((note) => `not read: ${note}`) : [];
+      // Errors are said of the logs read: the .csv tables left out are named beside them, and beside "no errors" the
+      // .json/.txt files left out as documents and the binary logs too (sources.ts unreadNotes).
+      const documents = unreadNotes(inputs, grouper.total > 0).map((note) => `not read: ${note}`);
       return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes, ...documents], args, window, unread));
     }),
   );

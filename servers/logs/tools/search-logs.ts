@@ -115,7 +115,7 @@ export function registerSearchLogs(server: McpServer, base: LogsContext): void {
       found.notes.unshift(...inputs.notes);
       await searchSources(ctx, inputs.sources, args, request, found, extra.signal, tick);
       if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
-      if (found.totalMatches === 0) found.notes.push(...unreadNotes(inputs).map((note) => `not searched: ${note}`));
+      found.notes.push(...unreadNotes(inputs, found.totalMatches > 0).map((note) => `not searched: ${note}`));
       return toolResult(searchOutput(found, args, request));
     }),
   );

@@ -8,7 +8,7 @@ import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } 
 import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { binaryLogsNote, documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, otherFilesNote, type BinaryLogs, type LogFileInfo, type LogFileListing, type NamedFiles, type OpenedLog } from '../files/log-files';
+import { binaryLogsNote, documentsNote, tablesNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, otherFilesNote, type BinaryLogs, type LogFileInfo, type LogFileListing, type NamedFiles, type OpenedLog } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 import { readFileName, readSourceFilter, readSourceName } from './listed-names';
@@ -96,6 +96,12 @@ export interface InputChoice {
    * `.txt` with no time or level reads as a document, and "no matches" over the rest would be confident and wrong.
    */
   documents?: NamedFiles;
+  /**
+   * When no file was named: the `.csv` files the listing left out as data tables. Said by every answer on errors or
+   * matches, found or not: a table may be a log whose columns this server did not recognise, and a summary of the other
+   * logs' errors would pass over its own in silence.
+   */
+  tables?: NamedFiles;
   /** When no file was named: the binary logs the listing left out (binary-logs.ts), said by an answer that found nothing, as documents are. */
   binaryLogs?: BinaryLogs;
 }
@@ -170,16 +176,20 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   if (fileListing.otherCompressed) notes.push(`not read: ${otherCompressedNote(fileListing.otherCompressed)}`);
   if (fileListing.streamLinks) notes.push(`not read: ${streamLinksNote(fileListing.streamLinks)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
-  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files, ...(fileListing.documents ? { documents: fileListing.documents } : {}), ...(fileListing.binaryLogs ? { binaryLogs: fileListing.binaryLogs } : {}) };
+  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files, ...(fileListing.documents ? { documents: fileListing.documents } : {}), ...(fileListing.tables ? { tables: fileListing.tables } : {}), ...(fileListing.binaryLogs ? { binaryLogs: fileListing.binaryLogs } : {}) };
 }
 
 /**
- * What an answer over every file that found nothing says of the files the listing did not read though they may hold
- * what was asked for (`.json`/`.txt`/`.csv` read as documents, binary logs): "no matches" of the rest alone would be
- * confident and wrong. Not said when something was found: a repository's package.json is no news then.
+ * What an answer over every file says of the files the listing did not read though they may hold what was asked for.
+ * `.csv` data tables always: a table may be a log whose columns were not recognised, and errors found in the other logs
+ * would pass over its own in silence. `.json`/`.txt` documents and binary logs only when nothing was found (`found`
+ * false): "no matches" of the rest alone would be confident and wrong, but a repository's package.json is no news
+ * beside errors found.
  */
-export function unreadNotes(inputs: Pick<InputChoice, 'documents' | 'binaryLogs'>): string[] {
-  return [inputs.documents && documentsNote(inputs.documents), inputs.binaryLogs && binaryLogsNote(inputs.binaryLogs)].filter((note): note is string => typeof note === 'string');
+export function unreadNotes(inputs: Pick<InputChoice, 'documents' | 'tables' | 'binaryLogs'>, found: boolean): string[] {
+  const notes = [inputs.tables && tablesNote(inputs.tables)];
+  if (!found) notes.push(inputs.documents && documentsNote(inputs.documents), inputs.binaryLogs && binaryLogsNote(inputs.binaryLogs));
+  return notes.filter((note): note is string => typeof note === 'string');
 }
 
 /** Names for a note: the first `shown` and "and N more" (a note lists what it is about, not a thousand names). */
@@ -236,7 +246,7 @@ export function nothingToRead(ctx: LogsContext, problems: string[], listing?: Lo
   const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
   const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents), listing?.binaryLogs && binaryLogsNote(listing.binaryLogs), listing?.otherFiles && otherFilesNote(listing.otherFiles)].filter(Boolean);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents), listing?.tables && tablesNote(listing.tables), listing?.binaryLogs && binaryLogsNote(listing.binaryLogs), listing?.otherFiles && otherFilesNote(listing.otherFiles)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
   return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }

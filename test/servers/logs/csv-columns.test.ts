@@ -37,8 +37,8 @@ describe('logs: CSV logs with a level column', () => {
   });
 
   it('finds the level column by the header row or, without one, by its values', () => {
-    assert.deepEqual(csvColumns(CSVLOG), { cells: 26, level: 11, message: 13 });
-    assert.deepEqual(csvColumns(EXPORT), { cells: 4, level: 1, time: 3, message: 2, header: EXPORT[0] });
+    assert.deepEqual(csvColumns(CSVLOG), { cells: 26, delimiter: ',', level: 11, message: 13 });
+    assert.deepEqual(csvColumns(EXPORT), { cells: 4, delimiter: ',', level: 1, time: 3, message: 2, header: EXPORT[0] });
     // Neighbours that are no CSV log: prose with commas, a table without a level column, a column of many words.
     assert.equal(csvColumns(['2026-11-28 10:00:01 INFO a, b, c and d', '2026-11-28 10:00:02 INFO e, f, g and h']), undefined);
     assert.equal(csvColumns(['id,name,city,zip', '1,ann,Oslo,0150', '2,bob,Bergen,5003']), undefined);
@@ -63,7 +63,7 @@ describe('logs: CSV logs with a level column', () => {
     assert.equal(ex.parse(EXPORT[2]).message, 'disk full, cannot write');
     // An export that writes its last column, the message, unquoted: the commas in it are the message's.
     const events = ['Information,3/12/2026 1:00:00 PM,Disk,7036,None,volume mounted', 'Error,3/12/2026 1:00:01 PM,Disk,7,None,retrying in 5 s, then giving up', 'Warning,3/12/2026 1:00:02 PM,Kernel-Power,41,None,power lost'];
-    assert.deepEqual(csvColumns(events), { cells: 6, level: 0, message: 5 });
+    assert.deepEqual(csvColumns(events), { cells: 6, delimiter: ',', level: 0, message: 5 });
     assert.deepEqual(csvCells(events[1], 6), ['Error', '3/12/2026 1:00:01 PM', 'Disk', '7', 'None', 'retrying in 5 s, then giving up']);
     const ev = createLineParser(events, { referenceTime: Date.UTC(2026, 2, 13) });
     assert.deepEqual(events.map((line) => ev.parse(line).level), ['INFO', 'ERROR', 'WARN']);

@@ -113,7 +113,7 @@ describe('logs: .json and .txt files are listed when they hold a log, not when t
     const read = await server.client.readResource({ uri: 'logs://files' });
     const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as Data;
     assert.equal(body.documents.count, 6);
-    assert.match(body.documents.note, /6 \.json\/\.txt\/\.csv file\(s\) whose first lines read as a document or a data table, not a log .*name one as `file` to read it/);
+    assert.match(body.documents.note, /6 \.json\/\.txt file\(s\) whose first lines read as a document, not a log .*name one as `file` to read it/);
     const found = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'express' } })) as CallToolResult;
     assert.equal((found.structuredContent as Data).totalMatches, 0, JSON.stringify(found.structuredContent));
     const named = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'express', file: 'package.json' } })) as CallToolResult;
@@ -212,7 +212,7 @@ describe('logs: a search that finds nothing names the .json/.txt files it left o
     const none = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'AssertionError' } })) as CallToolResult;
     const empty = none.structuredContent as Data;
     assert.equal(empty.totalMatches, 0);
-    assert.ok(empty.notes.some((n: string) => /^not searched: 2 \.json\/\.txt\/\.csv file\(s\) .*jenkins-42\.txt.*name one as `file`/.test(n)), JSON.stringify(empty.notes));
+    assert.ok(empty.notes.some((n: string) => /^not searched: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt.*name one as `file`/.test(n)), JSON.stringify(empty.notes));
     const some = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'started' } })) as CallToolResult;
     const found = some.structuredContent as Data;
     assert.equal(found.totalMatches, 1);
@@ -223,6 +223,6 @@ describe('logs: a search that finds nothing names the .json/.txt files it left o
     const summary = (await server!.client.callTool({ name: 'error_summary', arguments: { wholeFile: true } })) as CallToolResult;
     const body = summary.structuredContent as Data;
     assert.equal(body.totalErrors ?? 0, 0, JSON.stringify(body));
-    assert.ok(body.notes.some((n: string) => /^not read: 2 \.json\/\.txt\/\.csv file\(s\) .*jenkins-42\.txt/.test(n)), JSON.stringify(body.notes));
+    assert.ok(body.notes.some((n: string) => /^not read: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt/.test(n)), JSON.stringify(body.notes));
   });
 });

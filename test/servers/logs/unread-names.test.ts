@@ -107,12 +107,14 @@ describe('logs: every file a folder holds is read or named (csv logs, binary log
     const text = (result.content as { text: string }[]).map((c) => c.text).join('\n');
     assert.match(text, /no log files found/);
     assert.match(text, /2 log file\(s\) in a binary format this server does not read \(btmp, System\.evtx\).*last -f.*wevtutil/);
-    assert.match(text, /1 \.json\/\.txt\/\.csv file\(s\) whose first lines read as a document or a data table, not a log \(sales\.csv\)/);
+    assert.match(text, /1 \.csv file\(s\) whose first lines read as a data table, not a log \(no column of levels or of entry times\) \(sales\.csv\)/);
     assert.match(text, /1 other file\(s\) whose names are not a log's \(README\.md\)/);
     const read = await server.client.readResource({ uri: 'logs://files' });
     const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as Data;
     assert.deepEqual(body.binaryLogs.names, ['btmp', 'System.evtx']);
     assert.deepEqual(body.otherFiles.names, ['README.md']);
+    assert.deepEqual(body.tables.names, ['sales.csv']);
+    assert.match(body.tables.note, /data table/);
   });
 
   it('"no errors" beside a binary log names it; errors found do not', async () => {
