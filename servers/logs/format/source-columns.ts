@@ -21,15 +21,19 @@ const MIN_POSITION_SHARE = 0.2;
 /** Distinct statements after the locations a position must show, and distinct locations: a call site logs one statement. */
 const MIN_STATEMENTS = 3;
 const MIN_LOCATIONS = 2;
+/** Share of a position's lines whose location comes before its own one statement (oneStatementLines). */
+const MIN_ONE_STATEMENT = 0.8;
 /** Sample messages needed before anything is learned: a handful of lines is no statistic. */
 const MIN_MESSAGES = 8;
 
 /**
  * A location's text once its wrapper is stripped: a name ending in a letter, `_`, `)` or `>` (`config`, `utils.py`,
  * `trust_dns::logger`, `setup()`, `<lambda>()`), then `:` and the line (`L` before it in Python's `%(lineno)` layouts
- * that write one), maybe the function after it (`:load()`, `:(transmit_timeout)`), maybe a closing colon.
+ * that write one), maybe the function after it with its parentheses (`:load()`, `:(transmit_timeout)`: a bare name
+ * there is as often the statement's first word glued by a colon, `…:named:138:loading zone`), maybe a closing colon.
+ * No `@`: a name at a place is an address (`exten@context:15`, `user@host:22`), not a call site.
  */
-const LOCATION_CORE = /^[^\s:]\S{0,94}?[A-Za-z_)>]:L?\d{1,6}(?::\(?[A-Za-z_~][\w:~.<>]{0,63}\)?(?:\(\))?)?:?$/;
+const LOCATION_CORE = /^[^\s:@][^\s@]{0,94}?[A-Za-z_)>]:L?\d{1,6}(?::(?:\([A-Za-z_~][\w:~.<>]{0,63}\)|[A-Za-z_~][\w:~.<>]{0,63}\(\)))?:?$/;
 /**
  * A host and port (`cdn.acme.org:5222`): dotted names, the last one letters: the shape of a file's name and line too,
  * told apart by the last name, which for a file is a language's extension (SOURCE_EXTENSION).
@@ -116,6 +120,27 @@ function strongLocation(token: string, location: string): boolean {
   return m !== null && (m[2] === 'L' || (m[3] !== undefined && m[3] !== ':') || sourceFileName(m[1]));
 }
 
+/** The first word after the location (the statement's verb or noun; values before it skipped), '' when none. */
+function firstWordAfter(message: string, from: number): string {
+  const rest = message.slice(from);
+  const { starts, ends } = tokenEnds(rest, 3);
+  for (let i = 0; i < starts.length; i++) {
+    const token = rest.slice(starts[i], ends[i]);
+    if (/^[A-Za-z]/.test(token)) return token.replace(/\d+/g, '0');
+  }
+  return '';
+}
+
+/**
+ * Lines whose location comes before the statement its location most often comes before: a call site logs one
+ * statement, while a value of the statement's (`[app:0]`, `[exten@context:15]`) comes before many.
+ */
+function oneStatementLines(words: Map<string, Map<string, number>>): number {
+  let lines = 0;
+  for (const counts of words.values()) lines += Math.max(...counts.values());
+  return lines;
+}
+
 /** The two tokens after the location (what names the statement), digits masked; undefined when no text follows. */
 function statementAfter(message: string, from: number): string | undefined {
   const rest = message.slice(from);
@@ -135,7 +160,7 @@ export type SourceColumns = ReadonlySet<number>;
  */
 export function learnSourceColumns(sampleMessages: readonly string[]): SourceColumns | undefined {
   let messages = 0;
-  const byPosition = new Map<number, { lines: number; strong: number; values: Set<string>; names: Set<string>; statements: Set<string> }>();
+  const byPosition = new Map<number, { lines: number; strong: number; values: Set<string>; names: Set<string>; statements: Set<string>; words: Map<string, Map<string, number>> }>();
   for (const message of sampleMessages) {
     if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
     messages++;
@@ -143,12 +168,16 @@ export function learnSourceColumns(sampleMessages: readonly string[]): SourceCol
       const statement = statementAfter(message, found.after);
       if (statement === undefined) continue;
       let stats = byPosition.get(found.position);
-      if (!stats) byPosition.set(found.position, (stats = { lines: 0, strong: 0, values: new Set(), names: new Set(), statements: new Set() }));
+      if (!stats) byPosition.set(found.position, (stats = { lines: 0, strong: 0, values: new Set(), names: new Set(), statements: new Set(), words: new Map() }));
       stats.lines++;
       if (found.strong) stats.strong++;
       stats.values.add(found.location);
       stats.names.add(found.location.replace(/:L?\d+.*$/, ''));
       stats.statements.add(statement);
+      const word = firstWordAfter(message, found.after);
+      let words = stats.words.get(found.location);
+      if (!words) stats.words.set(found.location, (words = new Map()));
+      words.set(word, (words.get(word) ?? 0) + 1);
     }
   }
   if (process.env.DEBUG_SRC) console.error(messages, [...byPosition].map(([k, v]) => [k, v.lines, v.values.size, v.names.size, v.statements.size]));
@@ -157,7 +186,7 @@ export function learnSourceColumns(sampleMessages: readonly string[]): SourceCol
   let lines = 0;
   let strong = 0;
   for (const [position, stats] of byPosition) {
-    if (stats.lines < MIN_POSITION_SHARE * messages || stats.values.size < MIN_LOCATIONS || stats.statements.size < MIN_STATEMENTS || (stats.names.size < 2 && !sourceFileName([...stats.names][0]))) continue;
+    if (stats.lines < MIN_POSITION_SHARE * messages || stats.values.size < MIN_LOCATIONS || stats.statements.size < MIN_STATEMENTS || (stats.names.size < 2 && !sourceFileName([...stats.names][0])) || oneStatementLines(stats.words) < MIN_ONE_STATEMENT * stats.lines) continue;
     learned.add(position);
     lines += stats.lines;
     strong += stats.strong;
