@@ -48,6 +48,11 @@ const WRAPPERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>
  */
 const FUNCTION_COLON = /^[A-Za-z_~][\w:~.<>]{0,63}\(\):$/;
 const FUNCTION_PAREN = /^\([A-Za-z_~][\w:~.<>]{0,63}\)$/;
+/**
+ * A short mark closed by `>` after the location (`I>`, `!>`: a level column the layout writes next): the header goes on
+ * past the location there, so cutting at it would leave half a header, its lines unlike the file's lines without one.
+ */
+const MARK_AFTER = /^\S{1,2}>(?:\s|$)/;
 /** A lone separator closing a column (`-`, `--`, `:`, `>`, `|`, `->`, `=>`). */
 const LONE_SEPARATOR = /^(?:-{1,2}|:|>|\||->|=>)$/;
 
@@ -156,11 +161,11 @@ export type SourceColumns = ReadonlySet<number>;
  * Learns a file's location column from its sample's messages (as the known header leaves them; indented lines, an
  * entry's continuation, left out): the positions holding a location on MIN_POSITION_SHARE of the messages each and
  * MIN_SHARE together, each with MIN_LOCATIONS locations (names differing, or a source file's: one `name:number` before
- * every statement is a value, `user:42`) before MIN_STATEMENTS statements. Undefined when the file shows none.
+ * every statement is a value, `user:42`) before MIN_STATEMENTS statements, most not before a mark (MARK_AFTER). Undefined when the file shows none.
  */
 export function learnSourceColumns(sampleMessages: readonly string[]): SourceColumns | undefined {
   let messages = 0;
-  const byPosition = new Map<number, { lines: number; strong: number; values: Set<string>; names: Set<string>; statements: Set<string>; words: Map<string, Map<string, number>> }>();
+  const byPosition = new Map<number, { lines: number; strong: number; marked: number; values: Set<string>; names: Set<string>; statements: Set<string>; words: Map<string, Map<string, number>> }>();
   for (const message of sampleMessages) {
     if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
     messages++;
@@ -168,25 +173,25 @@ export function learnSourceColumns(sampleMessages: readonly string[]): SourceCol
       const statement = statementAfter(message, found.after);
       if (statement === undefined) continue;
       let stats = byPosition.get(found.position);
-      if (!stats) byPosition.set(found.position, (stats = { lines: 0, strong: 0, values: new Set(), names: new Set(), statements: new Set(), words: new Map() }));
+      if (!stats) byPosition.set(found.position, (stats = { lines: 0, strong: 0, marked: 0, values: new Set(), names: new Set(), statements: new Set(), words: new Map() }));
       stats.lines++;
       if (found.strong) stats.strong++;
       stats.values.add(found.location);
       stats.names.add(found.location.replace(/:L?\d+.*$/, ''));
       stats.statements.add(statement);
+      if (MARK_AFTER.test(statement)) stats.marked++;
       const word = firstWordAfter(message, found.after);
       let words = stats.words.get(found.location);
       if (!words) stats.words.set(found.location, (words = new Map()));
       words.set(word, (words.get(word) ?? 0) + 1);
     }
   }
-  if (process.env.DEBUG_SRC) console.error(messages, [...byPosition].map(([k, v]) => [k, v.lines, v.values.size, v.names.size, v.statements.size]));
   if (messages < MIN_MESSAGES) return undefined;
   const learned = new Set<number>();
   let lines = 0;
   let strong = 0;
   for (const [position, stats] of byPosition) {
-    if (stats.lines < MIN_POSITION_SHARE * messages || stats.values.size < MIN_LOCATIONS || stats.statements.size < MIN_STATEMENTS || (stats.names.size < 2 && !sourceFileName([...stats.names][0])) || oneStatementLines(stats.words) < MIN_ONE_STATEMENT * stats.lines) continue;
+    if (stats.lines < MIN_POSITION_SHARE * messages || stats.values.size < MIN_LOCATIONS || stats.statements.size < MIN_STATEMENTS || (stats.names.size < 2 && !sourceFileName([...stats.names][0])) || oneStatementLines(stats.words) < MIN_ONE_STATEMENT * stats.lines || stats.marked * 2 > stats.lines) continue;
     learned.add(position);
     lines += stats.lines;
     strong += stats.strong;
