@@ -47,7 +47,8 @@ export function inheritsLevel(parsed: ParsedLine): boolean {
  * takes the time above.
  */
 export function needsHeader(parser: Pick<LineParser, 'format'>, parsed: ParsedLine): boolean {
-  if (parsed.standalone) return false;
+  // A line that writes its own time of day, undated, takes neither time nor level from above: it opens its entry.
+  if (parsed.standalone || parsed.ownClock) return false;
   // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
   // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a
   // time, which every time window left out ("errors in the last hour" missed the crash of ten minutes ago). Its own

@@ -4,6 +4,7 @@ import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRec
 import { compileHeaderReader } from './compiled-header';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withSourceColumns } from './source-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { W3cBlocks, w3cFormat, withW3cTimes } from './w3c';
@@ -863,6 +864,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts);
   // a CSV log's level, time and message from its columns (csv-columns.ts).
+<<<<<<< HEAD
   // The line being read's number and its file's W3C blocks, set by the parser made below around each read (a W3C
   // file whose `#Fields:` change down it reads each line by its own block's columns: w3c.ts W3cBlocks).
   let blocks: W3cBlocks | undefined;
@@ -878,6 +880,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     }
   };
   const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
+=======
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, context);
+>>>>>>> hdr31
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -988,7 +993,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     if (record?.time !== undefined) entry.timestamp = record.time;
     return layered.record(entry, kind === 'docker-json' ? (record?.stream ?? 'stdout') : undefined);
   };
-  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample));
   const prepare = (line: string): string => {
     const plain = escaped ? decodeSyslogEscapes(line) : line;
     return colored ? stripEscapeCodes(plain) : plain;

@@ -2387,6 +2387,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
+    if (m.form === 'level-clock') clockEnd = m.end;
     consumed = m.end;
     named = field.kind === 'component';
     position = skipSeparators(line, m.end);
@@ -2423,6 +2424,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
+  // With a level it opens an entry too, at its own time: the entry above is another moment, its time no guess for this one.
+  if (clockEnd >= 0 && parsed.timestamp === undefined) parsed.ownClock = true;
   return consumed;
 }
 

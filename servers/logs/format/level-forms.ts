@@ -80,9 +80,12 @@ const ADDRESS_CHARS = 30;
  * A level word, a dash and the time of day in one bracket, then a blank: VS Code's output channels (vscode-languageclient
  * writes `[Info  - 3:49:35 PM]`, `[Error - 14:36:07]`: the level padded to five, the time as the user's locale writes
  * it, 12- or 24-hour), which every language server's log shown or saved from the editor carries. The time has no date:
- * the line is left undated rather than dated by a guess.
+ * the line is left undated rather than dated by a guess. The locale's day-period marker is a word of letters in its own
+ * script, before the time in East Asian locales (`오후 3:49:35`, `午後3:49:36`, `上午 9:01:02`) and after it elsewhere
+ * (`3:49:35 PM`, `3:49:35 p.m.`, `3:49:35 μ.μ.`), and the digits may be the locale's own (`৩:৪৯:৩৫ PM`): any of them is
+ * read, as the level word and the dash already tell the bracket's shape.
  */
-const LEVEL_CLOCK_AT = /\[([A-Za-z]{3,11}) +- +\d{1,2}:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?: ?[AaPp]\.?[Mm]\.?)?\](?=\s|$)/y;
+const LEVEL_CLOCK_AT = /\[([A-Za-z]{3,11}) +- +(?:\p{L}[\p{L}.]{0,5} ?)?\p{Nd}{1,2}:\p{Nd}{2}(?::\p{Nd}{2}(?:[.,]\p{Nd}{1,9})?)?(?: ?\p{L}[\p{L}.]{0,5})?\](?=\s|$)/uy;
 
 /** A level field of one of the shapes above at `position`, or undefined. */
 export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {

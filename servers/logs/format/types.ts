@@ -48,6 +48,12 @@ export interface ParsedLine {
    */
   standalone?: boolean;
   /**
+   * True when the line writes a time of day of its own that no date was found for (`[12:00:02 INFO]`, an editor's
+   * `[Error - 3:49:35 PM]`): it opens an entry and takes no time from the entry above, whose time is another moment
+   * (continuation.ts needsHeader). Its timestamp stays undefined: no time rather than a wrong one.
+   */
+  ownClock?: true;
+  /**
    * Set on the first line of an exception's report that has no level of its own (`Traceback (most recent call last):`,
    * `TypeError: …`, a traceback's `in <module>` frame): the level it has when no entry is above, or an INFO entry unless
    * `logged` (continuation.ts inheritedLevel); under a WARN or ERROR entry it is that entry's report and takes its level.

@@ -80,9 +80,10 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
-    // on the entry above it (inheritedLevel). The lines below either are that entry's.
+    // on the entry above it (inheritedLevel). The lines below either are that entry's. A line with its own time of day
+    // (ownClock) is another moment: it takes nothing from above.
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
-    const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && (header.timestamp === undefined || parsed.runtimeTime === true);
+    const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && parsed.ownClock !== true && (header.timestamp === undefined || parsed.runtimeTime === true);
     if (header && !untimedLevel) return seenThrough(header, wordless);
     if (header || report) {
       const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond, firstAt === undefined ? undefined : firstAt - n - 1) : undefined;

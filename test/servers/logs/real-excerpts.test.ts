@@ -435,7 +435,7 @@ const BATCH_15: Record<string, number> = {
 const BATCH_16: Record<string, number> = {
   ActionsRunner: 1, DatadogAgent: 0.923, Directus: 1, EspIdf: 0.833, Factorio: 0.744, HiveMQ: 1, Luigi: 1,
   MSSQLServer: 1, MediaMTX: 0.833, ModemManager: 0.737, NSClient: 1, Netclient: 0.909, NimbusEth2: 1, OpenSMTPD: 0.886,
-  OtelCollector: 0.839, Postal: 0.7, Privoxy: 0.783, Redpanda: 0.895, Rsyslog: 0.786, SurrealDB: 0.821, Zulip: 1,
+  OtelCollector: 0.839, Postal: 0.7, Privoxy: 0.783, Redpanda: 1, Rsyslog: 0.786, SurrealDB: 0.821, Zulip: 1,
 };
 /**
  * Batch 17 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
@@ -549,7 +549,7 @@ const BATCH_22: Record<string, number> = {
  */
 const BATCH_23: Record<string, number> = {
   BepInEx: 0.917, Cemu: 0.9, Cura: 0.948, InvokeAI: 1, Kyverno: 1, Mealie: 1, Moonlight: 0.959, MultipathTools: 1,
-  MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1, Reth: 0.875, RPCS3: 0.922,
+  MythTV: 0.5, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1, Reth: 0.875, RPCS3: 0.922,
   SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
 /**
@@ -594,7 +594,7 @@ const BATCH_25: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_26: Record<string, number> = {
-  Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 0.909, Drush: 0.846, ElixirLS: 0.857, HaskellLanguageServer: 0.933, Jetty: 0.5,
+  Appium: 1, Beets: 1, CRIO: 0.839, Dolphin: 1, Drush: 0.846, ElixirLS: 0.857, HaskellLanguageServer: 0.933, Jetty: 0.5,
   Lego: 0.87, Lynis: 0.652, MailScanner: 0.931, Marlin: 0.156, Metals: 0.647, PX4: 0.944, TModLoader: 0.78, Tarantool: 0.662,
   TestKitchen: 0.923, Trunk: 0.786, TrustDNS: 0.692, Weston: 0.857,
 };
@@ -610,8 +610,8 @@ const BATCH_26: Record<string, number> = {
  */
 const BATCH_27: Record<string, number> = {
   ConnMan: 0.625, Dehydrated: 0.843, Dgraph: 0.92, EventStoreDB: 1, Freqtrade: 0.932, Hexo: 1, Homebrew: 0.675,
-  Hyperion: 0.879, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.652, Packer: 0.725,
-  Qtile: 0.476, Rebar3: 1, SwiftPM: 0.75, WPCLI: 1, Zeppelin: 0.929,
+  Hyperion: 0.939, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.652, Packer: 0.725,
+  Qtile: 0.81, Rebar3: 1, SwiftPM: 0.75, WPCLI: 1, Zeppelin: 0.929,
 };
 /**
  * Batch 28 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-04 by
@@ -814,6 +814,10 @@ const BATCH_29: Record<string, number> = {
 // miner.ts equalsBefore frames a word after `=` apart from a bare one).
 // Raised by branch `hdr30` (a level and the time of day in one bracket, an editor's output channel: level-forms.ts
 // levelClock): ElixirLS 0.19 -> 0.857 (`[Info  - 3:49:35 PM] Started …` beside `[Info] Started …` of a newer client).
+// Raised by branch `hdr31` (a source-location column after a logger's or thread's name, learned from the file's
+// statistics: format/source-columns.ts learnSourceColumns): Qtile 0.476 -> 0.81 (`libqtile manager.py:finalize():L355`),
+// Hyperion 0.879 -> 0.939 (`<Settings.cpp:72:Settings()>`), MythTV 0.413 -> 0.5 (`thread file.cpp:2631 (Function) - `),
+// Redpanda 0.895 -> 1 (`cluster - state_machine.cc:29 - `), Dolphin 0.909 -> 1 (`Core\Boot\Boot.cpp:433`).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
