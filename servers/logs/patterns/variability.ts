@@ -1222,16 +1222,22 @@ const STATUS_WORD = /^[A-Z][A-Z_]+$/;
  */
 function addsField(group: Group, prefix: number): boolean {
   const seps = group.seps;
-  const label = group.tokens[prefix + 1];
-  if (seps === undefined || seps[prefix + 1] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
+  if (seps === undefined) return false;
+  // The label may be a few words joined by blanks (Nearcore's `Version: %s, Build: %s, Latest Protocol: %s` beside
+  // `Version: %s, Build: %s`): a field's name is as often a few words (`max threads`, `time elapsed`), MAX_LABEL_WORDS
+  // at most, as namesField reads a label.
+  let end = prefix + 1;
+  while (end - prefix < MAX_LABEL_WORDS && seps[end] === ' ' && PROSE_LABEL.test(group.tokens[end] ?? '')) end++;
+  const label = group.tokens[end];
+  if (seps[end] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
   // After a value masked whole, a blank is as good as a comma (Sunshine's `Sunshine version: <*> commit: <*>` beside
   // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label when
   // a value masked whole follows it too; a word after it is an error text's (`failed: 403 Forbidden: access denied`,
   // a status and its reason, then the detail, all one value; rev23).
-  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] === WILDCARD);
+  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[end + 1] === WILDCARD);
 }
 
-/** A field's label after `, `: a word of letters (`package`, `Speed`). */
+/** A word of a field's label after `, `: letters only (`package`, `Speed`, `Latest Protocol`). */
 const PROSE_LABEL = /^\p{L}+$/u;
 
 /** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */

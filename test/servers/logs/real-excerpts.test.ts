@@ -610,7 +610,7 @@ const BATCH_26: Record<string, number> = {
  */
 const BATCH_27: Record<string, number> = {
   ConnMan: 0.625, Dehydrated: 0.843, Dgraph: 0.92, EventStoreDB: 1, Freqtrade: 0.932, Hexo: 1, Homebrew: 0.675,
-  Hyperion: 0.879, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.652, Packer: 0.725,
+  Hyperion: 0.879, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.87, Packer: 0.725,
   Qtile: 0.476, Rebar3: 1, SwiftPM: 0.75, WPCLI: 1, Zeppelin: 0.929,
 };
 /**
@@ -799,6 +799,8 @@ const BATCH_28: Record<string, number> = {
 // miner.ts equalsBefore frames a word after `=` apart from a bare one).
 // Raised by branch `hdr30` (a level and the time of day in one bracket, an editor's output channel: level-forms.ts
 // levelClock): ElixirLS 0.19 -> 0.857 (`[Info  - 3:49:35 PM] Started …` beside `[Info] Started …` of a newer client).
+// Raised by branch `mining31`: Nearcore 0.652 -> 0.87 (`Version: %s, Build: %s` beside `…, Latest Protocol: %s`: a
+// field named by a few words after a label's value is a record with one more field, patterns/variability.ts addsField).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
