@@ -9,7 +9,7 @@ import { mergeHeaderForms, messageLead } from './form-merge';
 import { recordValueSlots } from './records';
 import { SequenceCache, ShapeCache } from './sequence-cache';
 import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
-import { mergeByVariability, quoteMarkAt, type PositionUnit, type VariabilityRule } from './variability';
+import { keyEqualsAfter, keyEqualsBefore, mergeByVariability, quoteMarkAt, type PositionUnit, type VariabilityRule } from './variability';
 
 // Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
 export { isEnumConstant };
@@ -703,7 +703,7 @@ export class TemplateMiner {
    * token there (frames differ): quote marks right around it in one and not the other, or other marks (MPD's `process
    * command list` beside `process command "status"`). A statement quotes what it fills in the same way on every line,
    * from its format string (`"%s"`); a bare word where the other quotes a value is another statement's own text, so the
-   * two are not joined. The same for a key's `=` before the word (equalsBefore): `prio = const` is no line of `prio
+   * two are not joined. The same for a key's `=` before the word (keyEqualsBefore): `prio = const` is no line of `prio
    * args = ""`. Only quotes and `=`: a bracket or parenthesis beside a word is as often a statement's own optional part
    * (`(has extras)`). Computed once a line rather than at every compared place of every candidate (long lines of
    * <*>: four character reads per place and candidate were a third of their mining).
@@ -712,7 +712,7 @@ export class TemplateMiner {
     if (this.lineFrames.length < count) this.lineFrames = new Uint8Array(Math.max(count, 2 * this.lineFrames.length));
     const frames = this.lineFrames;
     const { message, starts, ends } = this.scan;
-    for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]), equalsBefore(message, starts[i]));
+    for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]), keyEqualsBefore(message, starts[i]));
     return frames;
   }
 
@@ -790,7 +790,7 @@ export class TemplateMiner {
     const frames = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const opened = i === 0 ? lead : seps[i - 1];
-      frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0), equalsBefore(opened, opened.length));
+      frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0), keyEqualsAfter(tokens[i - 1], opened));
     }
     return { id, tokens: [...tokens], lead, seps, frames, arrows: '', stats: newStats() };
   }
@@ -798,22 +798,10 @@ export class TemplateMiner {
 
 /**
  * The quote marks right before and after a token (quoteMarkAt's codes, -1 for none) and whether a key's `=` comes
- * before it (equalsBefore) as one number, 0..31: equal codes for equal frames.
+ * before it (keyEqualsBefore) as one number, 0..31: equal codes for equal frames.
  */
 function frameCode(before: number, after: number, afterEquals: boolean): number {
   return quoteIndex(before) | (quoteIndex(after) << 2) | (afterEquals ? 16 : 0);
-}
-
-/**
- * The text before `end` ends in a key's `=`: `=`, then blanks and an opening quote, each optional (`key=`, `key = `,
- * `key="`). A word a key's `=` gives is that key's value (variability.ts reads it so); a word without one in the same
- * place is another statement's own text (`prio = const` beside `prio args = ""`), as a quoted word beside a bare one is.
- */
-function equalsBefore(text: string, end: number): boolean {
-  let i = end - 1;
-  if (i >= 0 && quoteMarkAt(text, i) >= 0) i--;
-  while (i >= 0 && text.charCodeAt(i) === 32) i--;
-  return i >= 0 && text.charCodeAt(i) === 61 /* = */;
 }
 
 /** 0 for no mark, 1..3 for `"`, `'` and a backtick. */

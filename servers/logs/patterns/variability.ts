@@ -1222,16 +1222,22 @@ const STATUS_WORD = /^[A-Z][A-Z_]+$/;
  */
 function addsField(group: Group, prefix: number): boolean {
   const seps = group.seps;
-  const label = group.tokens[prefix + 1];
-  if (seps === undefined || seps[prefix + 1] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
+  if (seps === undefined) return false;
+  // The label may be a few words joined by blanks (Nearcore's `Version: %s, Build: %s, Latest Protocol: %s` beside
+  // `Version: %s, Build: %s`): a field's name is as often a few words (`max threads`, `time elapsed`), MAX_LABEL_WORDS
+  // at most, as namesField reads a label.
+  let end = prefix + 1;
+  while (end - prefix < MAX_LABEL_WORDS && seps[end] === ' ' && PROSE_LABEL.test(group.tokens[end] ?? '')) end++;
+  const label = group.tokens[end];
+  if (seps[end] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
   // After a value masked whole, a blank is as good as a comma (Sunshine's `Sunshine version: <*> commit: <*>` beside
   // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label when
   // a value masked whole follows it too; a word after it is an error text's (`failed: 403 Forbidden: access denied`,
   // a status and its reason, then the detail, all one value; rev23).
-  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] === WILDCARD);
+  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[end + 1] === WILDCARD);
 }
 
-/** A field's label after `, `: a word of letters (`package`, `Speed`). */
+/** A word of a field's label after `, `: letters only (`package`, `Speed`, `Latest Protocol`). */
 const PROSE_LABEL = /^\p{L}+$/u;
 
 /** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */
@@ -1825,6 +1831,35 @@ export function quoteMarkAt(text: string, index: number): number {
   return c === 34 /* " */ || c === 39 /* ' */ || c === 96 /* ` */ ? c : -1;
 }
 
+/**
+ * The text before `end` (a UTF-16 offset into `text`, 0..text.length) ends in a key's `=`: an `=`, then blanks (spaces
+ * or tabs) and one opening quote mark, each optional (`key=`, `key = `, `key="`, `key = '`). A word a key's `=` gives
+ * is that key's value: the miner frames it apart from a bare word at that place (`prio = const` is no line of `prio
+ * args = ""`), and a family reads the words there as the key's values (familyIsVariable). An `=` that ends a comparison
+ * (`==`, `!=`, `<=`, `>=`) gives no key its value: `if x == ready` compares with a statement's own word. One rule for
+ * both readers, so a word the miner frames as a key's value is one the family reads as such.
+ */
+export function keyEqualsBefore(text: string, end: number): boolean {
+  let i = Math.min(end, text.length) - 1;
+  if (i >= 0 && quoteMarkAt(text, i) >= 0) i--;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0 || text.charCodeAt(i) !== 61 /* = */) return false;
+  const before = i > 0 ? text.charCodeAt(i - 1) : -1;
+  return before !== 61 /* = */ && before !== 33 /* ! */ && before !== 60 /* < */ && before !== 62 /* > */;
+}
+
+/**
+ * keyEqualsBefore read on a tokenized message: `sep` is the separator before a token, `previous` the token before it
+ * (undefined for the first). The separator can start at the `=` of a comparison whose first mark is a token of its own
+ * (`state != ready` tokenizes `!`), so that token's last character is read with it; a mask (`<*>`) stands for a value,
+ * whose last character is no mark.
+ */
+export function keyEqualsAfter(previous: string | undefined, sep: string): boolean {
+  if (sep.charCodeAt(0) !== 61 /* = */ || previous === undefined || previous === WILDCARD || previous.length === 0) return keyEqualsBefore(sep, sep.length);
+  const text = previous[previous.length - 1] + sep;
+  return keyEqualsBefore(text, text.length);
+}
+
 interface Group {
   members: number[];
   tokens: string[];
@@ -2047,10 +2082,9 @@ function sharedNames(family: Group[], position: number, counts: Map<string, numb
   return counts.size >= 2 * frames.size;
 }
 
-/** The separator before `position` ends in a key's `=`, glued or followed by blanks (`key=`, `key = `). */
+/** The separator before `position` ends in a key's `=` (keyEqualsAfter). */
 function afterEquals(group: Group, position: number): boolean {
-  const sep = (group.seps?.[position - 1] ?? '').trimEnd();
-  return sep.length > 0 && sep.charCodeAt(sep.length - 1) === 61 /* = */ && !sep.endsWith('==') && !sep.endsWith('!=') && !sep.endsWith('<=') && !sep.endsWith('>=');
+  return keyEqualsAfter(group.tokens[position - 1], group.seps?.[position - 1] ?? '');
 }
 
 /** The separator before `position` ends a label: a colon and a space. */

@@ -494,4 +494,17 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(minedAlone([...other, 'sde: prio = const (internal default)', 'sde: prio args = "" (internal default)']), [3, 4], 'another key');
     assertApart(minedAlone([...other, 'usbcore: registered new driver usbhid', 'usbcore: registered new driver hub']), [3, 4], 'no `=`');
   });
+
+  // mining31: the miner's frames and the family rule read "a key's `=` before the word" with one rule (keyEqualsBefore);
+  // before, a comparison whose first mark is a token of its own (`state != ready` tokenizes `!`) read as a key's `=`,
+  // and its two words were joined. Quoted words after `=` are masked as values by the tokenizer (a neighbour here).
+  it("reads a comparison's `==`, `!=`, `<=`, `>=` as no key's `=`, and a quoted word after `=` as its value", () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 12 plugins', 'Done'];
+    assertOneEvent(minedAlone([...other, 'cache opened mode="fast"', 'cache opened mode="safe"', 'cache opened mode="fast"']), [3, 4, 5], 'quoted after `=`');
+    assertOneEvent(minedAlone([...other, "cache opened mode = 'fast'", "cache opened mode = 'safe'"]), [3, 4], 'spaced and quoted after `=`');
+    for (const comparison of ['==', '!=', '<=', '>=']) {
+      const lines = [`retry while state ${comparison} ready`, `retry while state ${comparison} done`];
+      assertApart(minedAlone([...other, ...lines]), [3, 4], `\`${comparison}\``);
+    }
+  });
 });

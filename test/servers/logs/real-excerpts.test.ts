@@ -610,7 +610,7 @@ const BATCH_26: Record<string, number> = {
  */
 const BATCH_27: Record<string, number> = {
   ConnMan: 0.625, Dehydrated: 0.843, Dgraph: 0.92, EventStoreDB: 1, Freqtrade: 0.932, Hexo: 1, Homebrew: 0.675,
-  Hyperion: 0.939, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.652, Packer: 0.725,
+  Hyperion: 0.939, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.87, Packer: 0.725,
   Qtile: 0.81, Rebar3: 1, SwiftPM: 0.75, WPCLI: 1, Zeppelin: 0.929,
 };
 /**
@@ -818,6 +818,8 @@ const BATCH_29: Record<string, number> = {
 // statistics: format/source-columns.ts learnSourceColumns): Qtile 0.476 -> 0.81 (`libqtile manager.py:finalize():L355`),
 // Hyperion 0.879 -> 0.939 (`<Settings.cpp:72:Settings()>`), MythTV 0.413 -> 0.5 (`thread file.cpp:2631 (Function) - `),
 // Redpanda 0.895 -> 1 (`cluster - state_machine.cc:29 - `), Dolphin 0.909 -> 1 (`Core\Boot\Boot.cpp:433`).
+// Raised by branch `mining31`: Nearcore 0.652 -> 0.87 (`Version: %s, Build: %s` beside `…, Latest Protocol: %s`: a
+// field named by a few words after a label's value is a record with one more field, patterns/variability.ts addsField).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,

@@ -887,6 +887,19 @@ describe('log intelligence: constant words that name a statement, and label-valu
     assertOneEvent(await templatesOf([...errors, lines[0]]), [0, 1, 2], 'End of file while reading data');
   });
 
+  // mining31: batch 27's Nearcore prints `Version: %s, Build: %s` and, in later releases, `…, Latest Protocol: %s`: a
+  // field named by two words was read as more text of the build's value, and the two calls merged.
+  it('keeps a label\'s value apart from the same label followed by a field named by a few words (`…, Latest Protocol: 38`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 12 plugins', 'Done'];
+    const lines = ['Version: 0.4.13, Build: 38d54ba7-modified', 'Version: 0.4.13, Build: aac14605', 'Version: 1.15.0-rc.1, Build: 0bd08ece-modified, Latest Protocol: 38', 'Version: 1.15.0-rc.1, Build: 0bd08ece-modified, Latest Protocol: 38'];
+    const templates = minedAlone([...other, ...lines]);
+    assertOneEvent(templates, [3, 4], 'version and build');
+    assertOneEvent(templates, [5, 6], 'with the protocol');
+    // The neighbour: an error text after the label whose later words hold no `: ` stays the label's value.
+    const errors = ['fetch failed: timeout, giving up now', 'fetch failed: refused, retry in a while', 'fetch failed: 502, bad gateway'];
+    assertOneEvent(minedAlone([...other, ...errors]), [3, 4, 5], 'error texts');
+  });
+
   // break14: `status: ok, reason: none` (INFO) and `status: failed, reason: oom` (ERROR) became one template whose
   // examples all showed `ok`: the failures vanished from log_patterns. The value slots of a record, a key=value field or
   // a quote are the statement's own words where their lines keep to different levels.
