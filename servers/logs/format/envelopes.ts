@@ -7,7 +7,7 @@
 // a level.
 import { isDigitCode } from './chars';
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
-import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
+import { epochFromNumber, isoTextEpoch, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
 import { httpStatusLevel, moreSevere } from './http-status';
 import { LEVELS, type Level } from './types';
 
@@ -380,6 +380,8 @@ export function jsonTime(value: unknown, context: TimestampContext): number | un
   }
   if (typeof value !== 'string') return undefined;
   if (isEpochDigits(value)) return epochFromNumber(Number(value));
+  const iso = isoTextEpoch(value);
+  if (iso !== undefined) return iso;
   const parsed = parseTimestamp(value, context);
   if (parsed !== undefined) return parsed;
   const fallback = Date.parse(value);
