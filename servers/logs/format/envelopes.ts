@@ -7,7 +7,7 @@
 // a level.
 import { isDigitCode } from './chars';
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
-import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
+import { epochFromNumber, isoTextEpoch, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
 import { httpStatusLevel, moreSevere } from './http-status';
 import { LEVELS, type Level } from './types';
 
@@ -380,6 +380,8 @@ export function jsonTime(value: unknown, context: TimestampContext): number | un
   }
   if (typeof value !== 'string') return undefined;
   if (isEpochDigits(value)) return epochFromNumber(Number(value));
+  const iso = isoTextEpoch(value);
+  if (iso !== undefined) return iso;
   const parsed = parseTimestamp(value, context);
   if (parsed !== undefined) return parsed;
   const fallback = Date.parse(value);
@@ -416,6 +418,12 @@ function kindOf(marks: number, textKey: string | undefined): JsonKind {
   return 'json';
 }
 
+// The fields an access record names its request and its answer's status by: Caddy's and nginx's `request`, `status`;
+// Traefik's `RequestMethod`, `DownstreamStatus`; Envoy's `method`, `response_code`; pino-http's `req`, `res.statusCode`.
+const REQUEST_KEYS = ['request', 'req', 'method', 'RequestMethod', 'request_method', 'httpMethod', 'http_method', 'uri', 'request_uri', 'RequestPath', 'cs-method'];
+const REQUEST_KEY_SET = new Set(REQUEST_KEYS);
+const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 'response_code', 'http_status', 'sc-status'];
+
 // What each key of the lists above is, for readJsonRecord's one walk over a record's own keys: its place in each list
 // (-1: not in it), and whether a nested key is read below it (`log.level`, `jsonPayload.message`: the parents).
 interface KeyRole {
@@ -427,13 +435,15 @@ interface KeyRole {
   parent: boolean;
   /** Its bit of MARK_KEYS, or 0. */
   mark: number;
+  /** One of REQUEST_KEYS (accessStatusLevel's). */
+  request: boolean;
 }
 
 function keyRoles(): Map<string, KeyRole> {
   const roles = new Map<string, KeyRole>();
   const role = (key: string): KeyRole => {
     let found = roles.get(key);
-    if (!found) roles.set(key, (found = { envelope: -1, message: -1, level: -1, time: -1, component: -1, parent: false, mark: 0 }));
+    if (!found) roles.set(key, (found = { envelope: -1, message: -1, level: -1, time: -1, component: -1, parent: false, mark: 0, request: false }));
     return found;
   };
   const lists: [KeyPath[], 'envelope' | 'message' | 'level' | 'time' | 'component'][] = [
@@ -450,6 +460,7 @@ function keyRoles(): Map<string, KeyRole> {
     });
   }
   for (const [key, mark] of MARK_KEYS) role(key).mark = mark;
+  for (const key of REQUEST_KEYS) role(key).request = true;
   return roles;
 }
 
@@ -459,6 +470,8 @@ const KEY_ROLES = keyRoles();
 interface FirstKeys {
   /** The MARK_KEYS bits of the keys it has. */
   marks: number;
+  /** Whether one of its REQUEST_KEYS names an HTTP request (namesRequest): accessStatusLevel's first question. */
+  request: boolean;
   envelope: number;
   message: number;
   level: number;
@@ -466,7 +479,7 @@ interface FirstKeys {
   component: number;
 }
 
-const firstKeys: FirstKeys = { marks: 0, envelope: -1, message: -1, level: -1, time: -1, component: -1 };
+const firstKeys: FirstKeys = { marks: 0, request: false, envelope: -1, message: -1, level: -1, time: -1, component: -1 };
 
 const earlier = (found: number, rank: number): number => (rank >= 0 && (found < 0 || rank < found) ? rank : found);
 
@@ -481,6 +494,7 @@ const earlier = (found: number, rank: number): number => (rank >= 0 && (found < 
 function findFirstKeys(record: Record<string, unknown>): boolean {
   firstKeys.envelope = firstKeys.message = firstKeys.level = firstKeys.time = firstKeys.component = -1;
   firstKeys.marks = 0;
+  firstKeys.request = false;
   for (const key in record) {
     const role = KEY_ROLES.get(key);
     if (role === undefined) continue;
@@ -488,6 +502,7 @@ function findFirstKeys(record: Record<string, unknown>): boolean {
     if (value === undefined) continue;
     if (role.parent && value !== null && typeof value === 'object') return false;
     firstKeys.marks |= role.mark;
+    if (role.request && !firstKeys.request) firstKeys.request = namesRequest(value);
     if (typeof value === 'string') {
       firstKeys.envelope = earlier(firstKeys.envelope, role.envelope);
       firstKeys.message = earlier(firstKeys.message, role.message);
@@ -521,6 +536,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
     firstKeys.time < 0 ? undefined : record[TIME_KEYS[firstKeys.time]],
     firstKeys.component < 0 ? undefined : (record[COMPONENT_KEYS[firstKeys.component]] as string),
     scale,
+    firstKeys.request,
   );
 }
 
@@ -549,6 +565,7 @@ function jsonEntry(
   rawTime: unknown,
   component: string | undefined,
   scale: LevelScale,
+  request?: boolean,
 ): JsonEntry {
   const kind = kindOf(marks, messageKey);
   let level = typeof rawLevel === 'string' ? normalizeLevel(rawLevel) : undefined;
@@ -570,7 +587,7 @@ function jsonEntry(
   // An access record's level is its written one raised to its HTTP status's (http-status.ts): Traefik writes `info` for
   // every request, Caddy `info` for a 404; nginx's JSON log_format writes none. The written level, not the derived
   // one, decides whether the text is a line of its own, as before.
-  const status = accessStatusLevel(record);
+  const status = request === undefined ? accessStatusLevel(record) : request ? accessStatusOf(record) : undefined;
   let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
@@ -588,12 +605,6 @@ function jsonEntry(
   return entry;
 }
 
-// The fields an access record names its request and its answer's status by: Caddy's and nginx's `request`, `status`;
-// Traefik's `RequestMethod`, `DownstreamStatus`; Envoy's `method`, `response_code`; pino-http's `req`, `res.statusCode`.
-const REQUEST_KEYS = ['request', 'req', 'method', 'RequestMethod', 'request_method', 'httpMethod', 'http_method', 'uri', 'request_uri', 'RequestPath', 'cs-method'];
-const REQUEST_KEY_SET = new Set(REQUEST_KEYS);
-const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 'response_code', 'http_status', 'sc-status'];
-
 /**
  * The level a JSON access record's HTTP status stands for (http-status.ts: 5xx ERROR, 4xx WARN, else INFO): a record
  * naming a request (REQUEST_KEYS) and holding a status (STATUS_KEYS, or pino-http's `res.statusCode`). Undefined for
@@ -601,6 +612,7 @@ const STATUS_KEYS = ['status', 'DownstreamStatus', 'status_code', 'statusCode', 
  */
 export function accessStatusLevel(record: Record<string, unknown>): Level | undefined {
   // One walk over the record's own keys: looking each of REQUEST_KEYS up cost 6 % of a JSON pass (bench:mining-ab).
+  // readJsonRecord asks during its own walk (findFirstKeys), then accessStatusOf.
   let request = false;
   for (const key in record) {
     if (REQUEST_KEY_SET.has(key) && namesRequest(record[key])) {
@@ -608,7 +620,11 @@ export function accessStatusLevel(record: Record<string, unknown>): Level | unde
       break;
     }
   }
-  if (!request) return undefined;
+  return request ? accessStatusOf(record) : undefined;
+}
+
+/** accessStatusLevel of a record known to name an HTTP request: the level of its status, undefined when it has none. */
+function accessStatusOf(record: Record<string, unknown>): Level | undefined {
   for (const key of STATUS_KEYS) {
     const level = record[key] === undefined ? undefined : httpStatusLevel(record[key]);
     if (level !== undefined) return level;

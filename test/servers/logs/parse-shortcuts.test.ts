@@ -141,14 +141,16 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       'level', 'severity', 'lvl', 'log.level', 'priority', 'PRIORITY', 'jsonPayload.level', 'jsonPayload.severity', 'L', 's', 'SeverityText',
       'timestamp', 'time', 'ts', '@timestamp', 't', '__REALTIME_TIMESTAMP', 'Timestamp', 'T', 'logger', 'name', 'component', 'SYSLOG_IDENTIFIER',
       'stream', 'thread', 'other', '0',
+      // An access record's request and status (accessStatusLevel, asked during the walk since speed31).
+      'request', 'req', 'method', 'uri', 'status', 'status_code', 'res',
     );
     const leafArb = fc.oneof(
-      fc.constantFrom('hello world', 'error', 'WARN', '2026-01-05T08:00:00.000Z', '1733097600123', 'x\n', ''),
-      fc.constantFrom(3, 1733097600, 1733097600123, 0),
+      fc.constantFrom('hello world', 'error', 'WARN', '2026-01-05T08:00:00.000Z', '1733097600123', 'x\n', '', 'GET /x HTTP/1.1', '/health', 'POST'),
+      fc.constantFrom(3, 1733097600, 1733097600123, 0, 404, 503),
       fc.constant(null),
       fc.constant([104, 105]),
     );
-    const nestedArb = fc.dictionary(fc.constantFrom('message', 'msg', 'level', 'severity', 'other'), leafArb, { maxKeys: 3 });
+    const nestedArb = fc.dictionary(fc.constantFrom('message', 'msg', 'level', 'severity', 'other', 'method', 'statusCode'), leafArb, { maxKeys: 3 });
     const recordArb = fc.dictionary(keyArb, fc.oneof(leafArb, leafArb, nestedArb), { maxKeys: 8 });
     fc.assert(
       fc.property(recordArb, (record) => {
@@ -156,6 +158,20 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('a JSON access record read by one walk finds its request whichever request keys stand after it', () => {
+    // The walk keeps the first request key that names a request: a request id or a job's object after it changes nothing.
+    const records: [Record<string, unknown>, string | undefined][] = [
+      [{ method: 'GET', req: '7f3a', status: 503, level: 'info', msg: 'x' }, 'ERROR'],
+      [{ req: '7f3a', method: 'GET', status: 404, msg: 'x' }, 'WARN'],
+      [{ request: { method: 'GET' }, uri: 'r2', status: 500, level: 'info', msg: 'x' }, 'ERROR'],
+      [{ request: { id: 'r2' }, req: '7f3a', status: 500, level: 'info', msg: 'x' }, 'INFO'],
+    ];
+    for (const [record, level] of records) {
+      assert.equal(readJsonRecord(record, CONTEXT).level, level, JSON.stringify(record));
+      assert.deepEqual(readJsonRecord(record, CONTEXT), readJsonRecordByKey(record, CONTEXT), JSON.stringify(record));
+    }
   });
 
   it('reads a JSON record where JSON.parse alone does (no text refused before it that it reads as an object)', () => {

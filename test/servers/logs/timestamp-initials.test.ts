@@ -1,7 +1,8 @@
 // The forms a time may take at a position are narrowed by its first character (timestampPatternsAt): the narrowed list
 // must find, at every position of every line, the same first match as all TIMESTAMP_PATTERNS in order.
 import assert from 'node:assert/strict';
-import { matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, type TimestampPattern } from '../../../servers/logs/format/timestamps';
+import { jsonTime } from '../../../servers/logs/format/envelopes';
+import { isoTextEpoch, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS, timestampPatternsAt, utcEpoch, type TimestampPattern } from '../../../servers/logs/format/timestamps';
 
 const LINES = [
   '2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.Foo: started',
@@ -67,6 +68,53 @@ describe('ISO times read by characters', () => {
     // Forward, backward and each line twice: the same second read again, and a new second after any other.
     for (const order of [TIMES, [...TIMES].reverse(), TIMES.flatMap((t) => [t, t])]) {
       for (const line of order) assert.deepEqual(matchTimestampAt(line, 0, iso, {}) ?? undefined, isoByRegex(line, 0), line);
+    }
+  });
+
+  // A JSON record's time field is read by isoTextEpoch first (speed31): the second read last is kept, and a text of it
+  // with a fraction and `Z` or nothing is read from it. Texts of one second with and without a zone, after each other,
+  // in a zone away from UTC (a local time read as UTC, or the reverse, is 5:45 off). A day no other test reads: the
+  // local minutes localEpoch keeps are this zone's.
+  const TEXTS = [
+    '2031-03-07T08:00:00.137Z', '2031-03-07T08:00:00.274Z', '2031-03-07T08:00:00.5', '2031-03-07T08:00:00', '2031-03-07T08:00:00Z',
+    '2031-03-07T08:00:00.123456789Z', '2031-03-07T08:00:00.1234567890Z', '2031-03-07T08:00:00.137z', '2031-03-07T08:00:00.137Z ',
+    '2031-03-07T08:00:00.137+02:00', '2031-03-07T08:00:00,250', '2031-03-07T08:00:00:250Z', '2031-03-07T08:00:00.137ZZ',
+    '2031-03-07T08:00:00.137Z1', '2031-03-07 08:00:00 PM', '2031-03-07T08:00:01.001Z', '2032-02-29T23:59:60.999Z', '2031-02-29T00:00:00Z',
+    '0001-01-01T00:00:00Z', '0000-02-29T12:00:00Z', '2031-13-05T08:00:00Z', ' 2031-03-07T08:00:00Z', '[2031-03-07T08:00:00Z]',
+  ];
+  it('reads a text that is one ISO time as the regex does, and a JSON time field as parseTimestamp, whatever text came before', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Kathmandu';
+    try {
+      assert.equal(new Date(2031, 2, 7, 8).getTime(), Date.UTC(2031, 2, 7, 2, 15), 'Node reads TZ again when it changes');
+      for (const order of [TEXTS, [...TEXTS].reverse(), TEXTS.flatMap((t) => [t, t])]) {
+        for (const text of order) {
+          const byRegex = isoByRegex(text, 0);
+          const whole = byRegex !== undefined && byRegex.end === text.length ? byRegex.epoch : undefined;
+          assert.equal(isoTextEpoch(text), whole, text);
+          assert.equal(jsonTime(text, {}), whole ?? parseTimestamp(text) ?? (Number.isNaN(Date.parse(text)) ? undefined : Date.parse(text)), text);
+        }
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('counts a UTC time in days as a Date reads it, the year as written', () => {
+    const byDate = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number) => {
+      const date = new Date(Date.UTC(y, mo, d, h, mi, s, ms));
+      if (y < 100) date.setUTCFullYear(y);
+      return date.getTime();
+    };
+    for (const year of [0, 1, 4, 99, 100, 1600, 1700, 1899, 1900, 1970, 1999, 2000, 2024, 2026, 2100, 2400, 9999]) {
+      for (let month = 0; month < 12; month++) {
+        for (const day of [1, 28, 29, 30, 31]) {
+          for (const [h, mi, s, ms] of [[0, 0, 0, 0], [23, 59, 59, 999], [23, 59, 60, 7]]) {
+            assert.equal(utcEpoch(year, month, day, h, mi, s, ms), byDate(year, month, day, h, mi, s, ms), `${year}-${month + 1}-${day} ${h}:${mi}:${s}.${ms}`);
+          }
+        }
+      }
     }
   });
 });
