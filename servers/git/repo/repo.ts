@@ -1,6 +1,6 @@
 // Finds the repository for the configured folder and gives tools one way to call git in it.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
@@ -28,6 +28,14 @@ export interface Repo {
   projectFolder?: string;
   shallow: boolean;
   objectFormat: 'sha1' | 'sha256';
+  /**
+   * The folder the server was pointed at (REPO_PATH), relative to `root` with '/' and no trailing one, when it is below
+   * the root: a VS Code workspace opened on one package of a monorepo. Its user sees paths relative to it, so a path
+   * that names nothing from the root but names a file there is read there (resolveRepoPath, saying so in `pathNotes`).
+   */
+  subfolder?: string;
+  /** Notes of this call about how its paths were read (a path taken relative to `subfolder`), added to the result's note. */
+  pathNotes: string[];
   /** Files git would open that it must not (unsafe-files.ts): git calls are kept from them or refused. */
   unsafeFiles: readonly UnsafeFile[];
   signal?: AbortSignal;
@@ -88,7 +96,8 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const { overrides: config, files } = await readRepoConfig(root, signal);
   // --git-common-dir is relative to the folder git ran in unless it is absolute.
   const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
-  return repoAt({ root, realRoot, bare: false, shallow, objectFormat, unsafeFiles, signal }, config);
+  const subfolder = subfolderOf(folder, realRoot);
+  return repoAt({ root, realRoot, ...(subfolder ? { subfolder } : {}), bare: false, shallow, objectFormat, unsafeFiles, pathNotes: [], signal }, config);
 }
 
 /**
@@ -109,7 +118,17 @@ async function openBare(folder: string, signal?: AbortSignal): Promise<Repo> {
   const { overrides: config, files } = await readRepoConfig(root, signal);
   const projectFolder = projectFolderOf(folder, root);
   const base = { root, realRoot: realpathSync(root), ...(projectFolder ? { projectFolder } : {}), bare: true, shallow: lines[1] === 'true', objectFormat: lines[2] === 'sha256' ? ('sha256' as const) : ('sha1' as const), signal };
-  return repoAt({ ...base, unsafeFiles: findUnsafeFiles(root, root, files) }, config);
+  return repoAt({ ...base, unsafeFiles: findUnsafeFiles(root, root, files), pathNotes: [] }, config);
+}
+
+/** `folder` relative to the working tree's top `realRoot` ('/'-separated), or undefined at the top (or when it cannot be told). */
+function subfolderOf(folder: string, realRoot: string): string | undefined {
+  try {
+    const rel = relative(realRoot, realpathSync(folder));
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+  } catch {
+    return undefined;
+  }
 }
 
 /** `folder` (absolute) when it is not the git folder `gitDir` but holds a `.git` file (naming it); else undefined. */

@@ -115,11 +115,14 @@ export async function resolveRange(repo: Repo, ref: string, label: string): Prom
 /**
  * Turns a path (relative to the repository root, or absolute inside it) into a repository-relative
  * path. Refuses `..` escapes, absolute paths elsewhere and symlinks that lead out of the repository.
+ * When the server was pointed at a folder below the root (`repo.subfolder`), a relative path that names nothing from
+ * the root but names a file or folder in that folder is read there, and `repo.pathNotes` says so.
  */
 export function resolveRepoPath(repo: Repo, input: string, label: string): string {
   if (repo.bare) return treePath(input, label);
   // Exact first: a listed path may have surrounding spaces, tabs or line breaks; a sloppy one is trimmed.
-  const value = formOnDisk(repo.root, input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input);
+  const given = formOnDisk(repo.root, input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input);
+  const value = inSubfolder(repo, given, label) ?? given;
   if (value === '') throw new UserFacingError(`${label}: empty path.`);
   if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
   if (value.includes('\0')) throw new UserFacingError(`${label}: NUL characters are not allowed in paths.`);
@@ -145,6 +148,23 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/**
+ * `value` as a path from the root when it names nothing from the root but names something in `repo.subfolder` (the
+ * folder the server was pointed at: a monorepo package opened in VS Code, whose paths its user sees relative to it);
+ * otherwise undefined. Before, `git_status` of such a path answered "clean" and git_log "no commit touches it" while
+ * the file had changes and history. The root keeps precedence: listed paths are from the root and are passed back.
+ */
+function inSubfolder(repo: Repo, value: string, label: string): string | undefined {
+  const folder = repo.subfolder;
+  if (folder === undefined || value === '' || isAbsolute(value) || existsSync(resolve(repo.root, value))) return undefined;
+  const inFolder = formOnDisk(repo.root, `${folder}/${value}`);
+  if (!existsSync(resolve(repo.root, inFolder))) return undefined;
+  repo.pathNotes.push(
+    `${label} ${JSON.stringify(sanitizeLine(value, 200))} names nothing from the repository root (${repo.root}), so it was read in the folder this server was pointed at: ${JSON.stringify(sanitizeLine(inFolder, 200))}. Paths in results are from the root.`,
+  );
+  return inFolder;
 }
 
 /**
@@ -238,5 +258,15 @@ export async function explainUntouchedPath(repo: Repo, path: string, revisionArg
     return `No commit at ${refLabel} touches ${shown}: it exists in the working tree but has never been committed there (git_status shows it when it is new).`;
   }
   const where = repo.bare ? 'in this bare repository' : 'in the working tree';
-  return `${shown} does not exist ${where} and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root; git_show and git_status list exact paths).`;
+  return `${shown} does not exist ${where} and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root${subfolderHint(repo, path)}; git_show and git_status list exact paths).`;
+}
+
+/**
+ * For a "no such path" answer when the server was pointed at a folder below the root: a path meant in that folder
+ * (one since deleted, so not found there on disk) is written from the root with the folder in front.
+ */
+export function subfolderHint(repo: Repo, path: string): string {
+  const folder = repo.subfolder;
+  if (folder === undefined || path === folder || path.startsWith(`${folder}/`)) return '';
+  return `, ${repo.root}, not the folder this server was pointed at: a path in that folder starts with ${JSON.stringify(`${folder}/`)}, as ${JSON.stringify(`${folder}/${path}`)}`;
 }

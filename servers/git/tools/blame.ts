@@ -11,7 +11,7 @@ import { isMissingObjectFailure, missingObjectsAdvice, missingVersions } from '.
 import { enclosingSubmodule, treeEntry } from '../repo/tree-entry';
 import { rawCommitDates } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
-import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { resolveCommit, resolveRepoPath, subfolderHint } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
 import { describePointer, parseLfsPointer } from '../repo/lfs-pointers';
 import { registerGitTool } from './register';
@@ -312,7 +312,8 @@ async function requireFile(repo: Repo, commit: string, path: string, refLabel: s
         `path: '${path}' is inside the submodule '${submodule.path}' (a repository of its own, at commit ${submodule.commit.slice(0, 12)} in ${refLabel}), whose files this repository does not hold; to blame it, open the submodule as a repository (REPO_PATH, or an entry of REPO_PATHS, set to ${join(repo.root, submodule.path)}) and pass '${path.slice(submodule.path.length + 1)}'.`,
       );
     }
-    throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
+    const hint = subfolderHint(repo, path);
+    throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show${hint === '' ? '' : ` (paths are relative to the repository root${hint})`}.`);
   }
   if (entry.type === 'commit') {
     throw new UserFacingError(

@@ -65,7 +65,8 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const restNote = budgetCut && spec.narrow !== undefined ? budgetNote(listLength(kept, spec.list), listLength(whole, spec.list), spec.narrow) : spec.rest;
     const rested = restNote === undefined ? finished : withRest(finished, restNote);
     const skipped = mailmapSkippedNote(repo.unsafeFiles);
-    const data = skipped === undefined ? rested : withNote(rested, skipped);
+    const noted = repo.pathNotes.reduce((d, text) => withNote(d, text), rested);
+    const data = skipped === undefined ? noted : withNote(noted, skipped);
     return toolResult(multi ? { repository: target.name, ...data } : data);
   });
   const inputSchema: z.ZodObject = strictInput(spec.input.extend({ repository: repositoryInput(context) }));

@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { explainGitFailure, noWorkingTreeReason, type Repo } from '../repo/repo';
 import { UserFacingError } from '../../shared/tool-result';
-import { resolveRepoPath } from '../repo/validate';
+import { resolveRepoPath, subfolderHint } from '../repo/validate';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
 import { indexLockNote, readIndexLock } from '../repo/index-lock';
@@ -98,7 +98,7 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     throw explainGitFailure(error, repo.root);
   });
   const quiet = path !== undefined && path !== '.' && status.entries.length === 0;
-  const absent = quiet && !existsSync(join(repo.root, path)) ? missingPathNote(path) : undefined;
+  const absent = quiet && !existsSync(join(repo.root, path)) ? missingPathNote(path, subfolderHint(repo, path)) : undefined;
   const ignored = quiet && absent === undefined ? await ignoredPathNote(repo, path) : undefined;
   return {
     root: repo.root,
@@ -122,8 +122,8 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
  * file has no changes" for a name that may be misspelled. (A deleted tracked file is listed with its deletion, so it
  * is not this.)
  */
-function missingPathNote(path: string): string {
-  return `${JSON.stringify(path)} is not in the working tree and has no changes: nothing there to list (check the spelling; git_log with this path shows whether it was ever committed).`;
+function missingPathNote(path: string, hint: string): string {
+  return `${JSON.stringify(path)} is not in the working tree and has no changes: nothing there to list (check the spelling; paths are relative to the repository root${hint}; git_log with this path shows whether it was ever committed).`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { withDeadline } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { round1 } from '../format';
 import { READ_DEADLINE_MS } from '../sampling/interval';
+import { inodesSchema, readInodes } from './inodes';
 
 export const diskSchema = z.object({
   fs: z.string().describe('device or source, e.g. /dev/sda1 or C:'),
@@ -21,6 +22,7 @@ export const diskSchema = z.object({
     .optional()
     .describe('true when this filesystem of a read-write kind went read-only while in use (ext4 errors=remount-ro after disk errors): writes to it fail; warned of'),
   alsoMountedAt: z.array(z.string()).optional().describe('Other mounts of this same filesystem (bind mounts), not listed again'),
+  inodes: inodesSchema.optional(),
 });
 export type Disk = z.infer<typeof diskSchema>;
 
@@ -59,6 +61,7 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
   const wentReadOnly = new Set([...new Map((mounts ?? []).map((m) => [m.mount, m.wentReadOnly])).entries()].filter(([, went]) => went).map(([mount]) => mount));
   const disks: Disk[] = [];
   const skipped: SkippedMount[] = [];
+  const inodeReads: Array<Promise<void>> = [];
   for (const entry of raw) {
     const mount = sanitizeLine(entry.mount, 1024);
     const type = sanitizeLine(entry.type ?? '', 64);
@@ -80,11 +83,22 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
       readOnly: readOnly.get(entry.mount) ?? (typeof entry.rw === 'boolean' ? !entry.rw : null),
       ...(wentReadOnly.has(entry.mount) ? { wentReadOnly: true } : {}),
     });
+    const disk = disks[disks.length - 1];
+    // df (through systeminformation) gives space only; a disk out of inodes fails writes as a full one does.
+    inodeReads.push(
+      readInodes(entry.mount, INODE_READ_MS).then((inodes) => {
+        if (inodes) disk.inodes = inodes;
+      }),
+    );
   }
+  await Promise.all(inodeReads);
   skipped.push(...unlistedMounts(mounts, new Set(raw.map((d) => d.mount)), disks));
   const folded = foldOverlays(disks, mounts ?? []);
   return { disks: folded.disks, skipped: [...folded.skipped, ...skipped], overlays: folded.overlays };
 }
+
+/** How long one filesystem's inode count is waited for: df has just read them all, so a slow one is a hanging mount. */
+const INODE_READ_MS = 2_000;
 
 const OVERLAY_TYPES = new Set(['overlay', 'fuse.fuse-overlayfs']);
 

@@ -5,6 +5,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { Disk, SkippedMount } from './filesystems';
 import { round1 } from '../format';
+import { inodesFrom } from './inodes';
 
 /**
  * The listed filesystem holding `given` (an absolute path; links are followed when it exists).
@@ -65,8 +66,8 @@ export async function filesystemHolding(
 }
 
 /**
- * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available); none
- * when it reports no size (0 blocks) or statfs cannot read it.
+ * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available), and its
+ * inodes; none when it reports no size (0 blocks) or statfs cannot read it.
  */
 export async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
   const st = await statfs(mount.mount).catch(() => undefined);
@@ -75,7 +76,9 @@ export async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefine
   const usedBytes = (st.blocks - st.bfree) * st.bsize;
   const availableBytes = st.bavail * st.bsize;
   const usePercent = usedBytes + availableBytes > 0 ? round1((usedBytes / (usedBytes + availableBytes)) * 100) : null;
-  return { fs: mount.type, type: mount.type, mount: mount.mount, sizeBytes, usedBytes, availableBytes, usePercent, readOnly: null };
+  // A tmpfs has a fixed number of inodes too (nr_inodes, by default half the RAM's pages): many small files use them up.
+  const inodes = inodesFrom(st.files, st.ffree);
+  return { fs: mount.type, type: mount.type, mount: mount.mount, sizeBytes, usedBytes, availableBytes, usePercent, readOnly: null, ...(inodes ? { inodes } : {}) };
 }
 
 function isAbsolutePath(p: string): boolean {

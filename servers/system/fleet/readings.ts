@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { dfUsage } from '../disks/df';
 import { IN_MEMORY_TYPES, WRITABLE_TYPES, type Disk } from '../disks/filesystems';
+import { inodesFrom } from '../disks/inodes';
 import { percentOf, round1 } from '../format';
 import type { Labels, MatrixSeries, NonFinite, PrometheusClient, Sample } from './prometheus';
 import { promString, targetKey, targetMatchers, type Target } from './targets';
@@ -117,7 +118,8 @@ function queries(plan: ReadingPlan): Part[] {
       ...common,
       { part: 'cpu', promql: cpu },
       { part: 'memory', promql: `{__name__=~"node_memory_(MemTotal|MemAvailable|SwapTotal|SwapFree)_bytes"${m}}` },
-      { part: 'filesystems', promql: fsSelector('node_filesystem_(size|free|avail)_bytes|node_filesystem_readonly') },
+      // Inodes too (files, files_free): a filesystem out of them refuses new files however much space it has.
+      { part: 'filesystems', promql: fsSelector('node_filesystem_(size|free|avail)_bytes|node_filesystem_files(_free)?|node_filesystem_readonly') },
       // Whether each filesystem was writable at some time in the last READ_ONLY_LOOKBACK: one that is read-only now
       // went read-only within it (toDisks).
       {
@@ -126,7 +128,7 @@ function queries(plan: ReadingPlan): Part[] {
         name: READ_ONLY_EARLIER,
       },
       // tmpfs only, as the local disk tool: devtmpfs holds device nodes, ramfs has no size limit to run out of.
-      { part: 'inMemory', promql: `{__name__=~"node_filesystem_(size|free|avail)_bytes",fstype="tmpfs"${m}}` },
+      { part: 'inMemory', promql: `{__name__=~"node_filesystem_(size|free|avail)_bytes|node_filesystem_files(_free)?",fstype="tmpfs"${m}}` },
       // A filesystem node_exporter failed to stat is sent with this alone, no size: without it, it would not be named.
       { part: 'unreadable', promql: `${fsSelector('node_filesystem_device_error')} == 1` },
       ...(plan.detail ? [{ part: 'perCore', promql: idle }] : []),
@@ -148,6 +150,8 @@ function queries(plan: ReadingPlan): Part[] {
     over('filesystems', 'max_over_time', 'node_filesystem_size_bytes', fsMatchers),
     over('filesystems', 'min_over_time', 'node_filesystem_free_bytes', fsMatchers),
     over('filesystems', 'min_over_time', 'node_filesystem_avail_bytes', fsMatchers),
+    over('filesystems', 'max_over_time', 'node_filesystem_files', fsMatchers),
+    over('filesystems', 'min_over_time', 'node_filesystem_files_free', fsMatchers),
   ];
 }
 
@@ -339,6 +343,9 @@ export function toDisks(filesystems: RawReading['filesystems']): Disk[] {
     const avail = values.get('node_filesystem_avail_bytes');
     if (size == null || free == null || avail == null || !(size > 0)) continue;
     const readOnly = values.get('node_filesystem_readonly');
+    const files = values.get('node_filesystem_files');
+    const filesFree = values.get('node_filesystem_files_free');
+    const inodes = files == null || filesFree == null ? undefined : inodesFrom(files, filesFree);
     const type = sanitizeLine(labels.fstype ?? '', 64);
     const mount = sanitizeLine(labels.mountpoint ?? '', 1024);
     const disk: Disk = {
@@ -350,6 +357,7 @@ export function toDisks(filesystems: RawReading['filesystems']): Disk[] {
       ...dfUsage(size, free, avail),
       readOnly: readOnly == null ? null : readOnly === 1,
       ...(readOnly === 1 && wentReadOnly(type, mount, values.get(READ_ONLY_EARLIER)) ? { wentReadOnly: true } : {}),
+      ...(inodes ? { inodes } : {}),
     };
     // The same device with the same figures is the same filesystem (a device of another size is another one).
     const key = disk.fs.startsWith('/') ? `${disk.fs}\0${disk.type}\0${size}\0${free}\0${avail}` : undefined;

@@ -38,7 +38,15 @@ const historyPoint = z
   .describe('the highest readings within the step before `time`, so a spike shorter than a step still shows');
 type HistoryPoint = z.infer<typeof historyPoint>;
 
-const peaksSchema = z.object({ cpuPercent: z.number().nullable(), memoryPercent: z.number().nullable(), disk: diskSchema.pick({ mount: true, fs: true, usePercent: true }).nullable() });
+const peaksSchema = z.object({
+  cpuPercent: z.number().nullable(),
+  memoryPercent: z.number().nullable(),
+  disk: diskSchema.pick({ mount: true, fs: true, usePercent: true }).nullable(),
+  inodes: z
+    .object({ mount: z.string(), fs: z.string(), usePercent: z.number() })
+    .nullable()
+    .describe('the filesystem whose inodes were most used, at that use %: out of inodes, it refuses new files however much space it has; null when none reports an inode count'),
+});
 type Peaks = z.infer<typeof peaksSchema>;
 
 const outputSchema = z.object({
@@ -131,6 +139,8 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
 interface HistoryEntry {
   point: HistoryPoint;
   fullest: Disk | undefined;
+  /** The filesystem with the most of its inodes used in the step (not always the fullest by space). */
+  mostInodes: Disk | undefined;
 }
 
 /**
@@ -185,6 +195,7 @@ function historyEntry(time: number, figures: HostFigures): HistoryEntry {
       load1: figures.loadAverage?.oneMinute ?? null,
     },
     fullest,
+    mostInodes: mostInodesUsed(figures.disks),
   };
 }
 
@@ -192,15 +203,23 @@ function historyEntry(time: number, figures: HostFigures): HistoryEntry {
 function peakReadings(history: HistoryEntry[]): Peaks {
   const max = (values: Array<number | null>) => values.reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.max(a, b)), null);
   const fullest = history.reduce<Disk | undefined>((a, { fullest: b }) => (b?.usePercent == null ? a : a?.usePercent == null || b.usePercent > a.usePercent ? b : a), undefined);
+  const inodes = mostInodesUsed(history.map((h) => h.mostInodes).filter((d): d is Disk => d !== undefined));
   return {
     cpuPercent: max(history.map((h) => h.point.cpuPercent)),
     memoryPercent: max(history.map((h) => h.point.memoryPercent)),
     disk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent } : null,
+    inodes: inodes?.inodes ? { mount: inodes.mount, fs: inodes.fs, usePercent: inodes.inodes.usePercent } : null,
   };
 }
 
+/** The disk of `disks` with the highest inode use %, or undefined when none reports inodes. */
+function mostInodesUsed(disks: readonly Disk[]): Disk | undefined {
+  return disks.reduce<Disk | undefined>((a, b) => (b.inodes === undefined ? a : a?.inodes === undefined || b.inodes.usePercent > a.inodes.usePercent ? b : a), undefined);
+}
+
 function peakWarnings(peaks: Peaks, thresholds: Thresholds): Warning[] {
-  const disks = peaks.disk ? [peaks.disk] : [];
+  // The inode peak is checked for its inodes only: its space is not a peak (the disk peak covers that).
+  const disks = [...(peaks.disk ? [peaks.disk] : []), ...(peaks.inodes ? [{ mount: peaks.inodes.mount, fs: peaks.inodes.fs, usePercent: null, inodes: { usePercent: peaks.inodes.usePercent } }] : [])];
   return evaluateWarnings({ cpuPercent: peaks.cpuPercent, memoryPercent: peaks.memoryPercent, disks }, thresholds).map((w) => ({ ...w, message: `at its peak in the window, ${w.message}` }));
 }
 

@@ -144,3 +144,78 @@ describe('system server: a real ext4 that went read-only', function () {
     assert.deepEqual(byPath.warnings.map((w: Data) => w.metric), ['read-only']);
   });
 });
+
+// break31: an ext4 out of inodes (many small files: a mail spool, a cache) refuses every new file with "No space left on
+// device" while df shows its space 1% used; get_disk_usage answered "no warnings". A tmpfs with nr_inodes is the same
+// (it is warned of unlisted, as a full one is); a tmpfs with nr_inodes=0 has no inode count and must not warn.
+describe('system server: a real filesystem out of inodes', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const mounted: string[] = [];
+  let server: StartedServer;
+
+  before(function () {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) return this.skip();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'inodes-'));
+    try {
+      for (const name of ['spool', 'roomy']) {
+        const image = path.join(dir, `${name}.img`);
+        writeFileSync(image, Buffer.alloc(0));
+        execFileSync('truncate', ['-s', '8M', image]);
+        execFileSync('mkfs.ext4', ['-q', '-F', ...(name === 'spool' ? ['-N', '32'] : []), image], { stdio: 'ignore' });
+        mkdirSync(path.join(dir, name));
+        execFileSync('mount', ['-o', 'loop', image, path.join(dir, name)]);
+        mounted.push(path.join(dir, name));
+      }
+      for (const [name, inodes] of [['shm', '8'], ['unlimited', '0']]) {
+        mkdirSync(path.join(dir, name));
+        execFileSync('mount', ['-t', 'tmpfs', '-o', `size=1m,nr_inodes=${inodes}`, 'tmpfs', path.join(dir, name)]);
+        mounted.push(path.join(dir, name));
+      }
+    } catch {
+      return this.skip(); // no loop devices, or not allowed to mount (an unprivileged container)
+    }
+    // Small files until the kernel refuses one: then no inode is left, and nearly all the space is.
+    for (const name of ['spool', 'shm', 'unlimited', 'roomy']) {
+      for (let i = 0; i < (name === 'unlimited' || name === 'roomy' ? 20 : 1000); i++) {
+        try {
+          writeFileSync(path.join(dir, name, `f${i}`), 'x');
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+          break;
+        }
+      }
+    }
+  });
+  after(async () => {
+    await server?.close();
+    for (const point of mounted.reverse()) execFileSync('umount', [point]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('warns of the ext4 and the tmpfs with no inode left, says it in the summary, and not of the others', async () => {
+    assert.throws(() => writeFileSync(path.join(dir, 'spool', 'one-more'), 'x'), /ENOSPC/, 'the kernel refuses a new file');
+    server = await startBuiltServer('system');
+    const result = await server.client.callTool({ name: 'get_disk_usage', arguments: {} });
+    assert.notEqual(result.isError, true, JSON.stringify(result.content));
+    const data = result.structuredContent as Data;
+    const spool = data.disks.find((d: Data) => d.mount === `${dir}/spool`);
+    assert.ok(spool.usePercent < 10, `its space is nearly all free: ${spool.usePercent}%`);
+    assert.deepEqual([spool.inodes.free, spool.inodes.usePercent], [0, 100]);
+    assert.equal(spool.inodes.used, spool.inodes.total);
+    const roomy = data.disks.find((d: Data) => d.mount === `${dir}/roomy`);
+    assert.ok(roomy.inodes.usePercent < 50 && roomy.inodes.used >= 20, JSON.stringify(roomy.inodes));
+    const ours = data.warnings.filter((w: Data) => w.subject?.startsWith(dir));
+    assert.deepEqual(ours.map((w: Data) => [w.metric, w.subject, w.of, w.value]), [
+      ['disk', `${dir}/spool`, 'inodes', 100],
+      ['disk', `${dir}/shm`, 'inodes', 100],
+    ]);
+    assert.match(ours[0].message, /has used 100% of its inodes, above the 90% threshold: creating files there fails \("No space left on device"\) when none are left, however much space is free$/);
+    assert.ok(data.summary.includes(`${dir}/spool 100%`), data.summary);
+    // Asked by path, the same; the tmpfs with no inode count has no inodes to report.
+    const byPath = async (at: string) => (await server.client.callTool({ name: 'get_disk_usage', arguments: { path: at } })).structuredContent as Data;
+    assert.deepEqual((await byPath(`${dir}/spool/f1`)).warnings.map((w: Data) => w.of), ['inodes']);
+    const unlimited = await byPath(`${dir}/unlimited`);
+    assert.deepEqual([unlimited.disks[0].inodes, unlimited.warnings], [undefined, []]);
+  });
+});

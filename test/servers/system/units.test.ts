@@ -7,6 +7,7 @@ import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
 import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
 import { foldOverlays, parseMountInfo, readOnlyByMount, type Disk } from '../../../servers/system/disks/filesystems';
 import { warningsNote } from '../../../servers/system/warnings/evaluate';
+import { inodesFrom } from '../../../servers/system/disks/inodes';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
@@ -184,6 +185,38 @@ describe('system server parts', () => {
       assert.deepEqual(warnings.map((w) => [w.metric, w.subject, w.value, w.threshold]), [['read-only', '/', null, null], ['disk', '/srv', 95, 90]]);
       assert.match(warnings[0].message, /^ext4 filesystem \/ \(\/dev\/vda\) went read-only while in use: writes to it fail/);
       assert.equal(warningsNote(warnings), '; 2 warning(s) (went read-only: /)');
+    });
+  });
+
+  // break31: a filesystem out of inodes fails every new file with "No space left on device" while its space reads 1%
+  // used; get_disk_usage said "no warnings" (df's figures are space only).
+  describe('inodes', () => {
+    it('reads inodes from statfs figures, and none from a filesystem that reports no fixed count (btrfs, ZFS, vfat: 0)', () => {
+      assert.deepEqual(inodesFrom(64, 0), { total: 64, used: 64, free: 0, usePercent: 100 });
+      assert.deepEqual(inodesFrom(1000, 333), { total: 1000, used: 667, free: 333, usePercent: 66.7 });
+      assert.equal(inodesFrom(0, 0), undefined);
+      assert.equal(inodesFrom(Number.NaN, 5), undefined);
+    });
+    it('warns of inodes used past the disk threshold whatever the space, once per device, and the summary names them', () => {
+      const full = { usePercent: 100 };
+      const warnings = evaluateWarnings(
+        {
+          disks: [
+            { fs: '/dev/vdb', mount: '/var/spool', usePercent: 1, inodes: full },
+            { fs: '/dev/vdb', mount: '/srv/spool', usePercent: 1, inodes: full },
+            { fs: '/dev/vdc', mount: '/data', usePercent: 95, inodes: { usePercent: 90 } },
+            { fs: '/dev/vdd', mount: '/btrfs', usePercent: 10 },
+          ],
+          inMemoryDisks: [{ fs: 'tmpfs', mount: '/run', usePercent: 2, inodes: { usePercent: 99.5 } }],
+        },
+        { cpu: 80, memory: 90, disk: 90 },
+      );
+      assert.deepEqual(
+        warnings.map((w) => [w.subject, w.value, w.of]),
+        [['/data', 95, undefined], ['/var/spool', 100, 'inodes'], ['/run', 99.5, 'inodes']],
+      );
+      assert.match(warnings[1].message, /^filesystem \/var\/spool \(\/dev\/vdb\) has used 100% of its inodes, above the 90% threshold: creating files there fails \("No space left on device"\)/);
+      assert.equal(warningsNote(warnings), '; 3 warning(s) (inodes used: /var/spool 100%, /run 99.5%)');
     });
   });
 
