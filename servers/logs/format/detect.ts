@@ -864,7 +864,6 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts);
   // a CSV log's level, time and message from its columns (csv-columns.ts).
-<<<<<<< HEAD
   // The line being read's number and its file's W3C blocks, set by the parser made below around each read (a W3C
   // file whose `#Fields:` change down it reads each line by its own block's columns: w3c.ts W3cBlocks).
   let blocks: W3cBlocks | undefined;
@@ -879,10 +878,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       blocks = undefined;
     }
   };
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
-=======
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, context);
->>>>>>> hdr31
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
