@@ -223,6 +223,19 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
 }
 
+/**
+ * Forget the local times kept (localEpoch's minutes, readIso's last second). They hold for the process's time zone;
+ * only a process that changes TZ while it runs (a test reading times in another zone) needs this, before and after.
+ */
+export function forgetLocalTimes(): void {
+  minuteCache.clear();
+  lastMinute.key = -1;
+  lastIsoSecond.epoch = undefined;
+  lastIsoSecond.chars = new KeptChars();
+  lastCompactSecond.epoch = undefined;
+  lastCompactSecond.chars = new KeptChars();
+}
+
 /** Days in the month (proleptic Gregorian, as Date counts them). */
 function daysInMonth(year: number, monthIndex: number): number {
   if (monthIndex !== 1) return monthIndex === 3 || monthIndex === 5 || monthIndex === 8 || monthIndex === 10 ? 30 : 31;
