@@ -620,8 +620,8 @@ const BATCH_27: Record<string, number> = {
  * 20 systems (median 0.765), 565 lines, 314 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 27 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 32 (2026-12-04; mean 0.699 then), when batch 30 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_28: Record<string, number> = {
   Alfresco: 1, ArduPilot: 0.385, ArduinoESP32: 0.263, AwesomeWM: 0.72, BackupPC: 0.931, Dragonfly: 0.857, ExaBGP: 0.688,
@@ -843,8 +843,9 @@ const BATCHES = [
 // measured by branch `realx27` in session 29; batch 26 was released for study at the start of session 30 (2026-12-04),
 // when batch 28 was to be built; batch 28 was built and measured by branch `realx28` in session 30; batch 27 was released
 // for study at the start of session 31 (2026-12-04), when batch 29 was to be built; batch 29 was built and measured by
-// branch `realx29` in session 31.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_28, BATCH_29];
+// branch `realx29` in session 31; batch 28 was released for study at the start of session 32 (2026-12-04), when batch 30
+// was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_29];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
