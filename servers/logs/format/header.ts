@@ -798,9 +798,10 @@ interface HeaderReading {
 }
 
 /**
- * Set by readHeader, reading a line alone, when a rule of lines read alone refused a field (an epoch after a word, a
- * bare short level, a `name:` after one word, a parenthesis after a word): only then may the line read otherwise as a
- * line of its file. Up to such a refusal both readings take the same steps, so a line without one reads the same.
+ * Set by readHeader, reading a line alone, when a rule of lines read alone refused a field the line holds there (an
+ * epoch after a word, a bare short level, a `name:` after one word, a parenthesis after a word): only then may the line
+ * read otherwise as a line of its file. Up to such a refusal both readings take the same steps, so a line without one
+ * reads the same. A rule that refuses a field the line does not hold there changes nothing, and is not marked.
  */
 interface LoneRefusal {
   refused: boolean;
@@ -839,7 +840,7 @@ function readHeader(line: string, context: TimestampContext, lone = false, refus
     for (const pattern of timestampPatternsAt(line, position)) {
       // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
       if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') {
-        if (refusal) refusal.refused = true;
+        if (refusal && matchField({ kind: 'timestamp', pattern }, line, position, context)?.epoch !== undefined) refusal.refused = true;
         continue;
       }
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
@@ -891,13 +892,13 @@ function readHeader(line: string, context: TimestampContext, lone = false, refus
         // `key:` (`-> Total DNS queries: 57706`).
         if (kind === 'component' && (hasComponent || wordsSinceStrong > 1)) continue;
         if (kind === 'component' && lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)) {
-          if (refusal) refusal.refused = true;
+          if (refusal && matchField({ kind }, line, position, context)) refusal.refused = true;
           continue;
         }
         // A thread's parenthesis follows a time, a level or a bracket; on a line read alone, one after a word is the
         // message's (`Error: Child (31885) died signal=6`: the syslog lines of the same file print `Child (N) died`).
         if (kind === 'paren' && lone && wordsSinceStrong > 0) {
-          if (refusal) refusal.refused = true;
+          if (refusal && matchField({ kind }, line, position, context)) refusal.refused = true;
           continue;
         }
         const m = matchField({ kind }, line, position, context);
