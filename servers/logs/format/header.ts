@@ -791,11 +791,28 @@ export function guessHeader(line: string, context: TimestampContext = {}, lone =
   return readHeader(line, context, lone).fields;
 }
 
+/** A line's header as readHeader reads it: its fields, and how many of them from the first are followed by a tab. */
+interface HeaderReading {
+  fields: HeaderField[];
+  tabbed: number;
+}
+
+/**
+ * Set by readHeader, reading a line alone, when a rule of lines read alone refused a field the line holds there (an
+ * epoch after a word, a bare short level, a `name:` after one word, a parenthesis after a word): only then may the line
+ * read otherwise as a line of its file. Up to such a refusal both readings take the same steps, so a line without one
+ * reads the same. A rule that refuses a field the line does not hold there changes nothing, and is not marked.
+ */
+interface LoneRefusal {
+  refused: boolean;
+}
+
 /**
  * guessHeader's fields, and `tabbed`: how many of them, from the first, are followed by a tab (a tab-separated record
  * such as `<time>\t<request id>\tERROR\t<message>`; prose is not written with tabs between its first words).
+ * `refusal` (with `lone`): marked when a rule of lines read alone refused a field (LoneRefusal).
  */
-function readHeader(line: string, context: TimestampContext, lone = false): { fields: HeaderField[]; tabbed: number } {
+function readHeader(line: string, context: TimestampContext, lone = false, refusal?: LoneRefusal): HeaderReading {
   const fields: HeaderField[] = [];
   const ends: number[] = [];
   let position = skipSeparators(line, 0);
@@ -822,7 +839,10 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     // read no time here.
     for (const pattern of timestampPatternsAt(line, position)) {
       // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
-      if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') continue;
+      if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') {
+        if (refusal && matchField({ kind: 'timestamp', pattern }, line, position, context)?.epoch !== undefined) refusal.refused = true;
+        continue;
+      }
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
       if (m && m.epoch !== undefined) {
         field = { kind: 'timestamp', pattern };
@@ -838,7 +858,10 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position) || isStatusLetter(fields, line, position, m.end, context)))) {
+      const placed = m !== undefined && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end));
+      const refused = placed && lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position) || isStatusLetter(fields, line, position, m.end, context));
+      if (refused && refusal) refusal.refused = true;
+      if (placed && !refused) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -867,10 +890,17 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         if (kind === 'clock' && fields.length > 0 && unorderedDateEnd(line, position) < 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
         // `key:` (`-> Total DNS queries: 57706`).
-        if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
+        if (kind === 'component' && (hasComponent || wordsSinceStrong > 1)) continue;
+        if (kind === 'component' && lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)) {
+          if (refusal && matchField({ kind }, line, position, context)) refusal.refused = true;
+          continue;
+        }
         // A thread's parenthesis follows a time, a level or a bracket; on a line read alone, one after a word is the
         // message's (`Error: Child (31885) died signal=6`: the syslog lines of the same file print `Child (N) died`).
-        if (kind === 'paren' && lone && wordsSinceStrong > 0) continue;
+        if (kind === 'paren' && lone && wordsSinceStrong > 0) {
+          if (refusal && matchField({ kind }, line, position, context)) refusal.refused = true;
+          continue;
+        }
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
@@ -968,8 +998,64 @@ function isTimeOrLevel(kind: FieldKind): boolean {
   return kind === 'timestamp' || kind === 'level' || kind === 'uptime' || kind === 'clock';
 }
 
+/** One field's part of a signature. */
+function fieldSignature(f: HeaderField): string {
+  return f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? (f.timed ? 'bracket:ts:level' : 'bracket:level') : f.timed ? 'bracket:ts' : f.kind;
+}
+
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? (f.timed ? 'bracket:ts:level' : 'bracket:level') : f.timed ? 'bracket:ts' : f.kind)).join(' ');
+  return fields.map(fieldSignature).join(' ');
+}
+
+/**
+ * The signature of each run of `fields` from the first: element i is `signature(fields.slice(0, i + 1))`, each built
+ * on the one before (learning counts every run of every sample line, and a run's signature from scratch was a cost).
+ */
+function prefixSignatures(fields: HeaderField[]): string[] {
+  const keys: string[] = [];
+  let key = '';
+  for (let i = 0; i < fields.length; i++) {
+    key = i === 0 ? fieldSignature(fields[0]) : `${key} ${fieldSignature(fields[i])}`;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * The header readings of a sample's lines (readHeader), each made once for learnHeader and for the forms it learns
+ * (learnForms): as a line of its file (`inFile`) and read alone (`alone`). The two differ only where a rule of lines
+ * read alone refused a field (LoneRefusal), so a line without such a refusal is read once for both.
+ */
+class SampleReadings {
+  private readonly filed: (HeaderReading | undefined)[] = [];
+  private readonly lone: (HeaderReading | undefined)[] = [];
+  private readonly refusal: LoneRefusal = { refused: false };
+
+  constructor(
+    private readonly sample: string[],
+    private readonly context: TimestampContext,
+  ) {}
+
+  /** Line `at` of the sample read alone (readHeader's `lone`). */
+  alone(at: number): HeaderReading {
+    let reading = this.lone[at];
+    if (reading === undefined) {
+      this.refusal.refused = false;
+      reading = readHeader(this.sample[at], this.context, true, this.refusal);
+      this.lone[at] = reading;
+      if (!this.refusal.refused) this.filed[at] = reading;
+    }
+    return reading;
+  }
+
+  /**
+   * Line `at` of the sample read as a line of its file. `aloneToo`: the line will be read alone as well (learnForms
+   * reads every line but a stack's), so it is read alone first and again only when a rule of lone lines refused a field.
+   */
+  inFile(at: number, aloneToo: boolean): HeaderReading {
+    if (aloneToo) this.alone(at);
+    return (this.filed[at] ??= readHeader(this.sample[at], this.context));
+  }
 }
 
 /**
@@ -1108,27 +1194,35 @@ function datesOrLevels(fields: HeaderField[]): boolean {
  * shared by enough lines that dates or levels them and is not the main header or a part of it; or the main header
  * followed by more fields ending in a level, when the main header has none.
  */
-function learnForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
+function learnForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number, sampleReadings: SampleReadings): Pick<LearnedHeader, 'forms' | 'extended'> {
   const mainSignature = signature(main);
   const mainLevels = main.some((f) => f.kind === 'level' || f.leveled);
   // Each line's reading, cut as a form may be; then every run of its first fields that ends at a strong one, counted.
   const readings: HeaderField[][] = [];
+  // The signatures of each reading's runs (prefixSignatures).
+  const runKeys: string[][] = [];
   // The line of each reading.
   const read: string[] = [];
   const prefixes = new Map<string, number>();
-  for (const line of sample) {
+  for (let at = 0; at < sample.length; at++) {
+    const line = sample[at];
     if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
-    let fields = readHeader(line, context, true).fields;
+    let fields = sampleReadings.alone(at).fields;
+    let keys = prefixSignatures(fields);
     // An extension of the main header ends at its level: what follows differs from line to line.
-    if (main.length > 0 && !mainLevels && signature(fields.slice(0, main.length)) === mainSignature) {
+    if (main.length > 0 && !mainLevels && fields.length >= main.length && keys[main.length - 1] === mainSignature) {
       const level = fields.findIndex((f, i) => i >= main.length && f.kind === 'level');
-      if (level >= 0) fields = fields.slice(0, level + 1);
+      if (level >= 0) {
+        fields = fields.slice(0, level + 1);
+        keys = keys.slice(0, level + 1);
+      }
     }
     readings.push(fields);
+    runKeys.push(keys);
     read.push(line);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
-      const key = signature(fields.slice(0, end));
+      const key = keys[end - 1];
       prefixes.set(key, (prefixes.get(key) ?? 0) + 1);
     }
   }
@@ -1138,8 +1232,9 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number; tagged: number; padded: number }>();
   readings.forEach((fields, index) => {
     const line = read[index];
+    const keys = runKeys[index];
     let end = fields.length;
-    while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(keys[end - 1]) ?? 0) < least)) end--;
     // A bracket closed by a colon (`[talker]:`) ends the header there: a colon is where a writer's prefix stops.
     const closed = end > 1 && fields[end - 1].kind === 'bracket' && line.charCodeAt(fieldEndAt(fields.slice(0, end), line, context) - 1) === 58;
     // A column that enough lines of the form go without is the message's (extendsByOptionalColumn); not a process id
@@ -1149,8 +1244,8 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     // prose never pads so.
     const padded = end > 1 && fields[end - 1].kind === 'bracket' && paddedBracketEnds(fields.slice(0, end), line, context);
     if (end > 1 && !closed && !padded && isOptionalColumn(fields[end - 1]) && !pidAfterTime(fields.slice(0, end), line, context)) {
-      const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
-      if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
+      const without = prefixes.get(keys[end - 2]) ?? 0;
+      if (without >= least && without - (prefixes.get(keys[end - 1]) ?? 0) >= least) end--;
     }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's
@@ -1160,7 +1255,8 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && (taggedComponentEnd(line, fieldEndAt(form, line, context)) || (form.at(-2)?.kind === 'level' && loggerNameEnd(line, fieldEndAt(form, line, context))) || closedByCallerLine(line, fieldEndAt(form, line, context)));
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form) && !tagged) form = form.slice(0, -1);
     if (form.length === 0) return;
-    const key = signature(form);
+    // The form is a run of the reading's first fields: its signature is the run's.
+    const key = keys[form.length - 1];
     if (key === mainSignature || mainSignature.startsWith(`${key} `)) return;
     const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0, tagged: 0, padded: 0 };
     entry.count++;
@@ -1259,6 +1355,7 @@ const NEVER_CLOSED_LIMIT = 4;
 
 export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
   const prefixes = new Map<string, Prefix>();
+  const readings = new SampleReadings(sample, context);
   let lines = 0;
   // Lines that may start an entry: stack frames and tracebacks do not, and in a short file they can outnumber the
   // entries; nor do the lines a runtime, libc or the shell write when a process dies uncaught (crashReport: `free():
@@ -1283,12 +1380,13 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
       stackLines++;
       continue;
     }
-    const { fields, tabbed } = readHeader(line, context);
+    const continuation = CONTINUATION.test(line);
+    // learnForms reads the lines that continue no entry alone: such a line is read alone first (SampleReadings).
+    const { fields, tabbed } = readings.inFile(at, !continuation);
     if (neverClosed < NEVER_CLOSED_LIMIT && fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.leveled)) {
       bodyEnd = recordBodyEnd(sample, at);
       if (bodyEnd === NEVER_CLOSED) neverClosed++;
     }
-    const continuation = CONTINUATION.test(line);
     inStack = continuation && (inStack || STACK_OPENER.test(line));
     if (inStack) stackLines++;
     if (!continuation && !(timedWithoutLevel && (LEADING_LEVEL.test(line) || levelLine(line) !== undefined)) && crashReport(line) === undefined) entries++;
@@ -1296,9 +1394,10 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     // then `SEVERE: message` (`심각: message` in Korean: next-line-levels.ts). The level line belongs to the timed line
     // above, as a stack frame does.
     timedWithoutLevel = fields.some((f) => f.kind === 'timestamp') && !fields.some((f) => f.kind === 'level' || f.leveled);
+    const keys = prefixSignatures(fields);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
-      const key = signature(fields.slice(0, end));
+      const key = keys[end - 1];
       const entry = prefixes.get(key) ?? { fields: fields.slice(0, end), count: 0, tabbed: 0 };
       entry.count++;
       // Tab-separated: a tab after each of the prefix's fields but the last.
@@ -1321,12 +1420,15 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   }
   const dated = best !== undefined && best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled);
   if (!best || (!dated && !(best.fields.some((f) => f.kind === 'component') && taggedHeader(best.fields, sample, context)))) {
-    const forms = learnMarkedForms(sample, [], context, lines);
+    const forms = learnMarkedForms(sample, [], context, lines, readings);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
-  markLevelWords(best.fields, sample, context);
-  markLevelCase(best.fields, sample, context);
-  const forms = learnMarkedForms(sample, best.fields, context, lines);
+  // The main header's own fields: its readings' are shared with learnForms' (SampleReadings), and the marks set here
+  // (markLevelWords, markLevelCase) and on the forms are each one header's.
+  const main = best.fields.map((f) => ({ ...f }));
+  markLevelWords(main, sample, context);
+  markLevelCase(main, sample, context);
+  const forms = learnMarkedForms(sample, main, context, lines, readings);
   if (statusHeader !== undefined) {
     const kept = forms.forms?.filter((form) => signature(form) !== statusHeader);
     const extended = forms.extended?.filter((form) => signature(form) !== statusHeader);
@@ -1335,12 +1437,12 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (extended?.length) forms.extended = extended;
     else delete forms.extended;
   }
-  const inserted = learnInsertedColumns(sample, best.fields, context, lines);
+  const inserted = learnInsertedColumns(sample, main, context, lines);
   if (inserted) forms.inserted = inserted;
-  const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
-  const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
-  const relayed = learnRelayedLines(sample, best.fields, context, lines);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}), ...(relayed ? { relayed } : {}) };
+  const { columnLevels, messageLevels } = columnLevelsShown(main, sample, context);
+  const prefixed = learnPrefixedLines(sample, main, context, lines);
+  const relayed = learnRelayedLines(sample, main, context, lines);
+  return { fields: main, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}), ...(relayed ? { relayed } : {}) };
 }
 
 /** Least lines with a letter no level is (`M`, `U`, `R`, `?`) where a level letter column would stand: statusLetterColumn. */
@@ -1620,8 +1722,8 @@ function fieldEndAt(fields: HeaderField[], line: string, context: TimestampConte
 }
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
-function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended' | 'inserted'> {
-  const forms = learnForms(sample, main, context, lines);
+function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number, readings: SampleReadings): Pick<LearnedHeader, 'forms' | 'extended' | 'inserted'> {
+  const forms = learnForms(sample, main, context, lines, readings);
   for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
   return forms;
 }
