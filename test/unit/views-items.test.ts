@@ -144,6 +144,29 @@ describe('Branches tree items', () => {
     assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');
   });
 
+  // break32: a new repository (`git init`, no commit) showed "Local 0" and nothing else, with no word why.
+  it('shows the checked-out branch of a repository without commits, saying it has none yet', () => {
+    const empty = gitBranchesOutput.parse({ current: 'main', detached: false, headHash: null, branches: [], returned: 0, total: 0, truncated: false });
+    assert.equal(missesCurrentBranch(empty), false, 'no second listing to look for a branch git cannot list');
+    const [local] = branchNodes(empty, { server: 'git', now: NOW, locale: 'en', t });
+    assert.equal(local.description, '1');
+    assert.deepEqual(local.children!.map((n) => [n.label, n.description, n.contextValue]), [['main', 'current · no commits yet', 'devopsBranch.unborn']]);
+  });
+
+  it('an orphan branch (no commit yet) beside branches that have commits comes first, current; an older server is not second-guessed', () => {
+    const orphan = { ...branchesSample, current: 'gh-pages', headHash: null, branches: branchesSample.branches.map((b) => ({ ...b, current: false })) };
+    const [local] = branchNodes(orphan, { server: 'git', now: NOW, locale: 'en', t });
+    assert.deepEqual(local.children!.map((n) => n.label), ['gh-pages', 'feature/login', 'main']);
+    assert.equal(local.children![0].description, 'current · no commits yet');
+    assert.equal(local.description, '3');
+    // headHash left out (an older git server): a branch missing from the listing is not called "no commits yet".
+    const { headHash: _, ...older } = orphan;
+    assert.equal(branchNodes(older, { server: 'git', now: NOW, locale: 'en', t })[0].children!.some((n) => n.description?.includes('no commits yet')), false);
+    // A detached HEAD in a repository with commits is no unborn branch.
+    const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
+    assert.equal(detached[0].children!.some((n) => n.contextValue === 'devopsBranch.unborn'), false);
+  });
+
   it('renders recent commits as a table whose payloads stay text', () => {
     const log = gitLogOutput.parse({
       commits: [
