@@ -768,7 +768,7 @@ describe('error summary for the chat', () => {
       [[], /nothing of it could be read/],
       [[{ file: 'logs/x.log', errors: 0, levelsUnreadable: true }], /log levels could not be read/],
       [[{ file: 'logs/x.log', errors: 0, linesWithoutLevel: 12 }], /some of its lines have no readable level/],
-      [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /some of its lines have no readable level/],
+      [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /2 without a level read as errors by their text \(lines 4, 9\)/],
       [[{ file: 'logs/x.log', errors: 0, legacyText: true }], /not UTF-8/],
     ];
     for (const [files, message] of cases) {
@@ -780,6 +780,38 @@ describe('error summary for the chat', () => {
       assert.doesNotMatch(html, /No errors found/, JSON.stringify(files));
       assert.match(html, /the server note/);
     }
+  });
+});
+
+// break32: a cron log without levels (`… pg_dump: connection to server failed: FATAL: password authentication failed …`)
+// was headed "No error lines recognised", and the line the server had found by its text was named only in notes that
+// pointed the reader at "files[].textErrors", a field of the tool's JSON a person never sees.
+describe('error summary of a log whose levels cannot be read, with lines that read as errors (break32)', () => {
+  const cron = errorSummaryOutput.parse({
+    totalErrors: 0,
+    groups: [],
+    files: [{ file: 'logs/cron-runner.log', errors: 0, levelsUnreadable: true, textErrors: { lines: 1, first: [2] } }],
+    notes: [
+      'logs/cron-runner.log: 1 line(s) without a level read as errors by their text (lines 2); not counted in totalErrors, as their level is unknown (see files[].textErrors)',
+      'logs/cron-runner.log: the listing (see logs://files) and its leading bytes (see leadingNuls); the rest (see notes) stays',
+    ],
+  });
+
+  it('heads the summary with the lines that read as errors, where they are, not "no error lines recognised"', () => {
+    const note = noErrorsMessage(cron, 'logs/cron-runner.log', t);
+    assert.equal(note.severity, 'warning');
+    assert.equal(note.message, 'No entry of logs/cron-runner.log has a level that reads as an error, but 1 without a level read as errors by their text (lines 2): they are not counted, as their level is unknown.');
+    const many = errorSummaryOutput.parse({ totalErrors: 0, groups: [], files: [{ file: 'a.log', errors: 0, textErrors: { lines: 40, atLeast: true, first: [3, 5, 8, 13, 21, 34] } }], notes: [] });
+    assert.match(noErrorsMessage(many, 'a.log', t).message, /but ≥ 40 without a level .* \(lines 3, 5, 8, 13, 21…\)/);
+    const journal = errorSummaryOutput.parse({ totalErrors: 0, groups: [], files: [{ file: 'journal:backup.service', source: 'journal', errors: 0, textErrors: { lines: 2, first: [7, 9] } }], notes: [] });
+    assert.match(noErrorsMessage(journal, 'journal:backup.service', t).message, /\(records 7, 9\)/);
+  });
+
+  it('shows the server\'s notes without the pointers at fields of its JSON; plain words stay', () => {
+    const html = render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' }));
+    assert.doesNotMatch(html, /files\[\]|logs:\/\/files|leadingNuls/);
+    assert.match(html, /read as errors by their text \(lines 2\); not counted/);
+    assert.match(html, /the rest \(see notes\) stays/);
   });
 });
 
