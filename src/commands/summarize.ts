@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
-import { errorSummaryMarkdown, noErrorsMessage, type ErrorSummary } from '../views/error-summary-items';
+import { errorSummaryMarkdown, noErrorsMessage, textErrorLines, type ErrorSummary } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } from '../views/log-items';
 import { logFileOfUri, sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
@@ -187,15 +187,16 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       session.append({ kind: 'assistant', text: offer ? `${result.markdown}\n\n${wholeSourceLink(offer)}` : result.markdown });
       await chatView.reveal(false);
       const note = noErrorsNote(result);
+      // Lines that read as errors by their text, without a level, are worth the model's explanation as counted errors are.
+      const worthExplaining = !note || textErrorLines(result.summary) !== undefined;
       if (note) {
         const summarizeAll = vscode.l10n.t('Summarize All Errors');
         const show = note.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
         void Promise.resolve(offer ? show(note.message, summarizeAll) : show(note.message)).then((chosen) => {
           if (offer && chosen === summarizeAll) void vscode.commands.executeCommand('devopsAssistant.summarizeErrors', offer);
         });
-      } else if ('model' in (await models.current()) && !session.busy) {
-        void session.ask(result.question);
       }
+      if (worthExplaining && 'model' in (await models.current()) && !session.busy) void session.ask(result.question);
       return { totalErrors: result.summary.totalErrors };
     },
   );

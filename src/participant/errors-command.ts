@@ -3,6 +3,7 @@
 // "Explain the causes" hands the summary to the agent when the user wants that.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
+import { textErrorLines } from '../views/error-summary-items';
 import { activeEditorUri, explainErrorsQuestion, listLogFiles, noErrorsNote, samePath, summarizeLogFile } from '../commands/summarize';
 import { logFilePath, type LogFile } from '../views/log-items';
 import type { TurnMetadata } from './history';
@@ -45,7 +46,8 @@ export async function answerErrors(hub: McpHub, request: ErrorsRequest, sink: Re
   const note = noErrorsNote(result);
   const markdown = note?.severity === 'warning' ? `${result.markdown}\n\n> ⚠️ ${note.message}` : result.markdown;
   const answer = say(markdown, 'errors');
-  return result.summary.totalErrors > 0 ? { metadata: { ...answer.metadata, explainLog: result.name } } : answer;
+  // Lines that read as errors by their text, without a level, are worth explaining too (break32).
+  return result.summary.totalErrors > 0 || textErrorLines(result.summary) !== undefined ? { metadata: { ...answer.metadata, explainLog: result.name } } : answer;
 }
 
 /** The follow-up after a summary with errors: the agent explains them (the same question as Summarize Errors asks). */

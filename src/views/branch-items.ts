@@ -131,9 +131,16 @@ export function withCurrentBranch(output: GitBranchesOutput, found: GitBranchesO
   return current ? { ...output, branches: [{ ...current, current: true }, ...output.branches] } : output;
 }
 
+/**
+ * Whether HEAD names a branch that has no commit yet (a new repository, or an orphan branch): git_branches says so with
+ * `headHash: null` beside a `current` name (an older server leaves headHash out: then this is not claimed).
+ */
+export const isUnbornHead = (output: GitBranchesOutput) =>
+  output.current !== null && !output.detached && output.headHash === null && !output.branches.some((b) => b.kind === 'local' && b.name === output.current);
+
 /** Whether the listing misses the checked-out branch (see withCurrentBranch). */
 export const missesCurrentBranch = (output: GitBranchesOutput) =>
-  output.current !== null && !output.branches.some((b) => b.kind === 'local' && b.name === output.current);
+  output.current !== null && !isUnbornHead(output) && !output.branches.some((b) => b.kind === 'local' && b.name === output.current);
 
 /**
  * Local and remote groups; the current branch first among the local ones. A listing cut at the tool's limit says so
@@ -159,13 +166,28 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
         },
       ]
     : [];
+  // A repository without commits (`git init`, or `git checkout --orphan`): HEAD names a branch that has no commit yet, so
+  // git lists no such branch, and the tree showed "Local 0" with nothing under it and no word why (break32).
+  const unborn: NodeSpec[] = isUnbornHead(output)
+    ? [
+        {
+          id: `${server}/unborn`,
+          label: output.current!,
+          description: [t('current'), t('no commits yet')].join(' · '),
+          tooltip: t('{0} is checked out but has no commits yet: its first commit creates it.', escapeMarkdown(output.current!)),
+          icon: 'check',
+          iconColor: 'gitDecoration.addedResourceForeground',
+          contextValue: 'devopsBranch.unborn',
+        },
+      ]
+    : [];
   groups.push({
     id: `${server}/local`,
     label: t('Local'),
-    description: count(local.length),
+    description: count(local.length + unborn.length),
     icon: 'repo',
     expanded: true,
-    children: [...detached, ...local.map((b) => branchNode(b, options))],
+    children: [...detached, ...unborn, ...local.map((b) => branchNode(b, options))],
   });
   if (remote.length > 0) {
     groups.push({

@@ -28,7 +28,10 @@ export const errorSummaryOutput = z.object({
         newestEntry: z.string().optional(),
         outsideWindow: z.object({ errors: z.number() }).passthrough().optional(),
         levelsUnreadable: z.boolean().optional(),
-        textErrors: z.object({ lines: z.number() }).passthrough().optional(),
+        /** A journal unit or container (its textErrors count records, not lines). */
+        source: z.string().optional(),
+        /** Lines (records, in a source) without a level whose text reads as an error; `first`: their first numbers. */
+        textErrors: z.object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()).default([]) }).passthrough().optional(),
         linesWithoutLevel: z.number().optional(),
         legacyText: z.boolean().optional(),
         note: z.string().optional(),
@@ -73,6 +76,13 @@ function when(value: string | undefined, locale: string): string {
 export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'> & Partial<Pick<ErrorSummary, 'window'>>, file: string, t: Translate): { severity: 'warning' | 'info'; message: string } {
   const warning = (message: string) => ({ severity: 'warning' as const, message });
   if (summary.files.length === 0) return warning(t('No errors counted in {0}, but nothing of it could be read, so its errors are not known: the notes say why.', file));
+  // break32: a cron log without levels whose `FATAL: password authentication failed` line the server found by its text
+  // was headed "No error lines recognised", the line itself named only in notes pointing at a JSON field.
+  const readAsErrors = textErrorLines(summary);
+  if (readAsErrors) {
+    const where = readAsErrors.inSource ? t('records {0}', readAsErrors.first) : t('lines {0}', readAsErrors.first);
+    return warning(t('No entry of {0} has a level that reads as an error, but {1} without a level read as errors by their text ({2}): they are not counted, as their level is unknown.', file, readAsErrors.count, where));
+  }
   if (summary.files.some((f) => f.levelsUnreadable)) {
     return warning(t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', file));
   }
@@ -94,6 +104,28 @@ export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'> & Partial<P
     }
   }
   return { severity: 'info', message: t('No errors found in {0}.', file) };
+}
+
+/**
+ * The entries without a level that read as errors by their text (files[].textErrors), over every file of the summary:
+ * how many ("3", "at least 40") and the first numbers ("2, 9, 14…"); undefined when there are none.
+ */
+export function textErrorLines(summary: Pick<ErrorSummary, 'files'>): { count: string; first: string; inSource: boolean } | undefined {
+  const found = summary.files.filter((f) => (f.textErrors?.lines ?? 0) > 0);
+  if (found.length === 0) return undefined;
+  const lines = found.reduce((sum, f) => sum + (f.textErrors?.lines ?? 0), 0);
+  const first = found.flatMap((f) => f.textErrors?.first ?? []);
+  const shown = first.slice(0, 5).join(', ') + (lines > Math.min(first.length, 5) ? '…' : '');
+  return { count: `${found.some((f) => f.textErrors?.atLeast) ? '≥ ' : ''}${lines}`, first: shown || '?', inSource: found.every((f) => f.source !== undefined) };
+}
+
+/**
+ * A logs server note as a person reads it: the notes are written for a model too, and point it at fields of the
+ * structured answer ("(see files[].textErrors)", "(see logs://files)"), which a person has no way to see; those
+ * pointers (a field path, a resource URI or a camelCase name) are left out, the rest is kept as written.
+ */
+export function noteForPerson(note: string): string {
+  return note.replace(/\s*\(see [^()\s]*(?:\[\]|\.\w|:\/\/|[a-z][A-Z])[^()\s]*\)/g, '');
 }
 
 /** Grouped errors with counts and times. */
@@ -119,6 +151,6 @@ export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMark
     }
     if (summary.truncated) lines.push('', t('Only the largest groups are shown.'));
   }
-  for (const note of notes) lines.push('', `> ${text(note)}`);
+  for (const note of notes) lines.push('', `> ${text(noteForPerson(note))}`);
   return lines.join('\n');
 }

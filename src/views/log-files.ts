@@ -1,7 +1,7 @@
 // Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { LISTED_LOG_FILES_CONTEXT, logFilePath, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -46,6 +46,7 @@ export class LogFilesTree extends HubTree {
     const server = this.hub.states().find((s) => s.name === LOGS_SERVER);
     if (!vscode.workspace.workspaceFolders?.length && !server) {
       await setContext('devopsAssistant.noLogFiles', false);
+      await setContext(LISTED_LOG_FILES_CONTEXT, []);
       this.provider.setRoots([]);
       return;
     }
@@ -65,6 +66,7 @@ export class LogFilesTree extends HubTree {
     const unread = unreadPlacesMessage(resource, vscode.l10n.t);
     this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
+    await setContext(LISTED_LOG_FILES_CONTEXT, resource.files.map(logFilePath).filter((p): p is string => p !== undefined));
     this.render();
 
     // Counts come after the list so that the tree appears at once.

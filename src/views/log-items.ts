@@ -89,6 +89,13 @@ export function parseLogFilesResource(text: string): LogFilesResource {
   return parsed.data;
 }
 
+/**
+ * The context key holding the absolute paths of the files Log Files lists: the menus offer "Summarize Errors" on them
+ * (`resourcePath in …`) beside the names that always read as logs, so a `.csv` or `.txt` log the tree shows with its
+ * errors can be summarised from the Explorer too, while a `notes.txt` elsewhere gets no entry.
+ */
+export const LISTED_LOG_FILES_CONTEXT = 'devopsAssistant.logFilePaths';
+
 /** Where the file is on disk, or undefined when the listing does not say. */
 export function logFilePath(file: LogFile): string | undefined {
   if (file.path && isAbsolute(file.path)) return file.path;

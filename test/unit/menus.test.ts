@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLogFileName } from '../../servers/logs/files/log-files';
+import { LISTED_LOG_FILES_CONTEXT } from '../../src/views/log-items';
 
 const root = join(__dirname, '..', '..');
 // Summarize Errors is offered on a file in the Explorer, the editor's title and its context menu, and in the palette,
 // when the file's name is one the logs server lists as a log (servers/logs/files/log-files.ts), so that `catalina.out`,
 // `syslog` or `app.log.2024-05-01` shown in Log Files can be summarised from the Explorer too. `.txt` and `.json` are
 // left out of the menus: the server reads them when they sit in a log folder, but most such files in a workspace are
-// not logs (package.json, notes.txt), and a menu entry on each would be noise.
+// not logs (package.json, notes.txt), and a menu entry on each would be noise: those the Log Files tree lists are
+// offered by their paths (LISTED_LOG_FILES_CONTEXT).
 describe('where Summarize Errors is offered (package.json menus)', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
   const clauses = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) =>
@@ -27,6 +29,11 @@ describe('where Summarize Errors is offered (package.json menus)', () => {
 
   it('finds the menus (Explorer, editor title and context, palette)', () => {
     assert.deepEqual(clauses.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'editor/title/context', 'explorer/context']);
+  });
+
+  // break32: a `.csv` log in logs/ was in Log Files with "2 errors", yet its right-click in the Explorer had no entry.
+  it('offers it in every menu on the files Log Files lists, whatever their names (the context key the tree sets)', () => {
+    for (const [menu, when] of clauses) assert.ok(when.includes(`|| resourcePath in ${LISTED_LOG_FILES_CONTEXT}`), `${menu}: ${when}`);
   });
 
   it('tests the same names in every menu', () => {

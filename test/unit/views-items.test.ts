@@ -144,6 +144,29 @@ describe('Branches tree items', () => {
     assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');
   });
 
+  // break32: a new repository (`git init`, no commit) showed "Local 0" and nothing else, with no word why.
+  it('shows the checked-out branch of a repository without commits, saying it has none yet', () => {
+    const empty = gitBranchesOutput.parse({ current: 'main', detached: false, headHash: null, branches: [], returned: 0, total: 0, truncated: false });
+    assert.equal(missesCurrentBranch(empty), false, 'no second listing to look for a branch git cannot list');
+    const [local] = branchNodes(empty, { server: 'git', now: NOW, locale: 'en', t });
+    assert.equal(local.description, '1');
+    assert.deepEqual(local.children!.map((n) => [n.label, n.description, n.contextValue]), [['main', 'current · no commits yet', 'devopsBranch.unborn']]);
+  });
+
+  it('an orphan branch (no commit yet) beside branches that have commits comes first, current; an older server is not second-guessed', () => {
+    const orphan = { ...branchesSample, current: 'gh-pages', headHash: null, branches: branchesSample.branches.map((b) => ({ ...b, current: false })) };
+    const [local] = branchNodes(orphan, { server: 'git', now: NOW, locale: 'en', t });
+    assert.deepEqual(local.children!.map((n) => n.label), ['gh-pages', 'feature/login', 'main']);
+    assert.equal(local.children![0].description, 'current · no commits yet');
+    assert.equal(local.description, '3');
+    // headHash left out (an older git server): a branch missing from the listing is not called "no commits yet".
+    const { headHash: _, ...older } = orphan;
+    assert.equal(branchNodes(older, { server: 'git', now: NOW, locale: 'en', t })[0].children!.some((n) => n.description?.includes('no commits yet')), false);
+    // A detached HEAD in a repository with commits is no unborn branch.
+    const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
+    assert.equal(detached[0].children!.some((n) => n.contextValue === 'devopsBranch.unborn'), false);
+  });
+
   it('renders recent commits as a table whose payloads stay text', () => {
     const log = gitLogOutput.parse({
       commits: [
@@ -745,7 +768,7 @@ describe('error summary for the chat', () => {
       [[], /nothing of it could be read/],
       [[{ file: 'logs/x.log', errors: 0, levelsUnreadable: true }], /log levels could not be read/],
       [[{ file: 'logs/x.log', errors: 0, linesWithoutLevel: 12 }], /some of its lines have no readable level/],
-      [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /some of its lines have no readable level/],
+      [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /2 without a level read as errors by their text \(lines 4, 9\)/],
       [[{ file: 'logs/x.log', errors: 0, legacyText: true }], /not UTF-8/],
     ];
     for (const [files, message] of cases) {
@@ -757,6 +780,38 @@ describe('error summary for the chat', () => {
       assert.doesNotMatch(html, /No errors found/, JSON.stringify(files));
       assert.match(html, /the server note/);
     }
+  });
+});
+
+// break32: a cron log without levels (`… pg_dump: connection to server failed: FATAL: password authentication failed …`)
+// was headed "No error lines recognised", and the line the server had found by its text was named only in notes that
+// pointed the reader at "files[].textErrors", a field of the tool's JSON a person never sees.
+describe('error summary of a log whose levels cannot be read, with lines that read as errors (break32)', () => {
+  const cron = errorSummaryOutput.parse({
+    totalErrors: 0,
+    groups: [],
+    files: [{ file: 'logs/cron-runner.log', errors: 0, levelsUnreadable: true, textErrors: { lines: 1, first: [2] } }],
+    notes: [
+      'logs/cron-runner.log: 1 line(s) without a level read as errors by their text (lines 2); not counted in totalErrors, as their level is unknown (see files[].textErrors)',
+      'logs/cron-runner.log: the listing (see logs://files) and its leading bytes (see leadingNuls); the rest (see notes) stays',
+    ],
+  });
+
+  it('heads the summary with the lines that read as errors, where they are, not "no error lines recognised"', () => {
+    const note = noErrorsMessage(cron, 'logs/cron-runner.log', t);
+    assert.equal(note.severity, 'warning');
+    assert.equal(note.message, 'No entry of logs/cron-runner.log has a level that reads as an error, but 1 without a level read as errors by their text (lines 2): they are not counted, as their level is unknown.');
+    const many = errorSummaryOutput.parse({ totalErrors: 0, groups: [], files: [{ file: 'a.log', errors: 0, textErrors: { lines: 40, atLeast: true, first: [3, 5, 8, 13, 21, 34] } }], notes: [] });
+    assert.match(noErrorsMessage(many, 'a.log', t).message, /but ≥ 40 without a level .* \(lines 3, 5, 8, 13, 21…\)/);
+    const journal = errorSummaryOutput.parse({ totalErrors: 0, groups: [], files: [{ file: 'journal:backup.service', source: 'journal', errors: 0, textErrors: { lines: 2, first: [7, 9] } }], notes: [] });
+    assert.match(noErrorsMessage(journal, 'journal:backup.service', t).message, /\(records 7, 9\)/);
+  });
+
+  it('shows the server\'s notes without the pointers at fields of its JSON; plain words stay', () => {
+    const html = render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' }));
+    assert.doesNotMatch(html, /files\[\]|logs:\/\/files|leadingNuls/);
+    assert.match(html, /read as errors by their text \(lines 2\); not counted/);
+    assert.match(html, /the rest \(see notes\) stays/);
   });
 });
 
