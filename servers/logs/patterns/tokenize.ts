@@ -494,6 +494,8 @@ export class TokenScan extends FlaggedRanges {
   skippedCount = 0;
   /** Scratch for the word being scanned. */
   readonly word = new WordScan();
+  /** Scratch for a list of labelled values (labelListAt): label start, label end, value start, value end, per item. */
+  readonly labels: number[] = [];
   /**
    * The code units of the message `loaded` names, then two 0s (the word loop looks two codes ahead, up to one past the
    * end): the scan's hot loops read these, not the string. A message cut from a line is a slice, whose characters cost
@@ -928,6 +930,20 @@ function scanTokens(message: string, out: TokenScan): void {
     if (annotationEnd > 0) {
       out.skip(position, annotationEnd);
       position = annotationEnd;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
+      continue;
+    }
+    const labelsEnd = first === Char.OpenParen ? labelListAt(message, position, out.labels) : -1;
+    if (labelsEnd > 0) {
+      // Each label stays a word, each value is one variable (a value of several words too).
+      const labels = out.labels;
+      for (let i = 0; i < labels.length; i += 4) {
+        out.push(false, labels[i], labels[i + 1]);
+        out.push(true, labels[i + 2], labels[i + 3]);
+      }
+      afterValue = false;
+      afterVariable = true;
+      position = labelsEnd;
       while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
@@ -2006,7 +2022,9 @@ function fieldTailAt(message: string, position: number): number {
 /**
  * Where the text of `(label: text)` at `position` ends (its closing parenthesis), when the label is letters and the text
  * holds two words or more: `(reason: Adding new member … with group instanceid None)` (Kafka), a remark of any length
- * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules).
+ * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules), and -1 for
+ * a list of labelled values (`(code: 0, signal: null)`, `(pid: 37, cores: 2)`, isLabelAfterComma): each label there is
+ * the statement's own text, and a statement that prints one more label than another (`(code: 0)`) is another one.
  */
 function labelledTextAt(message: string, position: number): number {
   let at = position + 1;
@@ -2022,9 +2040,67 @@ function labelledTextAt(message: string, position: number): number {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
       return words >= 1 && (end === message.length || isSpace(message.charCodeAt(end))) ? i : -1;
-    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) words++;
+    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) {
+      if (depth === 1 && message.charCodeAt(i - 1) === Char.Comma && isLabelAfterComma(message, i + 1)) return -1;
+      words++;
+    }
   }
   return -1;
+}
+
+/** Labels a list of labelled values must hold (labelListAt): one is a remark's label (labelledTextAt). */
+const MIN_LIST_LABELS = 2;
+
+/**
+ * Where a list of labelled values in parentheses at `position` ends (past its closing parenthesis and the punctuation
+ * glued after it), or -1: `(code: 0, signal: null)`, `(version: 27096, sigs: 2046777, f-level: 90, builder: raynman)`,
+ * `(cluster: https://…, namespace: argocd)`, MIN_LIST_LABELS labels or more, each letters (a `-` or `_` inside) then
+ * `: ` and a value that runs to the next `, ` or the closing parenthesis (brackets inside balanced). `ranges` receives
+ * each label's and value's [start, end), four numbers an item. Why: a program prints such a list with one format
+ * (`(code: %d, signal: %s)`), so the labels are its text and each value is one variable whatever its words, as a
+ * `key=value` field's value is; which labels a line shows tells its statement (`(code: 0)` is another).
+ */
+function labelListAt(message: string, position: number, ranges: number[]): number {
+  ranges.length = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  let at = position + 1;
+  for (;;) {
+    const labelEnd = labelEndAt(message, at);
+    if (labelEnd < 0) return -1;
+    const valueStart = labelEnd + 2;
+    let depth = 0;
+    let i = valueStart;
+    for (; i < limit; i++) {
+      const c = message.charCodeAt(i);
+      if (c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) depth++;
+      else if (depth > 0 && (c === Char.CloseParen || c === Char.CloseBracket || c === Char.CloseBrace)) depth--;
+      else if (depth === 0 && (c === Char.CloseParen || (c === Char.Comma && message.charCodeAt(i + 1) === Char.Space))) break;
+    }
+    if (i >= limit || i === valueStart || isSpace(message.charCodeAt(i - 1))) return -1;
+    ranges.push(at, labelEnd, valueStart, i);
+    if (message.charCodeAt(i) === Char.CloseParen) {
+      if (ranges.length < 4 * MIN_LIST_LABELS) return -1;
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
+    }
+    at = i + 2;
+  }
+}
+
+/** The end of a label at `at` (letters, a `-` or `_` inside) when `: ` follows it, else -1 (labelListAt). */
+function labelEndAt(message: string, at: number): number {
+  let end = at;
+  for (let c = message.charCodeAt(end) | 0x20; (c >= Char.LowerA && c <= Char.LowerZ) || ((c === Char.Minus || c === (Char.Underscore | 0x20)) && end > at); c = message.charCodeAt(end) | 0x20) end++;
+  return end > at && message.charCodeAt(end) === Char.Colon && message.charCodeAt(end + 1) === Char.Space ? end : -1;
+}
+
+/**
+ * A label opens at `at`, right after `, `: letters then `: ` (a `-` or `_` inside, as in ClamAV's `f-level:`), the
+ * next item of a list of labelled values (labelledTextAt).
+ */
+function isLabelAfterComma(message: string, at: number): boolean {
+  return labelEndAt(message, at) > 0;
 }
 
 /** Words in an optional annotation, at most. */
