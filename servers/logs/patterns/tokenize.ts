@@ -2131,6 +2131,20 @@ function endsInCode(message: string, position: number): boolean {
 }
 
 /**
+ * The word before `position` (blanks and trailing punctuation skipped) is a number: digits, with `.` or `,` between
+ * them (`11`, `2.5`), opened by a blank or opening punctuation, not a letter (`color0`, `eth0`: names).
+ */
+function isNumberBefore(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isWhiteSpace(message.charCodeAt(end - 1))) end--;
+  while (end > 0 && !isDigit(message.charCodeAt(end - 1)) && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && (isDigit(message.charCodeAt(start - 1)) || ((message[start - 1] === '.' || message[start - 1] === ',') && isDigit(message.charCodeAt(start - 2))))) start--;
+  if (start === end) return false;
+  return start === 0 || isWhiteSpace(message.charCodeAt(start - 1)) || (classOf(message.charCodeAt(start - 1)) & CharClass.Opening) !== 0;
+}
+
+/**
  * End of an optional annotation at `position` (its closing parenthesis and punctuation after it), or -1: a
  * parenthesised value with its unit, `(2.1 KB)`, `(<1 sec)`, `(10.0.0.1)`, which some lines of an event carry and
  * others do not, and the symbolic name of the number before it (`signal 17 (SIGCHLD)`). An annotation with a word
@@ -2175,7 +2189,9 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
   // A remark of two or three plain lower-case words that ends the message is a note on the number before it
   // (`exited on signal 11 (core dumped)`), which some lines of the event carry and others do not. One word names the
   // value's kind (`0009f000 - 000a0000 (reserved)` / `(usable)` are two events) and stays a word of the message.
-  if (afterNumber && words >= 2 && lowerWords === words && end === message.length) return end;
+  // The word before is a number, not a name ending in a digit (`value 'color0' (using fallback).` is the sentence's own
+  // remark, which a line about `'background'` writes too).
+  if (afterNumber && words >= 2 && lowerWords === words && end === message.length && isNumberBefore(message, position)) return end;
   if (other || values === 0) return -1;
   return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
 }
