@@ -615,13 +615,14 @@ export class TokenScan extends FlaggedRanges {
 
   /**
    * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
-   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across a group the first one
+   * closes (closesGroupBetween).
    */
   push(wildcard: boolean, start: number, end: number): void {
     // A token that reads `<*>` (a quoted one) is a wildcard like any other.
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
-    if (wildcard && last >= 0 && this.flags[last] === 1) {
+    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(this.message, this.ends[last], start)) {
       const mark = sentenceEndBetween(this.message, this.ends[last], start);
       if (mark < 0) {
         this.ends[last] = end;
@@ -682,6 +683,28 @@ export class TokenScan extends FlaggedRanges {
  * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
  * 12. 2026`, a numbered step) and keeps the run.
  */
+/**
+ * The text [from, to) between two variables closes a bracket the first one was in and goes on after a blank or a `: `,
+ * with no `,` and no opening bracket: the first value ended with its group (`… (1): 127.0.0.1:8989`, `[hz._hzInstance]
+ * /10.0.20.229:5701`, `'mcu' 80 commands`), so the second is another value of the statement, whose words after it stay
+ * the statement's, not a part of one value of several words. A `,` is a list's (`{127.0.0.1:9300}, {10.0.1.174:1027}`,
+ * one value), an opening bracket a further bracketed part of one value (Exim's `(helo) [address]`), and a bracket
+ * glued on both sides is inside a value (a pattern's `[0-9]\.[0-9]`).
+ */
+function closesGroupBetween(message: string, from: number, to: number): boolean {
+  let closes = false;
+  // The second value's own opening bracket (`{…} []`) counts as one in the text between.
+  for (let i = from; i <= to; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Comma || c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) return false;
+    if (i === to || !(c === Char.CloseParen || c === Char.CloseBracket || c === Char.CloseBrace)) continue;
+    const next = message.charCodeAt(i + 1);
+    // A `:` and digits after a bracket are an address's port (`[::1]:9300`), of the same value.
+    if (isSpace(next) || (next === Char.Colon && !isDigit(message.charCodeAt(i + 2)))) closes = true;
+  }
+  return closes;
+}
+
 function sentenceEndBetween(message: string, from: number, to: number): number {
   let mark = from;
   if (!isSentenceEnd(message.charCodeAt(mark))) mark = from - 1;

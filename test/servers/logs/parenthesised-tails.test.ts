@@ -56,4 +56,21 @@ describe('parenthesised tails: labelled lists and remarks', () => {
     const templates = templatesOf(['worker 12 exited on signal 11 (core dumped)', 'worker 13 exited on signal 6', 'worker 14 exited on signal 9']);
     assert.equal(new Set(templates).size, 1);
   });
+
+  it('keeps a value after a closed group apart from the value inside it, so the words after it stay the statement’s', () => {
+    // Bazarr (batch 9), urllib3's `Starting new HTTP connection (%d): %s:%s`: the connection's number closes its group
+    // before the host; fused, the two read `(<*>` and swallowed the `): ` the statement writes.
+    const bazarr = ['Starting new HTTP connection (1): 127.0.0.1:8989', 'Starting new HTTP connection (1): sonarr:8989', 'Starting new HTTP connection (2): 127.0.0.1:8310', 'Starting new HTTP connection (1): radarr:7878'];
+    assert.deepEqual(tokenize(bazarr[0]).tokens, ['Starting', 'new', 'HTTP', 'connection', '<*>', '<*>']);
+    const templates = templatesOf(bazarr);
+    assert.equal(new Set(templates).size, 1);
+    assert.equal(templates[0], 'Starting new HTTP connection (<*>): <*>');
+  });
+
+  it('still reads a list, an address with its port and a bracketed part after another as one value', () => {
+    // Elasticsearch's `bound_addresses {[::1]:9300}, {127.0.0.1:9300}`: a list of any length is one value.
+    assert.deepEqual(tokenize('publish_address {127.0.0.1:9300}, bound_addresses {[::1]:9300}, {127.0.0.1:9300}').tokens, ['publish_address', '<*>', 'bound_addresses', '<*>']);
+    // Exim's host `(helo) [address]`: the second part opens its own bracket, one value with the first.
+    assert.deepEqual(tokenize('SMTP connection from (mail.example.org) [172.17.0.1] lost D=0s').tokens, ['SMTP', 'connection', 'from', '<*>', 'lost', 'D', '<*>']);
+  });
 });
