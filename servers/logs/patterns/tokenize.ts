@@ -2114,7 +2114,7 @@ function labelListAt(message: string, position: number, ranges: number[]): numbe
 /** The end of a label at `at` (letters, a `-` or `_` inside) when `: ` follows it, else -1 (labelListAt). */
 function labelEndAt(message: string, at: number): number {
   let end = at;
-  for (let c = message.charCodeAt(end) | 0x20; (c >= Char.LowerA && c <= Char.LowerZ) || ((c === Char.Minus || c === (Char.Underscore | 0x20)) && end > at); c = message.charCodeAt(end) | 0x20) end++;
+  for (let c = message.charCodeAt(end) | 0x20; (c >= Char.LowerA && c <= Char.LowerZ) || ((c === Char.Minus || c === 0x7f /* `_` | 0x20 */) && end > at); c = message.charCodeAt(end) | 0x20) end++;
   return end > at && message.charCodeAt(end) === Char.Colon && message.charCodeAt(end + 1) === Char.Space ? end : -1;
 }
 
