@@ -494,6 +494,8 @@ export class TokenScan extends FlaggedRanges {
   skippedCount = 0;
   /** Scratch for the word being scanned. */
   readonly word = new WordScan();
+  /** Scratch for a list of labelled values (labelListAt): label start, label end, value start, value end, per item. */
+  readonly labels: number[] = [];
   /**
    * The code units of the message `loaded` names, then two 0s (the word loop looks two codes ahead, up to one past the
    * end): the scan's hot loops read these, not the string. A message cut from a line is a slice, whose characters cost
@@ -613,13 +615,14 @@ export class TokenScan extends FlaggedRanges {
 
   /**
    * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
-   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across a group the first one
+   * closes (closesGroupBetween).
    */
   push(wildcard: boolean, start: number, end: number): void {
     // A token that reads `<*>` (a quoted one) is a wildcard like any other.
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
-    if (wildcard && last >= 0 && this.flags[last] === 1) {
+    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(this.message, this.ends[last], start)) {
       const mark = sentenceEndBetween(this.message, this.ends[last], start);
       if (mark < 0) {
         this.ends[last] = end;
@@ -680,6 +683,28 @@ export class TokenScan extends FlaggedRanges {
  * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
  * 12. 2026`, a numbered step) and keeps the run.
  */
+/**
+ * The text [from, to) between two variables closes a bracket the first one was in and goes on after a blank or a `: `,
+ * with no `,` and no opening bracket: the first value ended with its group (`… (1): 127.0.0.1:8989`, `[hz._hzInstance]
+ * /10.0.20.229:5701`, `'mcu' 80 commands`), so the second is another value of the statement, whose words after it stay
+ * the statement's, not a part of one value of several words. A `,` is a list's (`{127.0.0.1:9300}, {10.0.1.174:1027}`,
+ * one value), an opening bracket a further bracketed part of one value (Exim's `(helo) [address]`), and a bracket
+ * glued on both sides is inside a value (a pattern's `[0-9]\.[0-9]`).
+ */
+function closesGroupBetween(message: string, from: number, to: number): boolean {
+  let closes = false;
+  // The second value's own opening bracket (`{…} []`) counts as one in the text between.
+  for (let i = from; i <= to; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Comma || c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) return false;
+    if (i === to || !(c === Char.CloseParen || c === Char.CloseBracket || c === Char.CloseBrace)) continue;
+    const next = message.charCodeAt(i + 1);
+    // A `:` and digits after a bracket are an address's port (`[::1]:9300`), of the same value.
+    if (isSpace(next) || (next === Char.Colon && !isDigit(message.charCodeAt(i + 2)))) closes = true;
+  }
+  return closes;
+}
+
 function sentenceEndBetween(message: string, from: number, to: number): number {
   let mark = from;
   if (!isSentenceEnd(message.charCodeAt(mark))) mark = from - 1;
@@ -928,6 +953,20 @@ function scanTokens(message: string, out: TokenScan): void {
     if (annotationEnd > 0) {
       out.skip(position, annotationEnd);
       position = annotationEnd;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
+      continue;
+    }
+    const labelsEnd = first === Char.OpenParen ? labelListAt(message, position, out.labels) : -1;
+    if (labelsEnd > 0) {
+      // Each label stays a word, each value is one variable (a value of several words too).
+      const labels = out.labels;
+      for (let i = 0; i < labels.length; i += 4) {
+        out.push(false, labels[i], labels[i + 1]);
+        out.push(true, labels[i + 2], labels[i + 3]);
+      }
+      afterValue = false;
+      afterVariable = true;
+      position = labelsEnd;
       while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
@@ -2006,7 +2045,9 @@ function fieldTailAt(message: string, position: number): number {
 /**
  * Where the text of `(label: text)` at `position` ends (its closing parenthesis), when the label is letters and the text
  * holds two words or more: `(reason: Adding new member … with group instanceid None)` (Kafka), a remark of any length
- * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules).
+ * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules), and -1 for
+ * a list of labelled values (`(code: 0, signal: null)`, `(pid: 37, cores: 2)`, isLabelAfterComma): each label there is
+ * the statement's own text, and a statement that prints one more label than another (`(code: 0)`) is another one.
  */
 function labelledTextAt(message: string, position: number): number {
   let at = position + 1;
@@ -2022,9 +2063,67 @@ function labelledTextAt(message: string, position: number): number {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
       return words >= 1 && (end === message.length || isSpace(message.charCodeAt(end))) ? i : -1;
-    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) words++;
+    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) {
+      if (depth === 1 && message.charCodeAt(i - 1) === Char.Comma && isLabelAfterComma(message, i + 1)) return -1;
+      words++;
+    }
   }
   return -1;
+}
+
+/** Labels a list of labelled values must hold (labelListAt): one is a remark's label (labelledTextAt). */
+const MIN_LIST_LABELS = 2;
+
+/**
+ * Where a list of labelled values in parentheses at `position` ends (past its closing parenthesis and the punctuation
+ * glued after it), or -1: `(code: 0, signal: null)`, `(version: 27096, sigs: 2046777, f-level: 90, builder: raynman)`,
+ * `(cluster: https://…, namespace: argocd)`, MIN_LIST_LABELS labels or more, each letters (a `-` or `_` inside) then
+ * `: ` and a value that runs to the next `, ` or the closing parenthesis (brackets inside balanced). `ranges` receives
+ * each label's and value's [start, end), four numbers an item. Why: a program prints such a list with one format
+ * (`(code: %d, signal: %s)`), so the labels are its text and each value is one variable whatever its words, as a
+ * `key=value` field's value is; which labels a line shows tells its statement (`(code: 0)` is another).
+ */
+function labelListAt(message: string, position: number, ranges: number[]): number {
+  ranges.length = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  let at = position + 1;
+  for (;;) {
+    const labelEnd = labelEndAt(message, at);
+    if (labelEnd < 0) return -1;
+    const valueStart = labelEnd + 2;
+    let depth = 0;
+    let i = valueStart;
+    for (; i < limit; i++) {
+      const c = message.charCodeAt(i);
+      if (c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) depth++;
+      else if (depth > 0 && (c === Char.CloseParen || c === Char.CloseBracket || c === Char.CloseBrace)) depth--;
+      else if (depth === 0 && (c === Char.CloseParen || (c === Char.Comma && message.charCodeAt(i + 1) === Char.Space))) break;
+    }
+    if (i >= limit || i === valueStart || isSpace(message.charCodeAt(i - 1))) return -1;
+    ranges.push(at, labelEnd, valueStart, i);
+    if (message.charCodeAt(i) === Char.CloseParen) {
+      if (ranges.length < 4 * MIN_LIST_LABELS) return -1;
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
+    }
+    at = i + 2;
+  }
+}
+
+/** The end of a label at `at` (letters, a `-` or `_` inside) when `: ` follows it, else -1 (labelListAt). */
+function labelEndAt(message: string, at: number): number {
+  let end = at;
+  for (let c = message.charCodeAt(end) | 0x20; (c >= Char.LowerA && c <= Char.LowerZ) || ((c === Char.Minus || c === 0x7f /* `_` | 0x20 */) && end > at); c = message.charCodeAt(end) | 0x20) end++;
+  return end > at && message.charCodeAt(end) === Char.Colon && message.charCodeAt(end + 1) === Char.Space ? end : -1;
+}
+
+/**
+ * A label opens at `at`, right after `, `: letters then `: ` (a `-` or `_` inside, as in ClamAV's `f-level:`), the
+ * next item of a list of labelled values (labelledTextAt).
+ */
+function isLabelAfterComma(message: string, at: number): boolean {
+  return labelEndAt(message, at) > 0;
 }
 
 /** Words in an optional annotation, at most. */
@@ -2052,6 +2151,20 @@ function endsInCode(message: string, position: number): boolean {
   if (start === end) return false;
   const before = start > 0 ? message[start - 1] : ' ';
   return before !== '.' && before !== ':';
+}
+
+/**
+ * The word before `position` (blanks and trailing punctuation skipped) is a number: digits, with `.` or `,` between
+ * them (`11`, `2.5`), opened by a blank or opening punctuation, not a letter (`color0`, `eth0`: names).
+ */
+function isNumberBefore(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isWhiteSpace(message.charCodeAt(end - 1))) end--;
+  while (end > 0 && !isDigit(message.charCodeAt(end - 1)) && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && (isDigit(message.charCodeAt(start - 1)) || ((message[start - 1] === '.' || message[start - 1] === ',') && isDigit(message.charCodeAt(start - 2))))) start--;
+  if (start === end) return false;
+  return start === 0 || isWhiteSpace(message.charCodeAt(start - 1)) || (classOf(message.charCodeAt(start - 1)) & CharClass.Opening) !== 0;
 }
 
 /**
@@ -2099,7 +2212,9 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
   // A remark of two or three plain lower-case words that ends the message is a note on the number before it
   // (`exited on signal 11 (core dumped)`), which some lines of the event carry and others do not. One word names the
   // value's kind (`0009f000 - 000a0000 (reserved)` / `(usable)` are two events) and stays a word of the message.
-  if (afterNumber && words >= 2 && lowerWords === words && end === message.length) return end;
+  // The word before is a number, not a name ending in a digit (`value 'color0' (using fallback).` is the sentence's own
+  // remark, which a line about `'background'` writes too).
+  if (afterNumber && words >= 2 && lowerWords === words && end === message.length && isNumberBefore(message, position)) return end;
   if (other || values === 0) return -1;
   return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
 }

@@ -436,7 +436,7 @@ function bracketedValues(unit: SpanUnit): { frame: string; length: number }[] {
         depth--;
         if (depth === 0 && open !== undefined) {
           const inside = tokens.slice(open.sep + 1, i + 1);
-          if (i > open.sep && inside.includes(WILDCARD)) {
+          if (i > open.sep && inside.includes(WILDCARD) && !holdsLabelList(tokens, seps, open.sep + 1, i)) {
             // The text up to the opening mark and from the closing one on: tokens and separators, each marked off.
             let frame = lead;
             for (let k = 0; k < open.sep; k++) frame += `${tokens[k]}\u0001${seps[k] ?? ''}\u0002`;
@@ -450,6 +450,16 @@ function bracketedValues(unit: SpanUnit): { frame: string; length: number }[] {
     }
   }
   return parts;
+}
+
+/**
+ * Tokens `from` to `to` (inclusive) hold a list of labelled values: a `, ` then a constant word then `: ` (`(code: <*>,
+ * signal: <*>)`, `(pid: <*>, cores: <*>)`). Its labels are the statement's own text, so a part with a label more or
+ * less (`(code: <*>)`) is another statement (NodeBB's exit with and without a signal), not a value of other words.
+ */
+function holdsLabelList(tokens: readonly string[], seps: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (/^,\s+$/.test(seps[k] ?? '') && tokens[k + 1] !== WILDCARD && /^:\s/.test(seps[k + 1] ?? '')) return true;
+  return false;
 }
 
 /** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
