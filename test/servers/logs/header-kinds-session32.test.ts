@@ -3,6 +3,7 @@
 // and neighbours that must stay as they are.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
+import { learnAlignedPrefixes } from '../../../servers/logs/format/aligned-prefixes';
 import { learnLevelMarks } from '../../../servers/logs/format/level-marks';
 
 /** Reference time for year-less dates: 2026-12-04. */
@@ -60,6 +61,56 @@ describe('header kinds of session 32', () => {
 
     it('one statement repeated after a mark is no layout', () => {
       assert.equal(learnLevelMarks(Array.from({ length: 10 }, () => 'shell I> ping')), false);
+    });
+  });
+  describe('a leading column shown by the same statements written bare elsewhere in the file', () => {
+    it('a relaying runner\'s prefix (`[12:00:01][Step 1/3] `) is cut', () => {
+      const lines = [
+        '==> qemu: Creating the disk image...',
+        '==> qemu: Starting the virtual machine...',
+        '==> qemu: Waiting 10s for boot...',
+        '==> qemu: Connecting to VM via SSH...',
+        '[12:00:01][Step 1/3] ==> qemu: Creating the disk image...',
+        '[12:00:02][Step 1/3] ==> qemu: Starting the virtual machine...',
+        '[12:00:13][Step 1/3] ==> qemu: Waiting 10s for boot...',
+        '[12:00:15][Step 2/3] ==> qemu: Gracefully halting the machine...',
+        '==> qemu: Gracefully halting the machine...',
+      ];
+      assert.deepEqual(parsed(lines).map((p) => p.message), [
+        '==> qemu: Creating the disk image...',
+        '==> qemu: Starting the virtual machine...',
+        '==> qemu: Waiting 10s for boot...',
+        '==> qemu: Connecting to VM via SSH...',
+        '==> qemu: Creating the disk image...',
+        '==> qemu: Starting the virtual machine...',
+        '==> qemu: Waiting 10s for boot...',
+        '==> qemu: Gracefully halting the machine...',
+        '==> qemu: Gracefully halting the machine...',
+      ]);
+    });
+
+    it('words a statement opens with stay the message\'s (neighbours: paired verbs, plain words, one shared statement)', () => {
+      const paired = [
+        'Starting job "Alive" at 09/18/2020 00:00:00.',
+        'Finished job "Alive" at 09/18/2020 00:00:00.',
+        'Starting job "Validate" at 09/18/2020 00:05:00.',
+        'Finished job "Validate" at 09/18/2020 00:05:00.',
+        'Starting job "Purge" at 09/18/2020 00:10:00.',
+        'Finished job "Purge" at 09/18/2020 00:10:00.',
+        'ROOT PRIVS at main.c:1073',
+        'RELINQUISH PRIVS at main.c:1268',
+      ];
+      assert.equal(learnAlignedPrefixes(paired), undefined);
+      const words = [
+        'fork a new child process with pid: 298',
+        'child process with pid: 298 exits with status 0',
+        'fork a new worker process with pid: 382',
+        'worker process with pid: 382 exits with status 0',
+        'reaper handler', 'reaper handler: exiting normally', 'starting health check', 'health check done',
+      ];
+      assert.equal(learnAlignedPrefixes(words), undefined);
+      const once = ['7: connection reset by peer', 'connection reset by peer', 'a b c d', 'e f g h', 'i j k l', 'm n o p', 'q r s t', 'u v w x'];
+      assert.equal(learnAlignedPrefixes(once), undefined);
     });
   });
 });
