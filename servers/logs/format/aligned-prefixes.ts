@@ -16,6 +16,20 @@ const MAX_PREFIX = 4;
 const STATEMENT_TOKENS = 3;
 /** Statements a run must share with lines that write them after another run (or none) to be a column. */
 const MIN_SHARED = 2;
+/**
+ * A run holding a whole date (digits masked: `0-0-0`, `0/0/0`) is a second record's header inside the message: a
+ * logger that writes its own dated line through another one (`… [LogUtils.stdout():50] StdoutLogger 2026-09-08 … Build
+ * info: …`) is a call site of its own, no relay of the bare line's.
+ */
+const DATED = /(?:^|[^\w])0([-/.])0\1[0](?!\w)/;
+/** Share of the lines opening with a run of a learned run's shape (shape) that must open with the run itself. */
+const MIN_SHAPE_SHARE = 0.8;
+
+/** A run's shape: each run of letters and digits one `w` (`host.pi4` and `host.nas` are one shape, `w.w`). */
+function shape(text: string): string {
+  return text.replace(/[\p{L}\p{N}_]+/gu, 'w');
+}
+
 /** A character no word of prose is made of: a run of tokens holding none is no column. */
 const HEADER_CHARACTER = /[^\p{L}\s]/u;
 /** Sample messages needed before anything is learned: a handful of lines is no statistic. */
@@ -51,11 +65,17 @@ export type AlignedPrefixes = ReadonlyMap<number, ReadonlySet<string>>;
 export function learnAlignedPrefixes(sampleMessages: readonly string[]): AlignedPrefixes | undefined {
   // statement -> the runs written before it ('' for none)
   const runsBefore = new Map<string, Set<string>>();
+  // run (k and text) -> lines opening with it; k and shape -> lines opening with a run of that shape
+  const opening = new Map<string, number>();
   let messages = 0;
   for (const message of sampleMessages) {
     if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
     messages++;
     const { starts, ends } = tokens(message, MAX_PREFIX + STATEMENT_TOKENS);
+    for (let k = 1; k <= MAX_PREFIX && k < starts.length; k++) {
+      const text = masked(message.slice(starts[0], ends[k - 1]).replace(/\s+/g, ' '));
+      for (const key of [`${k}\u0000${text}`, `${k}\u0001${shape(text)}`]) opening.set(key, (opening.get(key) ?? 0) + 1);
+    }
     for (let k = 0; k <= MAX_PREFIX && k + STATEMENT_TOKENS <= starts.length; k++) {
       const statement = masked(message.slice(starts[k], ends[k + STATEMENT_TOKENS - 1]));
       const run = k === 0 ? '' : `${k}\u0000${masked(message.slice(starts[0], ends[k - 1]).replace(/\s+/g, ' '))}`;
@@ -76,9 +96,13 @@ export function learnAlignedPrefixes(sampleMessages: readonly string[]): Aligned
   for (const [run, count] of shared) {
     // A run of letters and blanks alone is as often the statement's own first words (`fork a new` before `child
     // process with pid: 298`, which the file also writes bare): a column holds a value, a separator or a bracket.
-    if (count < MIN_SHARED || !HEADER_CHARACTER.test(run.slice(run.indexOf('\u0000') + 1))) continue;
     const cut = run.indexOf('\u0000');
     const k = Number(run.slice(0, cut));
+    if (count < MIN_SHARED || !HEADER_CHARACTER.test(run.slice(cut + 1)) || DATED.test(run.slice(cut + 1))) continue;
+    // A column the run is one value of (`host.pi4` beside `host.nas`, `host.build-server`, with no statement shared to
+    // show them) would be cut on some lines and left on the others, which then read as other statements: the run must
+    // open most of the lines a run of its shape opens.
+    if ((opening.get(run) ?? 0) < MIN_SHAPE_SHARE * (opening.get(`${k}\u0001${shape(run.slice(cut + 1))}`) ?? 0)) continue;
     let runs = learned.get(k);
     if (!runs) learned.set(k, (runs = new Set()));
     runs.add(run.slice(cut + 1));
@@ -97,7 +121,8 @@ export function cutAlignedPrefix(prefixes: AlignedPrefixes, parsed: ParsedLine):
   for (let k = Math.min(MAX_PREFIX, starts.length - 1); k >= 1; k--) {
     const runs = prefixes.get(k);
     if (runs?.has(masked(message.slice(starts[0], ends[k - 1]).replace(/\s+/g, ' ')))) {
-      parsed.message = message.slice(starts[k]);
+      // One blank separates the column; more are the statement's own indentation, kept as lines without the run have it.
+      parsed.message = message.slice(ends[k - 1] + 1);
       return parsed;
     }
   }
