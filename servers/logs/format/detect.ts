@@ -4,6 +4,8 @@ import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRec
 import { compileHeaderReader } from './compiled-header';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withAlignedPrefixes } from './aligned-prefixes';
+import { withLevelMarks } from './level-marks';
 import { withSourceColumns } from './source-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
@@ -878,7 +880,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       blocks = undefined;
     }
   };
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -989,7 +991,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     if (record?.time !== undefined) entry.timestamp = record.time;
     return layered.record(entry, kind === 'docker-json' ? (record?.stream ?? 'stdout') : undefined);
   };
-  const parse = withCrashReports(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample), sample), sample));
   const prepare = (line: string): string => {
     const plain = escaped ? decodeSyslogEscapes(line) : line;
     return colored ? stripEscapeCodes(plain) : plain;
