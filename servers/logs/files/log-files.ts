@@ -5,7 +5,7 @@ import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError
 import { codingOfFile, type Charset } from '../io/charset';
 import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import { binaryLogOf, type BinaryLogKind } from './binary-logs';
-import { holdsLog, isAmbiguousLogName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
+import { holdsLog, isAmbiguousLogName, isTableName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
@@ -66,8 +66,9 @@ export interface OpenedLog {
 // and marks the one being written `.current` (`gc.log.0.current`): the newest file of such a folder. `.clef` is
 // Serilog's compact JSON event format; `.trace` a tracer's or a JVM's (`-Xlog:…:file=app.trace`) text; `.log.old` the
 // previous run's log that X.Org and others keep. runit's and s6's svlogd write `current`, rotated to `@<tai64n>.s`
-// (`.u` when cut unclean). `.csv` (PostgreSQL's csvlog) is listed when its start reads as a log (document-names.ts).
-const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef|csv|trace)(\.\d+(\.current)?)?(\.gz)?|\.log\.old|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
+// (`.u` when cut unclean). `.csv` (PostgreSQL's csvlog) and tab-separated `.tsv`/`.tab` are listed when their start reads
+// as a log (document-names.ts).
+const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef|csv|tsv|tab|trace)(\.\d+(\.current)?)?(\.gz)?|\.log\.old|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
 const LOG_BASENAMES =
   /^(?:(?:syslog|messages|secure|maillog|cron|spooler|kern|kern\.log|auth\.log|daemon\.log|dmesg|mail\.(?:info|warn|err)|(?:\w+_)?(?:access|error|request)_log|catalina\.out)(\.\d+|-\d{4}-?\d\d-?\d\d)?(\.gz)?|current|@[0-9a-f]{24}\.[su])$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache']);
@@ -417,7 +418,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         if (!stats.isFile()) continue;
         if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full, dir.real))) {
           const name = nameFor(dirs, dir, relative(dir.real, full));
-          if (/\.csv$/i.test(entry.name)) tables = noteDocument(tables, name);
+          if (isTableName(entry.name)) tables = noteDocument(tables, name);
           else documents = noteDocument(documents, name);
           continue;
         }
@@ -475,10 +476,10 @@ export function documentsNote(documents: NamedFiles): string {
   return `${documents.count} .json/.txt file(s) whose first lines read as a document, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
-/** What a listing says about the `.csv` files it left out as data tables (LogFileListing.tables). */
+/** What a listing says about the `.csv`/`.tsv`/`.tab` files it left out as data tables (LogFileListing.tables). */
 export function tablesNote(tables: NamedFiles): string {
   const more = tables.more ? ', …' : '';
-  return `${tables.count} .csv file(s) whose first lines read as a data table, not a log (no column of levels or of entry times) (${tables.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
+  return `${tables.count} .csv/.tsv file(s) whose first lines read as a data table, not a log (no column of levels or of entry times) (${tables.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */

@@ -343,13 +343,13 @@ function greater(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * `parse` for a CSV log (csvColumns of its sample): a row's level read from its level column, its time from its time
- * column (`parse`'s where that column holds none), its message from its message column; the header row a directive. A
- * row's first line whose quoted cell goes on to the next lines is read as far as it goes (its level, its time, the
- * message's start); its later lines, and a row whose level `parse` read, keep `parse`'s reading. `parse` itself for any other file.
+ * `parse` for a CSV log (`columns`: csvColumns of its sample): a row's level read from its level column, its time from
+ * its time column (`parse`'s where that column holds none), its message from its message column; the header row a
+ * directive, wherever it stands (appended exports repeat it). A row's first line whose quoted cell goes on to the next
+ * lines is read as far as it goes (its level, its time, the message's start); its later lines, and a row whose level
+ * `parse` read, keep `parse`'s reading. `parse` itself for any other file (`columns` undefined).
  */
-export function withCsvColumns(parse: (line: string) => ParsedLine, sample: readonly string[], context: TimestampContext): (line: string) => ParsedLine {
-  const columns = csvColumns(sample);
+export function withCsvColumns(parse: (line: string) => ParsedLine, columns: CsvColumns | undefined, context: TimestampContext): (line: string) => ParsedLine {
   if (columns === undefined) return parse;
   return (line) => {
     const parsed = parse(line);

@@ -8,7 +8,7 @@ import { withSourceColumns } from './source-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { W3cBlocks, w3cFormat, withW3cTimes } from './w3c';
-import { withCsvColumns } from './csv-columns';
+import { csvColumns, withCsvColumns } from './csv-columns';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withNextLineLevels } from './next-line-levels';
@@ -878,7 +878,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       blocks = undefined;
     }
   };
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
+  const csv = csvColumns(sample);
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withSourceColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -908,6 +909,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       parser.clockOf = (line) => OPENING_CLOCK.exec(withoutLeadingNuls(line))?.[1];
       parser.datedBy = (read) => make(read);
     }
+    if (csv?.header !== undefined) parser.headerRow = csv.header;
     if (format.id === 'w3c' && days === undefined) {
       parser.indexesFields = true;
       parser.datedBy = (read) => make(read);

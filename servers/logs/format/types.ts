@@ -97,6 +97,11 @@ export interface LineParser {
    */
   clockDays?: ClockDays;
   /**
+   * Set for a CSV log with a header row (csv-columns.ts): that row's text. It is no entry and no match wherever it
+   * stands (`parse` marks it a directive); a search that does not parse every line it finds compares lines with it.
+   */
+  headerRow?: string;
+  /**
    * Set when the file's header holds a time of day without a date and the parser was made for a file: its lines'
    * time of day as the parser dates it (undefined for a line without one), for ClockDayCounter.
    */
