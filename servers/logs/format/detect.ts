@@ -21,7 +21,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { clockDayEpoch, type ClockDays } from './clock-days';
+import { clockDayEpoch, type FileIndex } from './clock-days';
 import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
@@ -887,7 +887,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // dated header). With the file's days read (format/clock-days.ts), each line is dated by its own day instead.
   const timeOfDay = text.clockDated === true && options.referenceTime !== undefined && !clockFromZero(sample);
   const format = w3cFormat(sample) ?? formatFor(layer, text.format);
-  const make = (days: ClockDays | undefined): LineParser => {
+  const make = (days: FileIndex | undefined): LineParser => {
     const dates = days === undefined ? text.clockDated === true && context.clockReference !== undefined : days.lastDay !== undefined;
     const fileBlocks = days?.fieldBlocks === undefined ? undefined : new W3cBlocks(days.fieldBlocks);
     const parser: LineParser = {
@@ -903,16 +903,16 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     };
     const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
     if (undecided !== undefined) parser.undecidedDate = undecided;
-    if (days !== undefined) parser.clockDays = days;
+    if (days !== undefined) parser.fileIndex = days;
     else if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
     if (timeOfDay && days === undefined) {
       parser.clockOf = (line) => OPENING_CLOCK.exec(withoutLeadingNuls(line))?.[1];
-      parser.datedBy = (read) => make(read);
+      parser.indexedBy = (read) => make(read);
     }
     if (csv?.header !== undefined) parser.headerRow = csv.header;
     if (format.id === 'w3c' && days === undefined) {
       parser.indexesFields = true;
-      parser.datedBy = (read) => make(read);
+      parser.indexedBy = (read) => make(read);
     }
     return parser;
   };
@@ -923,7 +923,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
 const CLOCK_FIELD = /time of day \[no date written[^\]]*\]/;
 
 /** How the time-of-day field of a file whose days were read (format/clock-days.ts) is named in its format's description. */
-function clockFieldName(days: ClockDays): string {
+function clockFieldName(days: FileIndex): string {
   if (days.lastDay === undefined) return `time of day [no date written, and the file's days are not known (${days.doubt ?? 'no time of day read'}): time filters leave these lines out]`;
   const by = days.by === 'name' ? 'the date in the file\'s name' : "the file's last write";
   const span = days.dayStarts.length === 0 ? `all on ${days.lastDay}` : `${days.dayStarts.length + 1} days, the last ${days.lastDay}`;
