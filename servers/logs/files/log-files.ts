@@ -3,7 +3,7 @@ import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
-import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
+import { compressionOfName, findTool, missingToolReason, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import { binaryLogOf, type BinaryLogKind } from './binary-logs';
 import { holdsLog, isAmbiguousLogName, isTableName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
@@ -683,13 +683,20 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const named = /\.gz$/i.test(real);
-    const compression = compressionOfName(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const coding = named || compression ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
+    const coding = named || compressionOfName(real) ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
     const gzip = named || coding?.gzip === true;
+    // Compressed under a name that does not say so: read through its compression's tool, as a file named so is. Its
+    // tool missing, it is said what the file is and how to read it (its bytes read as text are garbage, and no match in
+    // them would be no error found).
+    const compression = named ? undefined : (compressionOfName(real) ?? coding?.compression);
+    if (coding?.compression !== undefined && findTool(coding.compression) === undefined) {
+      await handle.close();
+      throw new UserFacingError(`${name} is ${coding.compression}-compressed (its first bytes say so, though its name does not), and ${missingToolReason(coding.compression)}: install it and the file is read, or decompress a copy (\`${toolOf(coding.compression).unpack}\`) on a machine that has it`);
+    }
     const charset = gzip ? undefined : coding?.charset;
     // A set charset is applied to decompressed text too (its UTF-8 lines stay as they are): nothing is sampled there.
     const decodedFrom = gzip ? undefined : coding?.legacyCharset;
