@@ -19,6 +19,11 @@ export interface RepoInfo {
   path: string;
   message?: string;
   root?: string;
+  /**
+   * The folder the server was pointed at (REPO_PATH), relative to `root` with '/', when it is below the root (a VS Code
+   * workspace opened on one package of a monorepo); absent at the root. The note says what it changes.
+   */
+  subfolder?: string;
   /** A bare repository opened through its project folder (`root`, the `.bare` layout): its git folder. */
   gitDir?: string;
   branch?: string | null;
@@ -56,7 +61,7 @@ export interface RepoInfo {
 export function registerInfoResource(server: McpServer, context: GitServerContext): void {
   const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] });
   const description =
-    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, a leftover index.lock, repository root.';
+    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, a leftover index.lock, repository root (and the subfolder the server was pointed at, when below it).';
   if (!isMultiRepository(context)) {
     const [only] = context.repositories;
     server.registerResource('git-info', INFO_URI, { title: 'Repository overview', description, mimeType: 'application/json' }, async (uri, extra) =>
@@ -112,7 +117,9 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
   const unborn = head.hash === null && (await hasAnyCommit(repo));
   const unsafe = status instanceof UnsafeFileError ? `The working tree's state (dirty, changes, upstream) is not known: ${status.message}` : undefined;
   const bare = repo.bare ? sentence(await noWorkingTreeReason(repo, 'so it has no dirty state or changes to show')) : undefined;
-  const notes = [bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, indexLock ? indexLockNote(indexLock) : undefined, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
+  // Pointed at a package of a monorepo, its user reads `root` as their folder: what is whole-repository is said.
+  const below = repo.subfolder === undefined ? undefined : `This server was pointed at ${JSON.stringify(repo.subfolder)}, a folder below the repository root: branch, dirty and changes are the whole repository's, and tool paths are relative to the root (a path naming nothing there is read in ${JSON.stringify(repo.subfolder)}).`;
+  const notes = [below, bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, indexLock ? indexLockNote(indexLock) : undefined, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
   const state =
     status === undefined || status instanceof UnsafeFileError
       ? {}
@@ -128,6 +135,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     // The `.bare` layout: the project folder is the root a person knows; `.bare` is where git keeps it.
     root: repo.projectFolder ?? repo.root,
     ...(repo.projectFolder ? { gitDir: repo.root } : {}),
+    ...(repo.subfolder !== undefined ? { subfolder: repo.subfolder } : {}),
     branch: head.branch,
     detached: head.detached,
     empty: head.hash === null && !unborn,

@@ -16,18 +16,29 @@ import { withoutCompression } from '../io/decompress';
 import { startsAsJournalExport } from '../io/journal-export';
 import { startsAsRecordBatch } from '../io/record-batches';
 
-/** Bytes read from the start of a `.json`/`.txt`/`.csv` file to tell a log from a document. */
+/** Bytes read from the start of a `.json`/`.txt` file or a table (`.csv`, `.tsv`) to tell a log from a document. */
 const PEEK_BYTES = 4096;
 /** Lines of a `.txt` file's start read with the log-format detection. */
 const PEEK_LINES = 40;
 
 /**
- * Whether `name` is a log's only by an extension documents share: a plain `.json`, `.txt` or `.csv` (a rotated `app.json.1` or a
- * compressed `trail.json.gz` is a log by its rotation or compression).
+ * Whether `name` is a log's only by an extension documents share: a plain `.json`, `.txt` or a table's (isTableName)
+ * (a rotated `app.json.1` or a compressed `trail.json.gz` is a log by its rotation or compression).
  */
 export function isAmbiguousLogName(name: string): boolean {
-  return withoutCompression(name) === name && /\.(json|txt|csv)$/i.test(name);
+  return withoutCompression(name) === name && AMBIGUOUS_EXTENSION.test(name);
 }
+
+/**
+ * Whether `name` is a table's: `.csv`, or `.tsv`/`.tab` (tab-separated values, which exports and loggers write as
+ * well). Such a file is a log by its columns (a level or a time column), read as csv-columns.ts reads a CSV log.
+ */
+export function isTableName(name: string): boolean {
+  return /\.(csv|tsv|tab)$/i.test(name);
+}
+
+/** The extensions of logs and documents alike: `.json`, `.txt` and the tables' (isTableName). */
+const AMBIGUOUS_EXTENSION = /\.(json|txt|csv|tsv|tab)$/i;
 
 /**
  * Whether `name` says nothing of its file's kind and may be a journal export saved by hand: no extension (`export`,
@@ -77,7 +88,7 @@ const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|tra
 const LOG_FOLDER = /(?:^|[^a-z])logs?(?:[^a-z]|$)/i;
 
 /**
- * Whether the `.json`/`.txt`/`.csv` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
+ * Whether the `.json`/`.txt`/`.csv`/`.tsv` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
  * or a log folder's name for its folder or any folder between it and `root` (LOG_FOLDER); JSON: a first line that is a whole JSON object (JSON
  * lines), a document of record batches (CloudTrail, OTLP), or a first pretty-printed object with a time
  * (prettyRecordTime); CSV: a table with a level or a time column (csv-columns.ts csvColumns, csvTimeColumn); text: a time or a level on a quarter or more of its first lines that start a record, as the
@@ -85,7 +96,7 @@ const LOG_FOLDER = /(?:^|[^a-z])logs?(?:[^a-z]|$)/i;
  * document; opening it says what is wrong). A document is a file of neither: package.json, a licence, a requirements list.
  */
 export async function holdsLog(path: string, root?: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(/\.(json|txt|csv)$/i, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
+  if (LOG_WORD.test(basename(path).replace(AMBIGUOUS_EXTENSION, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');
@@ -106,7 +117,7 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   const lines = text.split(/\r?\n/);
   // The last line may be cut by the peek's end: it counts only when the peek holds the whole file, or, in a CSV file,
   // when a quoted cell is what it cuts (a long message: the cells before it are whole, and tell a log's row).
-  const isCsv = /\.csv$/i.test(path);
+  const isCsv = isTableName(path);
   if (start.length === PEEK_BYTES && lines.length > 1 && !(isCsv && lines[lines.length - 1].includes('"'))) lines.pop();
   const filled = lines.filter((line) => line.trim().length > 0);
   if (filled.length === 0) return true;

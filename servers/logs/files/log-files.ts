@@ -3,9 +3,9 @@ import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
-import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
+import { compressionOfName, findTool, missingToolReason, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import { binaryLogOf, type BinaryLogKind } from './binary-logs';
-import { holdsLog, isAmbiguousLogName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
+import { holdsLog, isAmbiguousLogName, isTableName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
@@ -66,8 +66,9 @@ export interface OpenedLog {
 // and marks the one being written `.current` (`gc.log.0.current`): the newest file of such a folder. `.clef` is
 // Serilog's compact JSON event format; `.trace` a tracer's or a JVM's (`-Xlog:…:file=app.trace`) text; `.log.old` the
 // previous run's log that X.Org and others keep. runit's and s6's svlogd write `current`, rotated to `@<tai64n>.s`
-// (`.u` when cut unclean). `.csv` (PostgreSQL's csvlog) is listed when its start reads as a log (document-names.ts).
-const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef|csv|trace)(\.\d+(\.current)?)?(\.gz)?|\.log\.old|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
+// (`.u` when cut unclean). `.csv` (PostgreSQL's csvlog) and tab-separated `.tsv`/`.tab` are listed when their start reads
+// as a log (document-names.ts).
+const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef|csv|tsv|tab|trace)(\.\d+(\.current)?)?(\.gz)?|\.log\.old|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
 const LOG_BASENAMES =
   /^(?:(?:syslog|messages|secure|maillog|cron|spooler|kern|kern\.log|auth\.log|daemon\.log|dmesg|mail\.(?:info|warn|err)|(?:\w+_)?(?:access|error|request)_log|catalina\.out)(\.\d+|-\d{4}-?\d\d-?\d\d)?(\.gz)?|current|@[0-9a-f]{24}\.[su])$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache']);
@@ -417,7 +418,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         if (!stats.isFile()) continue;
         if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full, dir.real))) {
           const name = nameFor(dirs, dir, relative(dir.real, full));
-          if (/\.csv$/i.test(entry.name)) tables = noteDocument(tables, name);
+          if (isTableName(entry.name)) tables = noteDocument(tables, name);
           else documents = noteDocument(documents, name);
           continue;
         }
@@ -475,10 +476,10 @@ export function documentsNote(documents: NamedFiles): string {
   return `${documents.count} .json/.txt file(s) whose first lines read as a document, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
-/** What a listing says about the `.csv` files it left out as data tables (LogFileListing.tables). */
+/** What a listing says about the `.csv`/`.tsv`/`.tab` files it left out as data tables (LogFileListing.tables). */
 export function tablesNote(tables: NamedFiles): string {
   const more = tables.more ? ', …' : '';
-  return `${tables.count} .csv file(s) whose first lines read as a data table, not a log (no column of levels or of entry times) (${tables.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
+  return `${tables.count} .csv/.tsv file(s) whose first lines read as a data table, not a log (no column of levels or of entry times) (${tables.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
@@ -682,13 +683,20 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const named = /\.gz$/i.test(real);
-    const compression = compressionOfName(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const coding = named || compression ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
+    const coding = named || compressionOfName(real) ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
     const gzip = named || coding?.gzip === true;
+    // Compressed under a name that does not say so: read through its compression's tool, as a file named so is. Its
+    // tool missing, it is said what the file is and how to read it (its bytes read as text are garbage, and no match in
+    // them would be no error found).
+    const compression = named ? undefined : (compressionOfName(real) ?? coding?.compression);
+    if (coding?.compression !== undefined && findTool(coding.compression) === undefined) {
+      await handle.close();
+      throw new UserFacingError(`${name} is ${coding.compression}-compressed (its first bytes say so, though its name does not), and ${missingToolReason(coding.compression)}: install it and the file is read, or decompress a copy (\`${toolOf(coding.compression).unpack}\`) on a machine that has it`);
+    }
     const charset = gzip ? undefined : coding?.charset;
     // A set charset is applied to decompressed text too (its UTF-8 lines stay as they are): nothing is sampled there.
     const decodedFrom = gzip ? undefined : coding?.legacyCharset;

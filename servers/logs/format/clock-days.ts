@@ -7,10 +7,10 @@
 import { basename } from 'node:path';
 import { DEFAULT_SLACK_MS } from '../io/time-seek';
 import { clockOn, clockParts, type ClockParts } from './timestamps';
-import type { ClockDays } from './types';
+import type { FileIndex } from './types';
 
-// ClockDays lives in types.ts (the parser's types hold it; a type import from here made an import cycle).
-export type { ClockDays } from './types';
+// FileIndex lives in types.ts (the parser's types hold it; a type import from here made an import cycle).
+export type { FileIndex } from './types';
 
 /** A turn of the clock back found down the file: the line it is at and how far back it went (ms). */
 interface Turn {
@@ -88,8 +88,8 @@ export class ClockDayCounter {
    * day. A date in the name then dates it; so it does when the write is not the day of that date or the day before it
    * (logrotate's dateext names the day of the rotation, which follows the last write).
    */
-  finish(mtimeMs: number, name: string): ClockDays {
-    const days: ClockDays = { lines: this.lines, dayStarts: [] };
+  finish(mtimeMs: number, name: string): FileIndex {
+    const days: FileIndex = { lines: this.lines, dayStarts: [] };
     if (this.last === undefined) return days;
     const written = new Date(mtimeMs);
     const onWriteDay = clockOn(written.getFullYear(), written.getMonth(), written.getDate(), this.last);
@@ -132,7 +132,7 @@ export class ClockDayCounter {
  * day, and for a line whose number is not given (`at` undefined) in a file of more than one day: no time rather than
  * a wrong one. A line past `days.lines` (the file grew since) is on the last line's day.
  */
-export function clockDayEpoch(clock: string, days: ClockDays, at: number | undefined): number | undefined {
+export function clockDayEpoch(clock: string, days: FileIndex, at: number | undefined): number | undefined {
   if (days.lastDay === undefined) return undefined;
   if (at === undefined && days.dayStarts.length > 0) return undefined;
   const parts = clockParts(clock);
@@ -155,7 +155,7 @@ function daysAfter(starts: readonly number[], at: number): number {
 }
 
 /** The line number (1-based) of the `back`-th line from the end (0: the last) of the file `days` describes. */
-export function lineFromEnd(days: ClockDays | undefined, back: number): number | undefined {
+export function lineFromEnd(days: FileIndex | undefined, back: number): number | undefined {
   return days === undefined ? undefined : days.lines - back;
 }
 

@@ -5,7 +5,7 @@
 // read, so such a file's ERROR and FATAL rows were not errors to error_summary nor to a level filter. The columns are
 // learned from the file's sample: named by its header row, or, without one, the column whose every value is a level word.
 import { parse } from 'csv-parse/sync';
-import { normalizeLevel } from './levels';
+import { localizedLevel, normalizeLevel } from './levels';
 import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
@@ -131,12 +131,19 @@ export function csvCells(line: string, most = Infinity, delimiter: CsvDelimiter 
 }
 
 /**
- * A level word a level column holds: a word of letters (digits after them: `DEBUG1`), read by normalizeLevel. One letter
- * is no column's level: a one-letter column is a flag or a code (`Y`, `N`, `E`).
+ * A level word a level column holds: a word of letters (digits after them: `DEBUG1`), read by normalizeLevel, or a level
+ * name in another language (localizedLevel: `오류`, `エラー`, `错误`, `FEHLER`), which a column of level words alone makes
+ * a level (in a message these are words of text). One letter is no column's level: a one-letter column is a flag or a
+ * code (`Y`, `N`, `E`).
  */
 function columnLevel(cell: string): Level | undefined {
   const value = cell.trim();
-  return /^\p{L}{2,}\d?$/u.test(value) ? normalizeLevel(value) : undefined;
+  return /^\p{L}{2,}\d?$/u.test(value) ? levelWord(value) : undefined;
+}
+
+/** A level column's value as a level: a word of any common vocabulary, a number on its scales, or a localized name. */
+function levelWord(value: string): Level | undefined {
+  return normalizeLevel(value) ?? localizedLevel(value);
 }
 
 /**
@@ -336,13 +343,13 @@ function greater(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * `parse` for a CSV log (csvColumns of its sample): a row's level read from its level column, its time from its time
- * column (`parse`'s where that column holds none), its message from its message column; the header row a directive. A
- * row's first line whose quoted cell goes on to the next lines is read as far as it goes (its level, its time, the
- * message's start); its later lines, and a row whose level `parse` read, keep `parse`'s reading. `parse` itself for any other file.
+ * `parse` for a CSV log (`columns`: csvColumns of its sample): a row's level read from its level column, its time from
+ * its time column (`parse`'s where that column holds none), its message from its message column; the header row a
+ * directive, wherever it stands (appended exports repeat it). A row's first line whose quoted cell goes on to the next
+ * lines is read as far as it goes (its level, its time, the message's start); its later lines, and a row whose level
+ * `parse` read, keep `parse`'s reading. `parse` itself for any other file (`columns` undefined).
  */
-export function withCsvColumns(parse: (line: string) => ParsedLine, sample: readonly string[], context: TimestampContext): (line: string) => ParsedLine {
-  const columns = csvColumns(sample);
+export function withCsvColumns(parse: (line: string) => ParsedLine, columns: CsvColumns | undefined, context: TimestampContext): (line: string) => ParsedLine {
   if (columns === undefined) return parse;
   return (line) => {
     const parsed = parse(line);
@@ -356,7 +363,7 @@ export function withCsvColumns(parse: (line: string) => ParsedLine, sample: read
     const { cells } = row;
     const closed = row.open ? cells.length - 1 : cells.length;
     if (row.open ? closed <= Math.max(columns.level, columns.time ?? -1) || columnLevel(cells[columns.level]) === undefined : cells.length !== columns.cells) return parsed;
-    const level = normalizeLevel(cells[columns.level].trim());
+    const level = levelWord(cells[columns.level].trim());
     // The column the header names as the time is the row's time, wherever it stands.
     const timestamp = (columns.time === undefined ? undefined : parseTimestamp(cells[columns.time], context)) ?? parsed.timestamp;
     const message = columns.message === undefined || columns.message >= cells.length ? parsed.message : cells[columns.message];

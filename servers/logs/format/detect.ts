@@ -10,7 +10,7 @@ import { withSourceColumns } from './source-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { W3cBlocks, w3cFormat, withW3cTimes } from './w3c';
-import { withCsvColumns } from './csv-columns';
+import { csvColumns, withCsvColumns } from './csv-columns';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withNextLineLevels } from './next-line-levels';
@@ -23,7 +23,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { clockDayEpoch, type ClockDays } from './clock-days';
+import { clockDayEpoch, type FileIndex } from './clock-days';
 import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
@@ -880,7 +880,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       blocks = undefined;
     }
   };
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), sample, context);
+  const csv = csvColumns(sample);
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -888,7 +889,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // dated header). With the file's days read (format/clock-days.ts), each line is dated by its own day instead.
   const timeOfDay = text.clockDated === true && options.referenceTime !== undefined && !clockFromZero(sample);
   const format = w3cFormat(sample) ?? formatFor(layer, text.format);
-  const make = (days: ClockDays | undefined): LineParser => {
+  const make = (days: FileIndex | undefined): LineParser => {
     const dates = days === undefined ? text.clockDated === true && context.clockReference !== undefined : days.lastDay !== undefined;
     const fileBlocks = days?.fieldBlocks === undefined ? undefined : new W3cBlocks(days.fieldBlocks);
     const parser: LineParser = {
@@ -904,15 +905,16 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     };
     const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
     if (undecided !== undefined) parser.undecidedDate = undecided;
-    if (days !== undefined) parser.clockDays = days;
+    if (days !== undefined) parser.fileIndex = days;
     else if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
     if (timeOfDay && days === undefined) {
       parser.clockOf = (line) => OPENING_CLOCK.exec(withoutLeadingNuls(line))?.[1];
-      parser.datedBy = (read) => make(read);
+      parser.indexedBy = (read) => make(read);
     }
+    if (csv?.header !== undefined) parser.headerRow = csv.header;
     if (format.id === 'w3c' && days === undefined) {
       parser.indexesFields = true;
-      parser.datedBy = (read) => make(read);
+      parser.indexedBy = (read) => make(read);
     }
     return parser;
   };
@@ -923,7 +925,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
 const CLOCK_FIELD = /time of day \[no date written[^\]]*\]/;
 
 /** How the time-of-day field of a file whose days were read (format/clock-days.ts) is named in its format's description. */
-function clockFieldName(days: ClockDays): string {
+function clockFieldName(days: FileIndex): string {
   if (days.lastDay === undefined) return `time of day [no date written, and the file's days are not known (${days.doubt ?? 'no time of day read'}): time filters leave these lines out]`;
   const by = days.by === 'name' ? 'the date in the file\'s name' : "the file's last write";
   const span = days.dayStarts.length === 0 ? `all on ${days.lastDay}` : `${days.dayStarts.length + 1} days, the last ${days.lastDay}`;

@@ -231,8 +231,8 @@ const LOCALIZED: ReadonlyMap<string, Level> = new Map(Object.entries({
   '配置': 'DEBUG', '详细': 'DEBUG', '较详细': 'TRACE', '非常详细': 'TRACE', '組態': 'DEBUG', '較詳細': 'TRACE', '最詳細': 'TRACE',
   // Russian
   'ошибка': 'ERROR', 'критическая': 'FATAL', 'предупреждение': 'WARN', 'сведения': 'INFO', 'информация': 'INFO', 'отладка': 'DEBUG',
-  // Korean
-  '심각': 'ERROR', '치명적': 'FATAL', '오류': 'ERROR', '에러': 'ERROR', '경고': 'WARN', '정보': 'INFO', '디버그': 'DEBUG', '구성': 'DEBUG', '미세': 'DEBUG',
+  // Korean (`위험` is Critical in the Korean event viewer: Windows' level 1)
+  '위험': 'FATAL', '심각': 'ERROR', '치명적': 'FATAL', '오류': 'ERROR', '에러': 'ERROR', '경고': 'WARN', '정보': 'INFO', '디버그': 'DEBUG', '구성': 'DEBUG', '미세': 'DEBUG',
   // Japanese
   '重大': 'ERROR', '致命的': 'FATAL', 'エラー': 'ERROR', '警告': 'WARN', '情報': 'INFO', 'デバッグ': 'DEBUG',
   // Chinese (simplified, traditional)

@@ -3,7 +3,7 @@
 import { forEachLine } from '../io/chunks';
 import type { FileCoding } from '../io/charset';
 import { sampleLines } from '../io/head';
-import { ClockDayCounter, type ClockDays } from './clock-days';
+import { ClockDayCounter, type FileIndex } from './clock-days';
 import { createLineParser } from './detect';
 import type { FieldBlock, LineParser } from './types';
 import { fieldsDiffer, fieldsDirective } from './w3c';
@@ -26,13 +26,13 @@ export interface DaysFile extends FileCoding {
  * What `file`'s whole text says that its head cannot (one pass, a check at each line's start), else undefined: the
  * days of its lines when `parser` dates times of day written without a date (LineParser.clockOf), and the `#Fields:`
  * blocks of a W3C extended log whose directives differ down it (LineParser.indexesFields). Every reader of the file
- * reads its lines by them (LineParser.datedBy): the scan process, the server's readers and log_patterns read the same
+ * reads its lines by them (LineParser.indexedBy): the scan process, the server's readers and log_patterns read the same
  * from the same file version. A file that cannot be read to its end gives days not known (`doubt`); an abort throws.
  */
-export async function readClockDays(fd: number, file: DaysFile, parser: LineParser, signal?: AbortSignal): Promise<ClockDays | undefined> {
+export async function readFileIndex(fd: number, file: DaysFile, parser: LineParser, signal?: AbortSignal): Promise<FileIndex | undefined> {
   const clockOf = parser.clockOf;
   const fields = parser.indexesFields === true;
-  if ((clockOf === undefined && !fields) || parser.datedBy === undefined) return undefined;
+  if ((clockOf === undefined && !fields) || parser.indexedBy === undefined) return undefined;
   const counter = clockOf === undefined ? undefined : new ClockDayCounter(clockOf);
   const blocks: FieldBlock[] = [];
   let lines = 0;
@@ -67,7 +67,7 @@ export async function readClockDays(fd: number, file: DaysFile, parser: LinePars
   return fieldBlocks.fieldBlocks === undefined ? undefined : { lines, dayStarts: [], ...fieldBlocks };
 }
 
-/** `parser` dated by `days` (readClockDays), or `parser` itself when there are none. */
-export function withClockDays(parser: LineParser, days: ClockDays | undefined): LineParser {
-  return days === undefined || parser.datedBy === undefined ? parser : parser.datedBy(days);
+/** `parser` reading each line by its file's index (readFileIndex: its day, its `#Fields:` block), or `parser` itself without one. */
+export function withFileIndex(parser: LineParser, days: FileIndex | undefined): LineParser {
+  return days === undefined || parser.indexedBy === undefined ? parser : parser.indexedBy(days);
 }

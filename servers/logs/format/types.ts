@@ -76,7 +76,7 @@ export interface LineParser {
   format: LogFormat;
   /**
    * Reads one line. `at`: its 1-based number in its file, which dates a time of day written without a date in a file
-   * of several days (`clockDays`); without it such a line of such a file has no time (never a wrong one).
+   * of several days (`fileIndex`); without it such a line of such a file has no time (never a wrong one).
    */
   parse(line: string, at?: number): ParsedLine;
   /**
@@ -92,10 +92,15 @@ export interface LineParser {
    */
   clockDay?: string;
   /**
-   * Set on a parser made by `datedBy`: the days of its file's lines (format/clock-days.ts), by which each time of day
-   * is dated by its own line's day (`parse`'s `at`).
+   * Set on a parser made by `indexedBy`: its file's index (the days of its lines, format/clock-days.ts, by which each
+   * time of day is dated by its own line's day, `parse`'s `at`; a W3C log's `#Fields:` blocks, w3c.ts).
    */
-  clockDays?: ClockDays;
+  fileIndex?: FileIndex;
+  /**
+   * Set for a CSV log with a header row (csv-columns.ts): that row's text. It is no entry and no match wherever it
+   * stands (`parse` marks it a directive); a search that does not parse every line it finds compares lines with it.
+   */
+  headerRow?: string;
   /**
    * Set when the file's header holds a time of day without a date and the parser was made for a file: its lines'
    * time of day as the parser dates it (undefined for a line without one), for ClockDayCounter.
@@ -103,14 +108,14 @@ export interface LineParser {
   clockOf?(line: string): string | undefined;
   /**
    * Set for a W3C extended log: a later `#Fields:` directive (a new block after a restart) may name other columns than
-   * the head's, so its directives are read down its whole text (ClockDays.fieldBlocks) and `datedBy` is set.
+   * the head's, so its directives are read down its whole text (FileIndex.fieldBlocks) and `indexedBy` is set.
    */
   indexesFields?: true;
   /**
    * With clockOf or indexesFields: the same parser reading each line by what `days`, read from the whole file, says
    * of it (clock-days.ts; the columns of its `#Fields:` block, w3c.ts).
    */
-  datedBy?(days: ClockDays): LineParser;
+  indexedBy?(days: FileIndex): LineParser;
 }
 
 export interface Template {
@@ -128,11 +133,12 @@ export interface FieldBlock {
 }
 
 /**
- * What a file's whole text says that its head cannot: the days of its times of day, and for a W3C extended log the
- * columns of each of its `#Fields:` blocks. Plain data (JSON), the same for every reader of the same file version.
+ * A file's index: what its whole text says that its head cannot (one pass down it, format/parser.ts readFileIndex):
+ * the days of its times of day, and for a W3C extended log the columns of each of its `#Fields:` blocks. Plain data
+ * (JSON), the same for every reader of the same file version.
  * Line numbers are 1-based, as the readers number lines (io/chunks.ts forEachLine's lines).
  */
-export interface ClockDays {
+export interface FileIndex {
   /** Lines read (the file's line count when it was read). */
   lines: number;
   /** Numbers of the lines that open a day after the file's first (the clock went back past midnight), ascending. */

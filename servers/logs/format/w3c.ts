@@ -77,7 +77,7 @@ export function fieldsDiffer(blocks: readonly FieldBlock[]): boolean {
 }
 
 /**
- * The columns of each line of a W3C extended log whose `#Fields:` directives differ (ClockDays.fieldBlocks): a line
+ * The columns of each line of a W3C extended log whose `#Fields:` directives differ (FileIndex.fieldBlocks): a line
  * is in the block of the last directive above it. A reader that does not know a line's number (one that reads
  * matched lines alone, or from the file's end without its line count) gets the columns the blocks with as many
  * columns as the line holds agree on; where they disagree, none.

@@ -12,7 +12,7 @@
 import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
-import type { Compression } from './decompress';
+import { compressionOfStart, type Compression } from './decompress';
 import { startsAsJournalExport } from './journal-export';
 import { startsAsRecordBatch } from './record-batches';
 import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
@@ -158,6 +158,11 @@ export interface SniffedCoding {
    * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
    */
   gzip?: true;
+  /**
+   * It starts with the magic number of bzip2, xz, zstd or lz4 (decompress.ts compressionOfStart): compressed whatever
+   * its name says, and read through that compression's tool as a file named so is.
+   */
+  compression?: Compression;
   /** It starts as a document of record batches (io/record-batches.ts startsAsRecordBatch) or a journal export (io/journal-export.ts): read one record to a line. */
   records?: true;
 }
@@ -191,6 +196,8 @@ export async function codingOfFile(fd: number, size = 0, options: CodingOptions 
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
   const read = start.subarray(0, bytesRead);
   if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
+  const compression = compressionOfStart(read);
+  if (compression !== undefined) return { charset: 'utf-8', legacy: false, compression };
   if (startsAsRecordBatch(read) || startsAsJournalExport(read)) return { charset: 'utf-8', legacy: false, records: true };
   const charset = sniffCharset(read);
   const legacyStart = charset === 'utf-8' && startsAsLegacyText(read);

@@ -36,6 +36,23 @@ export function compressionOfName(name: string): Compression | undefined {
   return (Object.keys(TOOLS) as Compression[]).find((c) => TOOLS[c].ending.test(name));
 }
 
+/**
+ * The compression `start` (a file's first bytes) is written in, by its format's magic number, or undefined: bzip2
+ * (`BZh` and a block size 1-9), xz (FD `7zXZ` 00), zstd (28 B5 2F FD) and lz4 (a frame's 04 22 4D 18, or the legacy
+ * format's 02 21 4C 18). For a file whose name does not say it (a rotation that compressed `app.log.1` in place, a
+ * compressed file saved as `app.log`): read as text, its bytes were garbage, and a search in them found nothing, or
+ * words lz4 keeps as literals amid them.
+ */
+export function compressionOfStart(start: Buffer): Compression | undefined {
+  if (start.length < 4) return undefined;
+  const [a, b, c, d] = start;
+  if (a === 0x42 && b === 0x5a && c === 0x68 && d >= 0x31 && d <= 0x39) return 'bzip2';
+  if (a === 0x28 && b === 0xb5 && c === 0x2f && d === 0xfd) return 'zstd';
+  if ((a === 0x04 && b === 0x22 && c === 0x4d && d === 0x18) || (a === 0x02 && b === 0x21 && c === 0x4c && d === 0x18)) return 'lz4';
+  if (start.length >= 6 && a === 0xfd && b === 0x37 && c === 0x7a && d === 0x58 && start[4] === 0x5a && start[5] === 0x00) return 'xz';
+  return undefined;
+}
+
 /** The name without its compression's ending: `app.log.2` for `app.log.2.bz2`. */
 export function withoutCompression(name: string): string {
   const compression = compressionOfName(name);

@@ -5,7 +5,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { parseAsShown } from '../format/as-shown';
-import type { ClockDays } from '../format/clock-days';
+import type { FileIndex } from '../format/clock-days';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { awaitsMessage, needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
@@ -31,7 +31,7 @@ export interface LogPatternsContext {
    * The days of the file's lines when they carry a time of day without a date (format/clock-days.ts, read when the
    * file was resolved): each line's time is dated by its own day, as search_logs and error_summary date it.
    */
-  clockDays?(path: string): Promise<ClockDays | undefined>;
+  fileIndex?(path: string): Promise<FileIndex | undefined>;
 }
 
 export const MAX_TEMPLATES = 5000;
@@ -85,8 +85,8 @@ interface PassOptions {
   window: TimeWindow;
   trackLines: boolean;
   referenceTime?: number;
-  /** LogPatternsContext.clockDays's answer for the file. */
-  clockDays?: ClockDays;
+  /** LogPatternsContext.fileIndex's answer for the file. */
+  fileIndex?: FileIndex;
   signal?: AbortSignal;
   onProgress?: (lines: number) => void;
   /** Tunable miner thresholds (an evaluation fitting them); the tool uses the defaults. */
@@ -106,7 +106,7 @@ function isBlank(line: string): boolean {
 /** The file's header, learned from its first lines: the format's (timestamp, level…), then the columns left in its messages. */
 function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: SourceColumns } {
   const learned = createLineParser(sample, { referenceTime: options.referenceTime });
-  const parser = options.clockDays !== undefined && learned.datedBy !== undefined ? learned.datedBy(options.clockDays) : learned;
+  const parser = options.fileIndex !== undefined && learned.indexedBy !== undefined ? learned.indexedBy(options.fileIndex) : learned;
   const entries = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line));
   const share = options.minerOptions?.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
   return { parser, columns: learnSourceColumns(entries, { share }) };
@@ -244,7 +244,7 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   const window = resolveWindow(args, now);
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
-  const clockDays = await context.clockDays?.(path);
+  const fileIndex = await context.fileIndex?.(path);
   const notes: string[] = [];
   const read = async (onLine: (line: string) => boolean | void) => {
     const outcome = await context.readLines(path, onLine, signal);
@@ -255,7 +255,7 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     window,
     trackLines: args.lineNumbers,
     referenceTime,
-    ...(clockDays !== undefined ? { clockDays } : {}),
+    ...(fileIndex !== undefined ? { fileIndex } : {}),
     signal,
     onProgress,
   });

@@ -3,7 +3,7 @@
 // server's heap. The process reports a heartbeat while it works; one that falls silent (catastrophic backtracking) is
 // killed, as is one whose scan is cancelled (with the ripgrep it runs).
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ClockDays } from '../format/clock-days';
+import type { FileIndex } from '../format/clock-days';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
 import { killChildTree } from '../../shared/kill-tree';
@@ -34,10 +34,10 @@ export interface ScanOptions {
   /** ripgrep's path: the scan process runs it when it can take the pattern and file, else the pure-Node engine. */
   ripgrep?: string;
   /**
-   * The days of the file's times of day without a date, as the server read them (LineParser.clockDays): the scan
+   * The days of the file's times of day without a date, as the server read them (LineParser.fileIndex): the scan
    * process dates lines by them rather than reading the file once more for them.
    */
-  clockDays?: ClockDays;
+  fileIndex?: FileIndex;
 }
 
 /**
@@ -105,7 +105,7 @@ export class ScanClient {
       });
       worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
       worker.on('exit', (code, signal) => finish(new Error(`scan process exited (${signal ?? code})`)));
-      const job: ToWorker = { type: 'job', target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep, ...(options.clockDays !== undefined ? { clockDays: options.clockDays } : {}), ...(this.options.seekMinBytes !== undefined ? { seekMinBytes: this.options.seekMinBytes } : {}) };
+      const job: ToWorker = { type: 'job', target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep, ...(options.fileIndex !== undefined ? { fileIndex: options.fileIndex } : {}), ...(this.options.seekMinBytes !== undefined ? { seekMinBytes: this.options.seekMinBytes } : {}) };
       worker.send(job);
     });
   }

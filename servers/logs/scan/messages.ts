@@ -27,8 +27,8 @@ export const scanJobSchema = z.object({
   ripgrep: z.string().optional(),
   /** Bytes from which a plain file is sought in for `since` (scan/seek.ts); io/time-seek.ts's default when absent. */
   seekMinBytes: z.number().int().nonnegative().optional(),
-  /** The days of the file's times of day without a date and its W3C `#Fields:` blocks, as the server read them (format/parser.ts readClockDays). */
-  clockDays: z
+  /** The days of the file's times of day without a date and its W3C `#Fields:` blocks, as the server read them (format/parser.ts readFileIndex). */
+  fileIndex: z
     .object({ lines: z.number().int(), dayStarts: z.array(z.number().int()), lastDay: z.string().optional(), by: z.enum(['write', 'name']).optional(), doubt: z.string().optional(), fieldBlocks: z.array(z.object({ line: z.number().int(), fields: z.string() })).optional() })
     .optional(),
 });

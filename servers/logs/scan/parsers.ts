@@ -3,8 +3,8 @@
 // does in 100–200 ms.
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { ClockDays } from '../format/clock-days';
-import { parserFor, readClockDays, withClockDays } from '../format/parser';
+import type { FileIndex } from '../format/clock-days';
+import { parserFor, readFileIndex, withFileIndex } from '../format/parser';
 import type { LineParser } from '../format/types';
 import type { FileHead } from '../io/head';
 import type { ScanTarget } from '../search/types';
@@ -19,8 +19,8 @@ const MAX_PARSERS = 8;
  */
 export class ParserCache {
   private readonly parsers = new LRUCache<string, LineParser>({ max: MAX_PARSERS });
-  /** Per file version, what readClockDays read; `days` absent when it read nothing to tell (a W3C file of one block), not read again. */
-  private readonly days = new LRUCache<string, { days?: ClockDays }>({ max: MAX_PARSERS });
+  /** Per file version, what readFileIndex read; `days` absent when it read nothing to tell (a W3C file of one block), not read again. */
+  private readonly days = new LRUCache<string, { days?: FileIndex }>({ max: MAX_PARSERS });
 
   parserFor(head: FileHead, mtimeMs: number): LineParser {
     const key = `${createHash('sha256').update(head.data).digest('base64')}\0${head.complete}\0${mtimeMs}`;
@@ -32,18 +32,18 @@ export class ParserCache {
   }
 
   /**
-   * `parser` dated by the days of the file open as `fd` (format/parser.ts readClockDays), read once per file version
+   * `parser` dated by the days of the file open as `fd` (format/parser.ts readFileIndex), read once per file version
    * (its path, size and last write): the server's readers read the same days from the same version.
    */
   async dated(parser: LineParser, fd: number, target: ScanTarget): Promise<LineParser> {
-    if (parser.datedBy === undefined) return parser;
+    if (parser.indexedBy === undefined) return parser;
     const key = `${target.realPath}\0${target.size}\0${target.mtimeMs}\0${target.legacyCharset ?? ''}`;
     let read = this.days.get(key);
     if (read === undefined) {
-      const days = await readClockDays(fd, target, parser);
+      const days = await readFileIndex(fd, target, parser);
       read = days === undefined ? {} : { days };
       this.days.set(key, read);
     }
-    return withClockDays(parser, read.days);
+    return withFileIndex(parser, read.days);
   }
 }

@@ -25,7 +25,7 @@ import type { ScanRequest, ScanTarget } from '../search/types';
  */
 export function scanStart(fd: number, target: ScanTarget, request: ScanRequest, parser: LineParser, minBytes = DEFAULT_MIN_SEEK_BYTES, probeBytes?: number, kernel?: ByteKernel, size = fstatSync(fd).size): ReadStart | undefined {
   // A time of day without a date is dated by its line's number (format/clock-days.ts), which a probe does not know.
-  if (request.since === undefined || isDecoded(target) || joinsPartials(parser) || parser.clockOf !== undefined || parser.clockDays !== undefined) return undefined;
+  if (request.since === undefined || isDecoded(target) || joinsPartials(parser) || parser.clockOf !== undefined || parser.fileIndex !== undefined) return undefined;
   if (size < minBytes) return undefined;
   return readStart(
     {

@@ -10,7 +10,7 @@ import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
-import { withClockDays } from '../format/parser';
+import { withFileIndex } from '../format/parser';
 import { renamedTo } from '../files/rotation';
 import { assertNotRewrittenInPlace, grownWhileRead } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
@@ -91,7 +91,7 @@ class ScanWorker {
       const head = await readHead(fd, job.target);
       const learned = this.parsers.parserFor(head, job.target.mtimeMs);
       // The days of a time-of-day log as the server read them, else read here (one reading: format/parser.ts).
-      const parser = job.clockDays !== undefined ? withClockDays(learned, job.clockDays) : await this.parsers.dated(learned, fd, job.target);
+      const parser = job.fileIndex !== undefined ? withFileIndex(learned, job.fileIndex) : await this.parsers.dated(learned, fd, job.target);
       const reports = new JobReports(this.post, job.summarize);
       const start = scanStart(fd, job.target, job.request, parser, job.seekMinBytes, undefined, kernel, sizeAtStart);
       // A sought file is read by the Node engine from the start found (ripgrep reads a file from its first byte), so
@@ -124,7 +124,7 @@ class ScanWorker {
     // So are the lines of a time-of-day log of several days, dated by their numbers (format/clock-days.ts): ripgrep's
     // reader of the entry above a line goes by byte offsets. So are a W3C log's lines whose `#Fields:` change down it:
     // ripgrep reads the matched lines alone, and a line's block is known by its number (format/w3c.ts W3cBlocks).
-    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser) || (parser.clockDays?.dayStarts.length ?? 0) > 0 || parser.clockDays?.fieldBlocks !== undefined) return undefined;
+    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser) || (parser.fileIndex?.dayStarts.length ?? 0) > 0 || parser.fileIndex?.fieldBlocks !== undefined) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
     // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
     const heartbeat = setInterval(() => {

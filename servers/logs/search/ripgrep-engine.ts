@@ -259,7 +259,8 @@ class RipgrepMatches {
     this.collector = new MatchCollector<number>(request, { sink });
     this.confirm = compilePattern(request.pattern!).line;
     const p = request.pattern!;
-    const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0;
+    // A CSV log's header row may stand anywhere (appended exports): only a line's text tells it, so its lines are read.
+    const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0 && parser.headerRow === undefined;
     // A literal that UTF-8 cannot carry as written (a lone surrogate) reaches ripgrep as other bytes than the dialect's
     // regex tests: its matches must be confirmed one by one, so it is not deferred.
     const encodable = Buffer.from(p.source, 'utf8').toString('utf8') === p.source;
@@ -353,8 +354,9 @@ class RipgrepMatches {
 
   private accept(out: OutputLine): void | Promise<void> {
     if (!this.collector.filtering) {
-      // A CSV header row (naming `error_severity`) is no entry, and no match: only a file's first line is read here for it.
-      if (out.line === 1 && isHeaderRow(parseLine(this.parser, out.text), out.text)) return;
+      // A CSV header row (naming `error_severity`) is no entry, and no match, wherever it stands: the lines here are not
+      // parsed, so they are compared with the row the parser learned (and the first line, read as it would be, for it).
+      if (out.text === this.parser.headerRow || (out.line === 1 && isHeaderRow(parseLine(this.parser, out.text), out.text))) return;
       this.keep(out, out.text, {});
       return;
     }

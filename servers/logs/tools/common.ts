@@ -152,11 +152,11 @@ export function noteUndecidedDates(notes: string[], name: string, parser: LinePa
 }
 
 /**
- * A note for a file whose times of day carry no date: how they were dated (LineParser.clockDays, format/clock-days.ts;
+ * A note for a file whose times of day carry no date: how they were dated (LineParser.fileIndex, format/clock-days.ts;
  * LineParser.clockDay for a parser of the head alone), or why they were not.
  */
 export function noteClockDay(notes: string[], name: string, parser: LineParser): void {
-  const days = parser.clockDays;
+  const days = parser.fileIndex;
   let note: string | undefined;
   if (days?.lastDay !== undefined) {
     const by = days.by === 'name' ? 'the date in its name' : 'its last write';
@@ -167,11 +167,11 @@ export function noteClockDay(notes: string[], name: string, parser: LineParser):
 }
 
 /**
- * A note for a W3C extended log whose `#Fields:` directives name different columns down the file (ClockDays.fieldBlocks):
+ * A note for a W3C extended log whose `#Fields:` directives name different columns down the file (FileIndex.fieldBlocks):
  * where the blocks start, and that each line was read by its own block's columns.
  */
 export function noteFieldBlocks(notes: string[], name: string, parser: LineParser): void {
-  const blocks = parser.clockDays?.fieldBlocks;
+  const blocks = parser.fileIndex?.fieldBlocks;
   if (blocks === undefined) return;
   const shown = blocks.slice(0, 8).map((block) => block.line).join(', ');
   const more = blocks.length > 8 ? ` and ${blocks.length - 8} more` : '';
@@ -195,7 +195,7 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
   // Lines read from the end: a time of day without a date is dated by its line's number (format/clock-days.ts).
   let back = 0;
   const look = (text: string) => {
-    const t = parseLine(parser, text, lineFromEnd(parser.clockDays, back++)).timestamp;
+    const t = parseLine(parser, text, lineFromEnd(parser.fileIndex, back++)).timestamp;
     if (t !== undefined) {
       found = t;
       newestLines.set(file, text);

@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type OpenOptions, type SkippedDir } from '../files/log-files';
-import { parserFor, readClockDays, withClockDays } from '../format/parser';
+import { parserFor, readFileIndex, withFileIndex } from '../format/parser';
 import { codingOf } from '../io/charset';
 import { legacyCharsetName } from '../io/legacy-charset';
 import { readHead } from '../io/head';
@@ -100,7 +100,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, 
       const learned = parserFor(head.data, head.complete, opened.stats.mtimeMs);
       // Times of day without a date are dated by the whole file's days (format/clock-days.ts), as the scan process does.
       const file = { ...codingOf(opened.info), name: opened.info.name, size: opened.stats.size, mtimeMs: opened.stats.mtimeMs };
-      const parser = withClockDays(learned, await readClockDays(opened.handle.fd, file, learned));
+      const parser = withFileIndex(learned, await readFileIndex(opened.handle.fd, file, learned));
       if (parsers.size > 500) parsers.clear();
       parsers.set(key, parser);
       return parser;

@@ -257,7 +257,7 @@ async function spellsLevels(ctx: LogsContext, file: OpenedLog): Promise<boolean>
 async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<{ untimed: number; readFrom?: { line: number; byte: number } }> {
   const before = job.grouper.total;
   const result = await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args, words, job.window), {
-    clockDays: (await ctx.parserOf(file)).clockDays,
+    fileIndex: (await ctx.parserOf(file)).fileIndex,
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),
@@ -312,7 +312,7 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
   job.outsideBudget.bytes -= file.stats.size;
   const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
   await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args, words, undefined), {
-    clockDays: (await ctx.parserOf(file)).clockDays,
+    fileIndex: (await ctx.parserOf(file)).fileIndex,
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => {

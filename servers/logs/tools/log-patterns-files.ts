@@ -2,7 +2,7 @@
 // other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks. A source's
 // records stream the same way, as the lines of a log of its kind.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { ClockDays } from '../format/clock-days';
+import type { FileIndex } from '../format/clock-days';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
@@ -32,7 +32,7 @@ interface Resolved extends FileCoding {
   /** What the tools say of its text when it is not UTF-8 (noteLegacyText), learned when it was opened. */
   charsetNotes: string[];
   /** The days of its times of day without a date (format/clock-days.ts), when its lines carry such times. */
-  clockDays?: ClockDays;
+  fileIndex?: FileIndex;
 }
 
 /**
@@ -45,25 +45,25 @@ export function logPatternsContext(ctx: LogsContext, window: { since?: number } 
     async resolveFile(name) {
       const opened = await ctx.open(name);
       let split: SplitKind | undefined;
-      let clockDays: ClockDays | undefined;
+      let fileIndex: FileIndex | undefined;
       try {
         const parser = await ctx.parserOf(opened);
         split = partialKind(parser);
-        clockDays = parser.clockDays;
+        fileIndex = parser.fileIndex;
       } finally {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
       const charsetNotes: string[] = [];
       noteLegacyText(charsetNotes, opened);
-      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, ...(clockDays !== undefined ? { clockDays } : {}), dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs, charsetNotes });
+      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, ...(fileIndex !== undefined ? { fileIndex } : {}), dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs, charsetNotes });
       return opened.realPath;
     },
     async referenceTime(path) {
       return resolved.get(path)?.mtimeMs;
     },
-    async clockDays(path) {
-      return resolved.get(path)?.clockDays;
+    async fileIndex(path) {
+      return resolved.get(path)?.fileIndex;
     },
     async readLines(path, onLine, signal) {
       const info = resolved.get(path);

@@ -36,7 +36,7 @@ export async function recentOfService(
   let first: ServiceRecent | undefined;
   await forEachLogFile(ctx, files, { single: args.file !== undefined, signal, notes }, async (file) => {
     if (!service.reads(file)) return true;
-    const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal, clockDays: (await ctx.parserOf(file)).clockDays });
+    const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal, fileIndex: (await ctx.parserOf(file)).fileIndex });
     const recent: ServiceRecent = {
       file: file.info.name,
       format: result.formatId ?? 'unknown',

@@ -277,7 +277,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   let back = 0;
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
-    const parsed = parseLine(parser, raw, lineFromEnd(parser.clockDays, back++));
+    const parsed = parseLine(parser, raw, lineFromEnd(parser.fileIndex, back++));
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
     if (waiting && !isWordless(parsed)) {
       if (!inheritsLevel(parsed) && awaitsMessage(parsed)) messageOfHeader();

@@ -180,7 +180,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     // report that says where the read ends.
     const onOpened = (size: number) => void report(doneBytes, readingMessage('searching', file.info.name, size), true);
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
-    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, onOpened, clockDays: (await ctx.parserOf(file)).clockDays });
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress, onOpened, fileIndex: (await ctx.parserOf(file)).fileIndex });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;

@@ -56,7 +56,7 @@ export async function findTextErrorLines(ctx: LogsContext, file: OpenedLog, quer
     ...(query.service !== undefined ? { service: query.service } : {}),
   };
   const also = query.pattern ? compilePattern(query.pattern).line : undefined;
-  const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal: query.signal, clockDays: (await ctx.parserOf(file)).clockDays });
+  const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal: query.signal, fileIndex: (await ctx.parserOf(file)).fileIndex });
   const lines = result.matches.filter((m) => m.level === undefined && isTextError(m.text) && (also === undefined || also.test(m.text))).map((m) => m.line);
   if (lines.length === 0) return undefined;
   const atLeast = result.totalMatches > result.matches.length;

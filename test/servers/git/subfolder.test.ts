@@ -79,4 +79,20 @@ describe('git tools started in a folder below the repository root (break31)', fu
     const named = await ok(server, 'git_log', { path: 'packages/api/gone.ts' });
     assert.deepEqual((named.commits as Array<{ subject: string }>).map((c) => c.subject), ['remove gone.ts', 'layout']);
   });
+
+  it('git://info names the folder the server was pointed at, below the root, and that its counts are the whole repository\'s', async () => {
+    const info = JSON.parse(((await server.client.readResource({ uri: 'git://info' })).contents[0] as { text: string }).text) as Record<string, unknown>;
+    assert.equal(info.root, root);
+    assert.equal(info.subfolder, 'packages/api');
+    assert.ok(String(info.note).includes('packages/api'), String(info.note));
+    // The neighbour: started at the root, there is no subfolder and no such note.
+    const atRoot = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    try {
+      const whole = JSON.parse(((await atRoot.client.readResource({ uri: 'git://info' })).contents[0] as { text: string }).text) as Record<string, unknown>;
+      assert.equal(whole.subfolder, undefined);
+      assert.ok(!String(whole.note ?? '').includes('pointed at'), String(whole.note));
+    } finally {
+      await atRoot.close();
+    }
+  });
 });

@@ -115,11 +115,11 @@ describe('format: clock-days, the day of each time-of-day line', function () {
   };
   const daysOf = (lines: string[], mtimeMs: number, name = 'service.log') => {
     const head = createLineParser(lines.slice(0, 500), { referenceTime: mtimeMs });
-    assert.ok(head.clockOf && head.datedBy, 'a time-of-day parser of a file');
+    assert.ok(head.clockOf && head.indexedBy, 'a time-of-day parser of a file');
     const counter = new ClockDayCounter(head.clockOf);
     for (const line of lines) counter.push(line);
     const days = counter.finish(mtimeMs, name);
-    return { days, parser: head.datedBy(days) };
+    return { days, parser: head.indexedBy(days) };
   };
 
   it('dates every line of a three-day log of 2,000 lines a day by its own day (the head shows one day)', () => {

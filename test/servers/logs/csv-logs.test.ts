@@ -131,7 +131,7 @@ describe('logs: CSV logs told by their columns, binary logs named as file', func
 
   it('error_summary and search_logs name the tables they left out, errors found elsewhere or not', async () => {
     const server = await start(write(join(root, 'mixed'), { 'app.log': '2026-12-01 10:00:00 ERROR payment failed\n', 'people.csv': TABLES['people.csv'] }));
-    const table = /^not (?:read|searched): 1 \.csv file\(s\) whose first lines read as a data table, not a log .*\(people\.csv\).*name one as `file` to read it/;
+    const table = /^not (?:read|searched): 1 \.csv\/\.tsv file\(s\) whose first lines read as a data table, not a log .*\(people\.csv\).*name one as `file` to read it/;
     const summary = await callStructured(server.client, 'error_summary', { wholeFile: true });
     assert.equal(summary.totalErrors, 1);
     assert.ok(summary.notes.some((n) => table.test(n)), JSON.stringify(summary.notes));

@@ -107,7 +107,7 @@ describe('logs: every file a folder holds is read or named (csv logs, binary log
     const text = (result.content as { text: string }[]).map((c) => c.text).join('\n');
     assert.match(text, /no log files found/);
     assert.match(text, /2 log file\(s\) in a binary format this server does not read \(btmp, System\.evtx\).*last -f.*wevtutil/);
-    assert.match(text, /1 \.csv file\(s\) whose first lines read as a data table, not a log \(no column of levels or of entry times\) \(sales\.csv\)/);
+    assert.match(text, /1 \.csv\/\.tsv file\(s\) whose first lines read as a data table, not a log \(no column of levels or of entry times\) \(sales\.csv\)/);
     assert.match(text, /1 other file\(s\) whose names are not a log's \(README\.md\)/);
     const read = await server.client.readResource({ uri: 'logs://files' });
     const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as Data;

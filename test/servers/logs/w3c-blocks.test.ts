@@ -113,7 +113,7 @@ describe('logs: a W3C log whose #Fields: change mid-file is read block by block'
     assert.equal(learned.indexesFields, true);
     // Same columns in another order, as many of them: a line's block is known by its number alone.
     const swapped = 'date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip time-taken sc-substatus sc-win32-status sc-status';
-    const parser = learned.datedBy!({ lines: 10, dayStarts: [], fieldBlocks: [{ line: 4, fields: FIRST }, { line: 8, fields: swapped }] });
+    const parser = learned.indexedBy!({ lines: 10, dayStarts: [], fieldBlocks: [{ line: 4, fields: FIRST }, { line: 8, fields: swapped }] });
     const line = `${utcWall(Date.UTC(2026, 11, 4, 2))} 10.0.0.1 GET /b - 443 10.0.0.9 500 0 0 200`;
     assert.equal(parser.parse(line, 6).level, 'ERROR');
     assert.equal(parser.parse(line, 9).level, 'INFO');
@@ -122,7 +122,7 @@ describe('logs: a W3C log whose #Fields: change mid-file is read block by block'
     assert.equal(parser.parse(line).level, undefined);
     assert.equal(parser.parse(line).timestamp, Date.UTC(2026, 11, 4, 2));
     // Blocks of different widths: the line's width tells its block.
-    const wide = learned.datedBy!({ lines: 10, dayStarts: [], fieldBlocks: [{ line: 4, fields: FIRST }, { line: 8, fields: SECOND }] });
+    const wide = learned.indexedBy!({ lines: 10, dayStarts: [], fieldBlocks: [{ line: 4, fields: FIRST }, { line: 8, fields: SECOND }] });
     assert.equal(wide.parse(second(Date.UTC(2026, 11, 4, 3), '/c', 200, 500)).level, 'INFO');
     assert.equal(wide.parse(second(Date.UTC(2026, 11, 4, 3), '/c', 503, 5)).level, 'ERROR');
     assert.equal(wide.parse(first(Date.UTC(2026, 11, 4, 3), '/c', 500, 5)).level, 'ERROR');

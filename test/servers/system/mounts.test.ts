@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mountLoopExt4 } from '../../support/loop-mounts';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -97,15 +98,7 @@ describe('system server: a real ext4 that went read-only', function () {
     if (process.platform !== 'linux' || process.getuid?.() !== 0) return this.skip();
     dir = mkdtempSync(path.join(os.tmpdir(), 'went-ro-'));
     try {
-      for (const name of ['errors', 'chosen']) {
-        const image = path.join(dir, `${name}.img`);
-        writeFileSync(image, Buffer.alloc(0));
-        execFileSync('truncate', ['-s', '8M', image]);
-        execFileSync('mkfs.ext4', ['-q', '-F', image], { stdio: 'ignore' });
-        mkdirSync(path.join(dir, name));
-        execFileSync('mount', ['-o', 'loop,errors=remount-ro', image, path.join(dir, name)]);
-        mounted.push(path.join(dir, name));
-      }
+      for (const name of ['errors', 'chosen']) mounted.push(mountLoopExt4(dir, name, { mountOptions: 'errors=remount-ro' }));
       mkdirSync(path.join(dir, 'bound'));
       execFileSync('mount', ['--bind', '-o', 'ro', path.join(dir, 'chosen'), path.join(dir, 'bound')]);
       mounted.push(path.join(dir, 'bound'));
@@ -158,15 +151,7 @@ describe('system server: a real filesystem out of inodes', function () {
     if (process.platform !== 'linux' || process.getuid?.() !== 0) return this.skip();
     dir = mkdtempSync(path.join(os.tmpdir(), 'inodes-'));
     try {
-      for (const name of ['spool', 'roomy']) {
-        const image = path.join(dir, `${name}.img`);
-        writeFileSync(image, Buffer.alloc(0));
-        execFileSync('truncate', ['-s', '8M', image]);
-        execFileSync('mkfs.ext4', ['-q', '-F', ...(name === 'spool' ? ['-N', '32'] : []), image], { stdio: 'ignore' });
-        mkdirSync(path.join(dir, name));
-        execFileSync('mount', ['-o', 'loop', image, path.join(dir, name)]);
-        mounted.push(path.join(dir, name));
-      }
+      for (const name of ['spool', 'roomy']) mounted.push(mountLoopExt4(dir, name, name === 'spool' ? { mkfsArgs: ['-N', '32'] } : {}));
       for (const [name, inodes] of [['shm', '8'], ['unlimited', '0']]) {
         mkdirSync(path.join(dir, name));
         execFileSync('mount', ['-t', 'tmpfs', '-o', `size=1m,nr_inodes=${inodes}`, 'tmpfs', path.join(dir, name)]);
