@@ -111,6 +111,31 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(map, [3, 4], 'usable / reserved, twice each');
   });
 
+  // Batch 9's FreeSWITCH (`Running State Change CS_INIT` / `CS_HANGUP`), batch 24's OP-TEE (`type TEE_RAM_RX` /
+  // `TEE_RAM_RW`), batch 9's Emby (`Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0` / `…_DML`).
+  it('reads two constant names of one enumeration, on lines that agree on every other word, as one statement\'s values', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const state = minedAlone([...other, 'Running State Change CS_INIT (Cur 1 Tot 1)', 'Running State Change CS_HANGUP (Cur 1 Tot 1)']);
+    assertOneEvent(state, [3, 4], 'states under one prefix');
+    const setting = minedAlone([...other, 'Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0', 'Result of setting SQLITE_DBCONFIG_DQS_DML to 1 is 0']);
+    assertOneEvent(setting, [3, 4], 'settings under one prefix');
+    const space = minedAlone([...other, 'add_va_space: type RES_VASPACE size 0x00a00000', 'add_va_space: type SHM_VASPACE size 0x02000000']);
+    assertOneEvent(space, [3, 4], 'kinds under one suffix');
+  });
+
+  it('keeps apart constant names of two enumerations, names without `_`, and a name alone after one word', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    // A file flag and a socket option: two calls, each its own statement.
+    const options = minedAlone([...other, 'fd 5 setting O_NONBLOCK', 'fd 5 setting O_NONBLOCK', 'fd 5 setting TCP_NODELAY']);
+    assertApart(options, [3, 5], 'two enumerations');
+    // Short capitals are as often a statement's own words (`UDP` / `TCP`).
+    const listen = minedAlone([...other, 'Listening for UDP queries on 0.0.0.0:53', 'Listening for TCP queries on 0.0.0.0:53']);
+    assertApart(listen, [3, 4], 'capitals without `_`');
+    // Too little sentence around the name.
+    const rpc = minedAlone([...other, 'got RPC_CLNT_CONNECT', 'got RPC_CLNT_DISCONNECT']);
+    assertApart(rpc, [3, 4], 'two tokens');
+  });
+
   // Batch 17's Fastlane: a box of dashes as long as each step's title, `--- Step: setup_jenkins ---`, around every step.
   it('reads rulers of one mark in three or more lengths as one statement (a box sized to its title)', () => {
     const lines: string[] = [];
