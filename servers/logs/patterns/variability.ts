@@ -116,8 +116,8 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
-  for (const [length, list] of byLength) if (list.length >= 2) mergeFramedWords(list, length, ids, mayMerge);
-  for (const [length, list] of byLength) if (list.length >= 2 && length >= MIN_CONSTANT_TOKENS) mergeConstantNames(list, length, ids);
+  for (const [length, list] of byLength) if (list.length >= 2) mergeFramedWords(list, length, rule, ids, mayMerge);
+  for (const [length, list] of byLength) if (list.length >= 2 && length >= MIN_CONSTANT_TOKENS) mergeConstantNames(list, length, rule, ids);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -2210,14 +2210,14 @@ function recursEvenly(countsPerWord: number[]): boolean {
  * qualifies that word with the program's own text (`Completed initial scan (rw)` / `(ro)`: two statements), a word
  * followed by `:` or `=` is a key (`(release: 1909; …)` / `(revision: 0)`), and the signs of two statements that
  * familyIsVariable also reads (forms of verbs, levels, capitalised words, an article before, a message of three tokens
- * or fewer) keep the family apart.
+ * or fewer, words that recur evenly or each hold many lines: isSlotValuesVariable) keep the family apart.
  */
-function mergeFramedWords(list: Group[], length: number, ids: TokenIds, mayMerge: (word: string) => boolean): void {
+function mergeFramedWords(list: Group[], length: number, rule: VariabilityRule, ids: TokenIds, mayMerge: (word: string) => boolean): void {
   if (length <= MAX_FRAMED_SHORT) return;
   for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
     for (const all of familiesAt(list, position)) {
       const family = mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-      if (family.length < 2 || namesField(family, position) || inflectsOneVerb(family, position) || !framedWord(family, position)) continue;
+      if (family.length < 2 || namesField(family, position) || inflectsOneVerb(family, position) || !framedWord(family, position, rule)) continue;
       family.sort((a, b) => a.id - b.id);
       const [into, ...rest] = family;
       setToken(into, position, WILDCARD, ids);
@@ -2229,8 +2229,11 @@ function mergeFramedWords(list: Group[], length: number, ids: TokenIds, mayMerge
 /** Messages of this many tokens or fewer are left to the other rules (mergeFramedWords): too little sentence to compare. */
 const MAX_FRAMED_SHORT = 3;
 
-/** Marks that open a frame around a value (framedWord). */
-const FRAME_MARKS = '[(<"\'`';
+/**
+ * Marks that open a frame around a value (framedWord). Not `<`: a word alone in angle brackets is as often a tag
+ * (`<Notice>`), and two of them stay apart (valueSlots' weak slot).
+ */
+const FRAME_MARKS = '[("\'`';
 
 /**
  * Every member's word at `position` follows the same opening mark (FRAME_MARKS) and no sign says the words are the
@@ -2239,7 +2242,7 @@ const FRAME_MARKS = '[(<"\'`';
  * words are not all forms of verbs (`-ed`, `-ing`) nor all capitalised words, no article comes before, and the lines
  * keep to no level of their own.
  */
-function framedWord(family: Group[], position: number): boolean {
+function framedWord(family: Group[], position: number, rule: VariabilityRule): boolean {
   const first = family[0];
   const sep = first.seps?.[position - 1] ?? '';
   const mark = sep.charAt(sep.length - 1);
@@ -2255,7 +2258,7 @@ function framedWord(family: Group[], position: number): boolean {
   if (words.length === 0 || ARTICLES.has(previous.toLowerCase()) || levelsTellApart(family)) return false;
   const counts = new Map<string, number>();
   for (const group of family) if (group.tokens[position] !== WILDCARD) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
-  if (recursEvenly([...counts.values()])) return false;
+  if (recursEvenly([...counts.values()]) || !isSlotValuesVariable([...counts.values()], rule)) return false;
   if (words.every((word) => VERB_FORM.test(word)) || words.every((word) => CAPITALISED.test(wordCore(word)))) return false;
   return true;
 }
@@ -2292,9 +2295,10 @@ const MIN_CONSTANT_TOKENS = 3;
  family labelled apart
  (`setting O_NONBLOCK` / `setting TCP_NODELAY`) shares none. A message of fewer than MIN_CONSTANT_TOKENS tokens (`got RPC_CLNT_CONNECT` /
  * `got RPC_CLNT_DISCONNECT`) has too little sentence to say the name is filled in; lines that keep to different levels
- * stay apart.
+ * stay apart, and so do two or three names that each hold many lines (isSlotValuesVariable: Hadoop's `EventType:
+ * CONTAINER_REMOTE_LAUNCH` / `…_CLEANUP`, sorting lines into events as two values of a key do).
  */
-function mergeConstantNames(list: Group[], length: number, ids: TokenIds): void {
+function mergeConstantNames(list: Group[], length: number, rule: VariabilityRule, ids: TokenIds): void {
   for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
     for (const family of familiesAt(list, position)) {
       let compound = false;
@@ -2305,6 +2309,9 @@ function mergeConstantNames(list: Group[], length: number, ids: TokenIds): void 
         else if (word.includes('_')) compound = true;
       }
       if (!names || !compound || !oneEnumeration(family.map((group) => group.tokens[position])) || levelsTellApart(family)) continue;
+      const counts = new Map<string, number>();
+      for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
+      if (!isSlotValuesVariable([...counts.values()], rule)) continue;
       family.sort((a, b) => a.id - b.id);
       const [into, ...rest] = family;
       setToken(into, position, WILDCARD, ids);

@@ -167,7 +167,7 @@ const BATCH_5: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // QBittorrent 0.729 -> 0.859, Transmission 0.878 -> 0.918.
 const BATCH_6: Record<string, number> = {
-  CloudInit: 0.579, Coturn: 0.6, Ejabberd: 0.475, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 1,
+  CloudInit: 0.579, Coturn: 0.6, Ejabberd: 0.475, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.859, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.918,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.889, Flink: 0.786, Immich: 1, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
@@ -578,7 +578,7 @@ const BATCH_24: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_25: Record<string, number> = {
-  AzureIoTEdge: 0.964, Blocky: 0.75, Capistrano: 0.441, Clangd: 0.623, CollaboraOnline: 1, Dropbear: 1, Firecracker: 0.667,
+  AzureIoTEdge: 0.964, Blocky: 0.75, Capistrano: 0.088, Clangd: 0.623, CollaboraOnline: 1, Dropbear: 1, Firecracker: 0.667,
   Flutter: 0.711, Go2rtc: 0.565, IntelliJIDEA: 0.679, MkDocs: 0.827, OnlyOffice: 1, PrusaSlicer: 1, Renovate: 1,
   RethinkDB: 0.778, SeleniumGrid: 0.882, Squeezelite: 1, Symfony: 1, Trivy: 0.923, UrBackup: 1,
 };
@@ -821,10 +821,9 @@ const BATCH_29: Record<string, number> = {
 // Raised by branch `mining31`: Nearcore 0.652 -> 0.87 (`Version: %s, Build: %s` beside `…, Latest Protocol: %s`: a
 // field named by a few words after a label's value is a record with one more field, patterns/variability.ts addsField).
 // Raised by branch `split32` (one-word splits: where templates differ in one word alone after every other merge, the
-// word is a value when it opens a bracket or a quote, patterns/variability.ts mergeFramedWords): Capistrano 0.088 ->
-// 0.441 (`exit status 0 (successful).` / `(failed).`), CRIO 0.839 -> 0.935 (`git … (clean)` / `(dirty)`), Chef 0.745 ->
-// 0.818 (`Run List is [recipe[starter]]`), FHEM 0.653 -> 0.735 (`GardenaSmartDevice (Sensor_alt)`), Kamailio 0.943 -> 1
-// (`<branch>` / `<rport>`), Lynis 0.652 -> 0.761 (`(FreeBSD only)`), ModemManager 0.737 -> 0.895 (`count is 1 (open)`),
+// word is a value when it opens a bracket or a quote, patterns/variability.ts mergeFramedWords): CRIO 0.839 -> 0.935
+// (`git … (clean)` / `(dirty)`), Chef 0.745 -> 0.818 (`Run List is [recipe[starter]]`), FHEM 0.653 -> 0.735
+// (`GardenaSmartDevice (Sensor_alt)`), Lynis 0.652 -> 0.761 (`(FreeBSD only)`), ModemManager 0.737 -> 0.895 (`count is 1 (open)`),
 // Strimzi 0.417 -> 0.556 (`reconcileAll(Kafka, timer)`); or a constant's name in capitals with `_` of one enumeration
 // (mergeConstantNames): Emby 0.957 -> 1 (`SQLITE_DBCONFIG_DQS_DDL` / `…_DML`), FreeSWITCH 0.857 -> 0.939 (`CS_INIT` /
 // `CS_HANGUP`), OPTEE 0.5 -> 0.569 (`TEE_RAM_RX` / `TEE_RAM_RW`), Tvheadend 0.811 -> 0.838 (`ERROR_BLOCK_COUNT` /
