@@ -2258,7 +2258,9 @@ function framedWord(family: Group[], position: number, rule: VariabilityRule): b
   if (words.length === 0 || ARTICLES.has(previous.toLowerCase()) || levelsTellApart(family)) return false;
   const counts = new Map<string, number>();
   for (const group of family) if (group.tokens[position] !== WILDCARD) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
-  if (recursEvenly([...counts.values()]) || !isSlotValuesVariable([...counts.values()], rule)) return false;
+  // Every word on two lines or more (`(usable)` twice beside `(reserved)` three times, the kernel's memory map): each a
+  // statement the program repeats, as recursEvenly reads words that recur in step; a value from data shows one-off words.
+  if ([...counts.values()].every((count) => count >= 2) || !isSlotValuesVariable([...counts.values()], rule)) return false;
   if (words.every((word) => VERB_FORM.test(word)) || words.every((word) => CAPITALISED.test(wordCore(word)))) return false;
   return true;
 }
@@ -2308,7 +2310,7 @@ function mergeConstantNames(list: Group[], length: number, rule: VariabilityRule
         if (word === WILDCARD || !isEnumConstant(word)) names = false;
         else if (word.includes('_')) compound = true;
       }
-      if (!names || !compound || !oneEnumeration(family.map((group) => group.tokens[position])) || levelsTellApart(family)) continue;
+      if (!names || !compound || !oneEnumeration(family.map((group) => group.tokens[position])) || namesTwoConstants(family[0], position) || levelsTellApart(family)) continue;
       const counts = new Map<string, number>();
       for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
       if (!isSlotValuesVariable([...counts.values()], rule)) continue;
@@ -2333,4 +2335,14 @@ function oneEnumeration(names: readonly string[]): boolean {
     if (shared.size === 0) return false;
   }
   return shared !== undefined;
+}
+
+/**
+ * The statement holds a constant's name before `position` too (`Transitioned from RUNNING to SUCCESS_CONTAINER_CLEANUP`
+ * / `… to FAIL_CONTAINER_CLEANUP`): it reports a pair, a transition from one state to another, and a state machine's
+ * log tells each pair apart (Loghub's Hadoop labels each transition its own event), so mergeConstantNames leaves it.
+ */
+function namesTwoConstants(group: Group, position: number): boolean {
+  for (let i = 0; i < position; i++) if (group.tokens[i] !== WILDCARD && isEnumConstant(group.tokens[i])) return true;
+  return false;
 }
