@@ -83,6 +83,62 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(scan, [3, 4], 'rw / ro');
   });
 
+  // Batch 25's Capistrano (`exit status 0 (successful).` / `1 (failed).`), batch 26's CRI-O (`git … (clean)` / `(dirty)`),
+  // batch 18's FHEM (`GardenaSmartDevice (Sensor_alt) - …` / `(Water_Control)`): two words in the frame a format string
+  // puts around what it fills in, on lines that agree on every other word, are one statement's values.
+  it('reads two words that open a bracket, on lines that agree on every other word, as one statement\'s values', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const finished = minedAlone([...other, 'Finished in 2.105 seconds with exit status 0 (successful).', 'Finished in 0.930 seconds with exit status 0 (successful).', 'Finished in 1.204 seconds with exit status 1 (failed).']);
+    assertOneEvent(finished, [3, 4, 5], 'an outcome in parentheses after a value');
+    const version = minedAlone([...other, 'Starting CRI-O version 1.28.1, git 6a2e7b3 (clean)', 'Starting CRI-O version 1.29.0, git 9f1c0d2 (dirty)']);
+    assertOneEvent(version, [3, 4], 'a state in parentheses after a value');
+    const device = minedAlone([...other, 'SmartDevice (Sensor_alt) - defined with DEVICEID: 1a2b3c', 'SmartDevice (Water_Control) - defined with DEVICEID: 4d5e6f']);
+    assertOneEvent(device, [3, 4], "two things' names after their kind");
+    const skip = minedAlone([...other, 'Reason to skip: Incorrect guest OS (FreeBSD only)', 'Reason to skip: Incorrect guest OS (OpenBSD only)']);
+    assertOneEvent(skip, [3, 4], 'a name opening a parenthesis');
+  });
+
+  it('keeps apart bracketed words that are keys, a quote glued to a word, and words that recur evenly', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    // A word followed by `:` in the bracket names the field after it.
+    const build = minedAlone([...other, 'Windows Version: 10.0 Build 18363 (release: 1909)', 'Windows Version: 10.0 Build 10586 (revision: 0)']);
+    assertApart(build, [3, 4], 'keys in parentheses');
+    // `u'esp'`: the quote belongs to the word before it (a Python repr), no quote the tokenizer reads as a frame.
+    const glued = minedAlone([...other, "New client connected from 10.0.0.5 as esp1 (c1, k15, u'esp').", "New client connected from 10.0.0.6 as add1 (c1, k15, u'addons')."]);
+    assertApart(glued, [3, 4], 'a quote glued to a word');
+    // Every word on two lines or more: the statements of a sequence the program repeats (the kernel's memory map).
+    const map = minedAlone([...other, 'zone 0x0000 - 0x9f00 (usable)', 'zone 0x9f00 - 0xa000 (reserved)', 'zone 0xe000 - 0xffff (reserved)', 'zone 0xffff - 0xf7ff (usable)', 'zone 0xf7ff - 0xfeff (reserved)']);
+    assertApart(map, [3, 4], 'usable twice, reserved three times');
+  });
+
+  // Batch 9's FreeSWITCH (`Running State Change CS_INIT` / `CS_HANGUP`), batch 24's OP-TEE (`type TEE_RAM_RX` /
+  // `TEE_RAM_RW`), batch 9's Emby (`Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0` / `…_DML`).
+  it('reads two constant names of one enumeration, on lines that agree on every other word, as one statement\'s values', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const state = minedAlone([...other, 'Running State Change CS_INIT (Cur 1 Tot 1)', 'Running State Change CS_HANGUP (Cur 1 Tot 1)']);
+    assertOneEvent(state, [3, 4], 'states under one prefix');
+    const setting = minedAlone([...other, 'Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0', 'Result of setting SQLITE_DBCONFIG_DQS_DML to 1 is 0']);
+    assertOneEvent(setting, [3, 4], 'settings under one prefix');
+    const space = minedAlone([...other, 'add_va_space: type RES_VASPACE size 0x00a00000', 'add_va_space: type SHM_VASPACE size 0x02000000']);
+    assertOneEvent(space, [3, 4], 'kinds under one suffix');
+  });
+
+  it('keeps apart constant names of two enumerations, names without `_`, and a name alone after one word', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    // A file flag and a socket option: two calls, each its own statement.
+    const options = minedAlone([...other, 'fd 5 setting O_NONBLOCK', 'fd 5 setting O_NONBLOCK', 'fd 5 setting TCP_NODELAY']);
+    assertApart(options, [3, 5], 'two enumerations');
+    // Short capitals are as often a statement's own words (`UDP` / `TCP`).
+    const listen = minedAlone([...other, 'Listening for UDP queries on 0.0.0.0:53', 'Listening for TCP queries on 0.0.0.0:53']);
+    assertApart(listen, [3, 4], 'capitals without `_`');
+    // Two constants in one statement: a transition, each pair its own event.
+    const moves = minedAlone([...other, 'task 7 Transitioned from RUNNING to SUCCESS_CONTAINER_CLEANUP', 'task 8 Transitioned from RUNNING to FAIL_CONTAINER_CLEANUP']);
+    assertApart(moves, [3, 4], 'a transition');
+    // Too little sentence around the name.
+    const rpc = minedAlone([...other, 'got RPC_CLNT_CONNECT', 'got RPC_CLNT_DISCONNECT']);
+    assertApart(rpc, [3, 4], 'two tokens');
+  });
+
   // Batch 17's Fastlane: a box of dashes as long as each step's title, `--- Step: setup_jenkins ---`, around every step.
   it('reads rulers of one mark in three or more lengths as one statement (a box sized to its title)', () => {
     const lines: string[] = [];
