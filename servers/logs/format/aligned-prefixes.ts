@@ -7,7 +7,7 @@
 // do: a leading run of tokens is a column when the statements after it are written, elsewhere in the same file, after
 // another run or none (the same statement cannot begin at two places), for several statements. Only runs shown so are
 // cut, the longest one a line opens with; every other line is left whole.
-import { isWhiteSpace, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
+import { isWhiteSpace, leadingTokens } from './chars';
 import type { ParsedLine } from './types';
 
 /** Tokens a leading run may hold: a relaying program or a logger's optional columns are a few tokens wide. */
@@ -40,20 +40,6 @@ function masked(text: string): string {
   return text.replace(/\d+/g, '0');
 }
 
-/** The starts and ends of the first `count` white-space tokens of `message` (fewer when it has fewer). */
-function tokens(message: string, count: number): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = skipWhiteSpace(message, 0);
-  while (starts.length < count && at < message.length) {
-    const end = whiteSpaceTokenEnd(message, at);
-    starts.push(at);
-    ends.push(end);
-    at = skipWhiteSpace(message, end);
-  }
-  return { starts, ends };
-}
-
 /** The leading runs of a file that are columns (digits masked, tokens joined by one blank), by token count. */
 export type AlignedPrefixes = ReadonlyMap<number, ReadonlySet<string>>;
 
@@ -71,7 +57,7 @@ export function learnAlignedPrefixes(sampleMessages: readonly string[]): Aligned
   for (const message of sampleMessages) {
     if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
     messages++;
-    const { starts, ends } = tokens(message, MAX_PREFIX + STATEMENT_TOKENS);
+    const { starts, ends } = leadingTokens(message, MAX_PREFIX + STATEMENT_TOKENS);
     for (let k = 1; k <= MAX_PREFIX && k < starts.length; k++) {
       const text = masked(message.slice(starts[0], ends[k - 1]).replace(/\s+/g, ' '));
       for (const key of [`${k}\u0000${text}`, `${k}\u0001${shape(text)}`]) opening.set(key, (opening.get(key) ?? 0) + 1);
@@ -117,7 +103,7 @@ export function learnAlignedPrefixes(sampleMessages: readonly string[]): Aligned
 export function cutAlignedPrefix(prefixes: AlignedPrefixes, parsed: ParsedLine): ParsedLine {
   const message = parsed.message;
   if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) return parsed;
-  const { starts, ends } = tokens(message, MAX_PREFIX + 1);
+  const { starts, ends } = leadingTokens(message, MAX_PREFIX + 1);
   for (let k = Math.min(MAX_PREFIX, starts.length - 1); k >= 1; k--) {
     const runs = prefixes.get(k);
     if (runs?.has(masked(message.slice(starts[0], ends[k - 1]).replace(/\s+/g, ' ')))) {

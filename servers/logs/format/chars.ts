@@ -30,6 +30,23 @@ export function whiteSpaceTokenEnd(text: string, at: number): number {
 }
 
 /**
+ * The starts and ends (UTF-16 offsets) of the first `count` white-space tokens of `message`, fewer when it has fewer:
+ * the token positions the column learners (source-columns.ts, aligned-prefixes.ts) count in.
+ */
+export function leadingTokens(message: string, count: number): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = skipWhiteSpace(message, 0);
+  while (starts.length < count && at < message.length) {
+    const end = whiteSpaceTokenEnd(message, at);
+    starts.push(at);
+    ends.push(end);
+    at = skipWhiteSpace(message, end);
+  }
+  return { starts, ends };
+}
+
+/**
  * Where the first standalone arrow in text[from, to) is: a word made only of `<`, `>`, `-`, `=` holding `<` or `>`
  * (`<`, `->`, `<--`, `=>`) with white space or the range's ends on both sides; undefined when there is none. Read by
  * the header (a bracket holding one is the message's) and by the miner (two directions are two statements), so both

@@ -7,7 +7,7 @@
 // read from the file's statistics: the messages as the known header leaves them hold a location-shaped token at the
 // same token position on most lines, with many values (each call site writes its own) before many statements. Every
 // token up to it is the layout's then, cut as header; a line without a location there is left whole.
-import { isWhiteSpace, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
+import { isWhiteSpace, leadingTokens, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
 import type { ParsedLine } from './types';
 
 /** Token positions looked at for the location: loggers put at most a few columns before it (`name thread file:line`). */
@@ -80,20 +80,6 @@ function sourceFileName(name: string): boolean {
   return dot > 0 && SOURCE_EXTENSION.test(name.slice(dot + 1));
 }
 
-/** The ends of the first `count` white-space tokens of `message` (fewer when it has fewer). */
-function tokenEnds(message: string, count: number): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = skipWhiteSpace(message, 0);
-  while (starts.length < count && at < message.length) {
-    const end = whiteSpaceTokenEnd(message, at);
-    starts.push(at);
-    ends.push(end);
-    at = skipWhiteSpace(message, end);
-  }
-  return { starts, ends };
-}
-
 /** A source location found at a token position of a message: its text, whether it is strong (sourceLocation), its end. */
 interface Found {
   position: number;
@@ -104,7 +90,7 @@ interface Found {
 
 /** The token positions (0..MAX_POSITION) of `message` holding a source location, in order. */
 function locationsIn(message: string): Found[] {
-  const { starts, ends } = tokenEnds(message, MAX_POSITION + 1);
+  const { starts, ends } = leadingTokens(message, MAX_POSITION + 1);
   const found: Found[] = [];
   for (let i = 0; i < starts.length; i++) {
     const token = message.slice(starts[i], ends[i]);
@@ -128,7 +114,7 @@ function strongLocation(token: string, location: string): boolean {
 /** The first word after the location (the statement's verb or noun; values before it skipped), '' when none. */
 function firstWordAfter(message: string, from: number): string {
   const rest = message.slice(from);
-  const { starts, ends } = tokenEnds(rest, 3);
+  const { starts, ends } = leadingTokens(rest, 3);
   for (let i = 0; i < starts.length; i++) {
     const token = rest.slice(starts[i], ends[i]);
     if (/^[A-Za-z]/.test(token)) return token.replace(/\d+/g, '0');
@@ -149,7 +135,7 @@ function oneStatementLines(words: Map<string, Map<string, number>>): number {
 /** The two tokens after the location (what names the statement), digits masked; undefined when no text follows. */
 function statementAfter(message: string, from: number): string | undefined {
   const rest = message.slice(from);
-  const { starts, ends } = tokenEnds(rest, 2);
+  const { starts, ends } = leadingTokens(rest, 2);
   if (starts.length === 0) return undefined;
   return rest.slice(starts[0], ends[ends.length - 1]).replace(/\d+/g, '0');
 }
