@@ -4,7 +4,7 @@
 // `removing chargen` / `removing daytime` / … (many words, few lines each) is one event with a variable;
 // `initialized by client UpdateAgent` / `… SPP` (a few words, each repeated many times) are different events.
 import { normalizeLevel } from '../format/levels';
-import { HTTP_METHODS, WILDCARD, isEnumConstant } from './tokenize';
+import { HTTP_METHODS, WILDCARD } from './tokenize';
 
 /** The thresholds of the rule (fields of TemplateMinerOptions, where they are documented). */
 export interface VariabilityRule {
@@ -117,7 +117,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
   for (const [length, list] of byLength) if (list.length >= 2) mergeFramedWords(list, length, rule, ids, mayMerge);
-  for (const [length, list] of byLength) if (list.length >= 2 && length >= MIN_CONSTANT_TOKENS) mergeConstantNames(list, length, rule, ids);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -2279,70 +2278,3 @@ function wordCore(word: string): string {
   return word.replace(/^['"()[\]{}<>,.;:!?`]+|['"()[\]{}<>,.;:!?`]+$/g, '');
 }
 
-/** Tokens a message needs for mergeConstantNames: the name and two words of the statement around it. */
-const MIN_CONSTANT_TOKENS = 3;
-
-/**
- * Merges templates of one length still apart after every other step that differ in one place after the first, where
- * every member holds a constant's name there (isEnumConstant: UPPER_CASE letters, digits, `_`) and one of the names
- * has an `_` (Jaeger's `Subchannel Connectivity change to CONNECTING` / `TRANSIENT_FAILURE`, FreeSWITCH's `Running
- * State Change CS_INIT` / `CS_HANGUP`, OP-TEE's `type TEE_RAM_RX` / `TEE_RAM_RW`, Emby's `Result of setting
- * SQLITE_DBCONFIG_DQS_DDL to 1 is 0` / `…_DML`). Run last, on what the other steps left (mergeFramedWords).
- * Why it holds: a name with `_` in capitals is spelled so in the program's source, a member of an enumeration, a flag
- * or a state, and a line that prints one prints whichever the variable holds, so two of them in one sentence are two
- * values of one statement. The miner keeps UPPER_CASE words apart as the names of events (place(), mayMerge), which
- * holds for short words (`UDP` / `TCP`, `GET` / `POST`: 22 of 43 such families left apart are one event on the studied
- * batches 1-6 and 8-27, a coin's toss) but not for compound names: 12 of 13 families left apart there are one event
- * (10 systems, 9 batches); the names share a part (oneEnumeration) in 8 of them (6 systems, 6 batches), and the one
- family labelled apart
- (`setting O_NONBLOCK` / `setting TCP_NODELAY`) shares none. A message of fewer than MIN_CONSTANT_TOKENS tokens (`got RPC_CLNT_CONNECT` /
- * `got RPC_CLNT_DISCONNECT`) has too little sentence to say the name is filled in; lines that keep to different levels
- * stay apart, and so do two or three names that each hold many lines (isSlotValuesVariable: Hadoop's `EventType:
- * CONTAINER_REMOTE_LAUNCH` / `…_CLEANUP`, sorting lines into events as two values of a key do).
- */
-function mergeConstantNames(list: Group[], length: number, rule: VariabilityRule, ids: TokenIds): void {
-  for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
-    for (const family of familiesAt(list, position)) {
-      let compound = false;
-      let names = true;
-      for (const group of family) {
-        const word = group.tokens[position];
-        if (word === WILDCARD || !isEnumConstant(word)) names = false;
-        else if (word.includes('_')) compound = true;
-      }
-      if (!names || !compound || !oneEnumeration(family.map((group) => group.tokens[position])) || namesTwoConstants(family[0], position) || levelsTellApart(family)) continue;
-      const counts = new Map<string, number>();
-      for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
-      if (!isSlotValuesVariable([...counts.values()], rule)) continue;
-      family.sort((a, b) => a.id - b.id);
-      const [into, ...rest] = family;
-      setToken(into, position, WILDCARD, ids);
-      absorb(into, rest);
-    }
-  }
-}
-
-/**
- * The names share a part between their `_`s (`CS_INIT` / `CS_HANGUP`, `RES_VASPACE` / `SHM_VASPACE`): members of one
- * enumeration, named under its prefix or suffix. Names of two enumerations (`O_NONBLOCK`, a file flag, beside
- * `TCP_NODELAY`, a socket option) are set by two calls, each its own statement.
- */
-function oneEnumeration(names: readonly string[]): boolean {
-  let shared: Set<string> | undefined;
-  for (const name of names) {
-    const parts = new Set(name.split('_').filter((part) => part !== ''));
-    shared = shared === undefined ? parts : new Set([...shared].filter((part) => parts.has(part)));
-    if (shared.size === 0) return false;
-  }
-  return shared !== undefined;
-}
-
-/**
- * The statement holds a constant's name before `position` too (`Transitioned from RUNNING to SUCCESS_CONTAINER_CLEANUP`
- * / `… to FAIL_CONTAINER_CLEANUP`): it reports a pair, a transition from one state to another, and a state machine's
- * log tells each pair apart (Loghub's Hadoop labels each transition its own event), so mergeConstantNames leaves it.
- */
-function namesTwoConstants(group: Group, position: number): boolean {
-  for (let i = 0; i < position; i++) if (group.tokens[i] !== WILDCARD && isEnumConstant(group.tokens[i])) return true;
-  return false;
-}

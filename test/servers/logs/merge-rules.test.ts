@@ -111,18 +111,8 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(map, [3, 4], 'usable twice, reserved three times');
   });
 
-  // Batch 9's FreeSWITCH (`Running State Change CS_INIT` / `CS_HANGUP`), batch 24's OP-TEE (`type TEE_RAM_RX` /
-  // `TEE_RAM_RW`), batch 9's Emby (`Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0` / `…_DML`).
-  it('reads two constant names of one enumeration, on lines that agree on every other word, as one statement\'s values', () => {
-    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
-    const state = minedAlone([...other, 'Running State Change CS_INIT (Cur 1 Tot 1)', 'Running State Change CS_HANGUP (Cur 1 Tot 1)']);
-    assertOneEvent(state, [3, 4], 'states under one prefix');
-    const setting = minedAlone([...other, 'Result of setting SQLITE_DBCONFIG_DQS_DDL to 1 is 0', 'Result of setting SQLITE_DBCONFIG_DQS_DML to 1 is 0']);
-    assertOneEvent(setting, [3, 4], 'settings under one prefix');
-    const space = minedAlone([...other, 'add_va_space: type RES_VASPACE size 0x00a00000', 'add_va_space: type SHM_VASPACE size 0x02000000']);
-    assertOneEvent(space, [3, 4], 'kinds under one suffix');
-  });
-
+  // Constant names stay the names of their events: a rule merging compound names of one enumeration (split32) held on
+  // the studied batches and lost a held-out system, so no such rule is kept; these neighbours guard what any new one must leave.
   it('keeps apart constant names of two enumerations, names without `_`, and a name alone after one word', () => {
     const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
     // A file flag and a socket option: two calls, each its own statement.
