@@ -635,8 +635,8 @@ const BATCH_28: Record<string, number> = {
  * 20 systems (median 0.857), 883 lines, 492 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 28 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 33 (2026-12-04; mean 0.794 then), when batch 31 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_29: Record<string, number> = {
   Act: 1, Baresip: 0.909, Cuberite: 0.787, DDNet: 0.5, DontStarveTogether: 1, EDK2: 1, Eggdrop: 0.568, ESPEasy: 0.529,
@@ -876,8 +876,9 @@ const BATCHES = [
 // when batch 28 was to be built; batch 28 was built and measured by branch `realx28` in session 30; batch 27 was released
 // for study at the start of session 31 (2026-12-04), when batch 29 was to be built; batch 29 was built and measured by
 // branch `realx29` in session 31; batch 28 was released for study at the start of session 32 (2026-12-04), when batch 30
-// was to be built; batch 30 was built and measured by branch `realx30` in session 32.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_29, BATCH_30];
+// was to be built; batch 30 was built and measured by branch `realx30` in session 32; batch 29 was released for study at
+// the start of session 33 (2026-12-04), when batch 31 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_30];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
