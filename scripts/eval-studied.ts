@@ -8,6 +8,8 @@
 //   --compare F  prints each system whose GA moved against F (a --save of another tree), the count and the net change
 //   --explain N  per system, its N events that cost the most lines, each with up to 3 of its lines and the miner's
 //                template for each of them
+//   --blind B,C  batches whose systems are mined and counted but never explained (a released batch kept as a check
+//                of whether rules drawn from the others transfer, before its failures are read)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minePatterns } from '../servers/logs/patterns/log-patterns';
@@ -82,7 +84,8 @@ async function main(): Promise<void> {
   }
   const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
   const explainTop = option('--explain');
-  if (explainTop !== undefined) for (const m of results.values()) if (m.ga < 1) process.stdout.write(`${explain(m, Number(explainTop))}\n`);
+  const blind = new Set((option('--blind') ?? '').split(',').filter(Boolean).flatMap((n) => batches.find((b) => b.batch === Number(n))?.systems ?? []));
+  if (explainTop !== undefined) for (const m of results.values()) if (m.ga < 1 && !blind.has(m.system)) process.stdout.write(`${explain(m, Number(explainTop))}\n`);
   for (const b of studied) {
     const ga = b.systems.map((s) => results.get(s)?.ga).filter((g): g is number => g !== undefined);
     if (ga.length > 0) process.stdout.write(`batch ${b.batch}: ${mean(ga).toFixed(4)} over ${ga.length}\n`);
