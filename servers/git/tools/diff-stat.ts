@@ -67,11 +67,18 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
 
 /**
  * The note when `from` is not an ancestor of `to`: the comparison is of two trees, so what only `from` has (work merged to
- * main after the branch forked) reads as deleted by `to`. A pull request shows the change from the merge base.
+ * main after the branch forked) reads as deleted by `to`. A pull request shows the change from the merge base; when `to`
+ * is an ancestor of `from`, the sides were swapped and the note says so.
  */
 async function explainDiverged(repo: Repo, sides: { from: string; to: string }, labels: { from: string; to: string }): Promise<string | undefined> {
   const ancestor = await repo.git(['merge-base', '--is-ancestor', sides.from, sides.to], { okExitCodes: [0, 1] });
   if (ancestor.exitCode === 0) return undefined;
+  // The two sides given the wrong way round (from HEAD to HEAD~1): the merge base is `to` itself, so offering it as
+  // `from` would compare `to` with itself.
+  const reversed = await repo.git(['merge-base', '--is-ancestor', sides.to, sides.from], { okExitCodes: [0, 1] });
+  if (reversed.exitCode === 0) {
+    return `${labels.from} is newer than ${labels.to} (${labels.to} is an ancestor of it), so the two sides are the wrong way round: what ${labels.from} added since ${labels.to} is counted as deleted, what it deleted as added. For what ${labels.from} changes, swap them: from "${labels.to}", to "${labels.from}".`;
+  }
   const base = await repo.git(['merge-base', sides.from, sides.to], { okExitCodes: [0, 1] });
   const hash = base.stdout.toString('utf8').trim();
   const head = `${labels.from} is not an ancestor of ${labels.to}: this compares the two trees, so changes made on ${labels.from} since they forked count as deleted by ${labels.to}.`;

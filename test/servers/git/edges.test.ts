@@ -723,6 +723,22 @@ describe('git server edge cases', function () {
         await server.close();
       }
     });
+    // break33: from HEAD to HEAD~1 was said to be "not an ancestor" and pointed at the merge base, which is HEAD~1
+    // itself: a comparison of HEAD~1 with itself. The sides are swapped; the note says so and how to swap them.
+    it('git_diff_stat says when "from" is newer than "to" (the sides swapped), not to start from the merge base', async () => {
+      const { kit } = edges;
+      const root = kit.repo('swapped', [
+        { subject: 'base', date: '2024-05-01T10:00:00Z', file: 'a.txt' },
+        { subject: 'add b', date: '2024-05-02T10:00:00Z', file: 'b.txt' },
+      ]);
+      await withServer(root, async (server) => {
+        const stat = await ok(server, 'git_diff_stat', { from: 'HEAD', to: 'HEAD~1' });
+        assert.deepEqual(stat.files.map((f: Data) => [f.path, f.added, f.deleted]), [['b.txt', 0, 1]]);
+        assert.match(stat.note, /HEAD is newer than HEAD~1 .*wrong way round.*from "HEAD~1", to "HEAD"/);
+        assert.doesNotMatch(stat.note, /merge base|not an ancestor/);
+        assert.equal((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' })).note, undefined);
+      });
+    });
   });
 
   // git blames a binary file "line by line" anyway, cutting it at newline bytes: the answer was garbage.
