@@ -152,13 +152,14 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
   const edge = path !== undefined ? await edgeListedNote(repo, commits) : undefined;
   const rebasing = input.ref === undefined && !resumed && !repo.bare ? rebaseNote(await readOperation(repo)) : undefined;
+  const contained = commits.length === 0 && !resumed && input.ref !== undefined ? await containedRangeNote(repo, input.ref, range.args) : undefined;
   const windowed = window.since !== undefined || window.until !== undefined;
   const plainFilters = texts.local.author === undefined && texts.local.grep === undefined;
   const elsewhere =
     commits.length === 0 && windowed && input.ref === undefined && !resumed && plainFilters
       ? await elsewhereNote(repo, window, byAuthor, [...filters, '--', ...(path ? [path] : [])])
       : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, contained, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -180,6 +181,22 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * A note when a range A..B lists nothing because every commit of B is already in A: B merged into A, the same commit,
+ * or the sides swapped ("HEAD..HEAD~1" for the last commit). An empty answer alone reads as "no such commits"; the note
+ * says why and gives the range the other way round, for what A has that B lacks.
+ */
+async function containedRangeNote(repo: Repo, ref: string, args: readonly string[]): Promise<string | undefined> {
+  const excluded = args.find((a) => a.startsWith('^'))?.slice(1);
+  const tip = args.find((a) => !a.startsWith('^'));
+  if (excluded === undefined || tip === undefined) return undefined;
+  const contained = await repo.git(['merge-base', '--is-ancestor', tip, excluded], { okExitCodes: [0, 1] });
+  if (contained.exitCode !== 0) return undefined;
+  const [left, right] = ref.trim().split('..').map((side) => sanitizeLine(side || 'HEAD', 200));
+  const how = tip === excluded ? `${left} and ${right} are the same commit` : `${right} is an ancestor of ${left} (merged into it, or older)`;
+  return `${ref.trim()} lists the commits of ${right} that are not in ${left}, and there are none: ${how}. For the commits ${left} has that ${right} lacks, give ref "${right}..${left}".`;
 }
 
 /** Commits of other branches read to name them when HEAD has none in a window (a bound on the walk, not a count shown). */

@@ -739,6 +739,29 @@ describe('git server edge cases', function () {
         assert.equal((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' })).note, undefined);
       });
     });
+
+    // break33: git_log ref "HEAD..HEAD~1" (the sides swapped) or "main..merged-branch" answered an empty list alone,
+    // which reads as "no such commits"; it now says B is in A, and gives the range the other way round.
+    it('git_log says when a range A..B is empty because B is in A', async () => {
+      const { kit } = edges;
+      const root = kit.repo('contained', [
+        { subject: 'base', date: '2024-05-01T10:00:00Z', file: 'a.txt' },
+        { subject: 'add b', date: '2024-05-02T10:00:00Z', file: 'b.txt' },
+      ]);
+      kit.git(root, ['branch', 'merged', 'HEAD~1']);
+      await withServer(root, async (server) => {
+        const swapped = await ok(server, 'git_log', { ref: 'HEAD..HEAD~1' });
+        assert.deepEqual(swapped.commits, []);
+        assert.match(swapped.note, /HEAD~1 is an ancestor of HEAD .*give ref "HEAD~1\.\.HEAD"/);
+        const merged = await ok(server, 'git_log', { ref: 'main..merged', path: 'a.txt' });
+        assert.match(merged.note, /^main\.\.merged lists the commits of merged that are not in main, and there are none/);
+        assert.match((await ok(server, 'git_log', { ref: 'main..main' })).note, /main and main are the same commit/);
+        const forward = await ok(server, 'git_log', { ref: 'HEAD~1..HEAD' });
+        assert.deepEqual([subjectsOf(forward), forward.note], [['add b'], undefined]);
+        const filtered = await ok(server, 'git_log', { ref: 'HEAD~1..HEAD', grep: 'nothing like this' });
+        assert.deepEqual([filtered.commits, filtered.note], [[], undefined], 'empty by a filter, not by the range: no note');
+      });
+    });
   });
 
   // git blames a binary file "line by line" anyway, cutting it at newline bytes: the answer was garbage.
