@@ -14,6 +14,7 @@ import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath, subfolderHint } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
 import { describePointer, parseLfsPointer } from '../repo/lfs-pointers';
+import { decodeFileText, fileTextNote } from '../repo/legacy-text';
 import { registerGitTool } from './register';
 import { refInput } from './schemas';
 
@@ -133,10 +134,12 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     if (isMissingObjectFailure(failure)) throw await partialCloneBlame(repo, commit, path, input.ref);
     throw explainGitFailure(failure, repo.root);
   }
-  const lines = await withShortHashes(repo, await withObjectDates(repo, parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow)));
+  const text = decodeFileText(result.stdout);
+  const lines = await withShortHashes(repo, await withObjectDates(repo, parseLinePorcelain(text.text, path, repo.shallow)));
   const atBoundary = lines.filter((l) => l.boundary).length;
   // In a full clone the boundary is the first commit, and its lines are its own; in a shallow one it stands for the history cut off.
   const notes = [
+    fileTextNote('these lines', text),
     atBoundary
       ? `This is a shallow clone: ${atBoundary} of these lines are attributed to its oldest commit (boundary: true) because the history before it is not here; they were last changed there or earlier. \`git fetch --unshallow\` gives the real authors.`
       : undefined,

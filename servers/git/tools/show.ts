@@ -13,6 +13,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import type { PatchCache } from '../repo/patch-cache';
 import { fileStatSchema, pathInput, refInput } from './schemas';
+import { decodeFileText, fileTextNote } from '../repo/legacy-text';
 
 const MAX_BODY_CHARS = 4000;
 /** Furthest a patch can be paged into: git writes the patch up to the page asked for, and it is held to be cut. */
@@ -97,10 +98,10 @@ async function readCommit(input: ShowInput, repo: Repo, patches: PatchCache): Pr
   // In a partial clone lacking some contents, the patch is of the files that are here (git would fail on the others).
   const present = stats.presentPaths;
   const patchPaths = present === undefined ? pathArgs : present.length > 0 && present.length <= MAX_PARTIAL_PATCH_PATHS ? ['--', ...present] : undefined;
-  const { patch, patchTruncated, nextPatchOffset } =
+  const { patch, patchTruncated, nextPatchOffset, charsetNote } =
     input.includePatch && patchPaths !== undefined
       ? await readPatch(repo, patches, hash, patchPaths, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
-      : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
+      : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined, charsetNote: undefined };
   const partial =
     stats.missing.size > 0
       ? notCountedNote(
@@ -120,6 +121,7 @@ async function readCommit(input: ShowInput, repo: Repo, patches: PatchCache): Pr
     renameLimitNote(stats.stderr),
     submoduleNote(moves),
     lfsNote(lfs),
+    charsetNote,
   ].filter(Boolean);
   return {
     ...meta,
@@ -180,7 +182,7 @@ async function readPatch(
   hash: string,
   pathArgs: string[],
   page: { offset: number; maxBytes: number; onePath: boolean },
-): Promise<{ patch: string; patchTruncated: boolean; nextPatchOffset?: number }> {
+): Promise<{ patch: string; patchTruncated: boolean; nextPatchOffset?: number; charsetNote?: string }> {
   const end = page.offset + page.maxBytes;
   // One byte past the part tells whether the patch goes on.
   const held = await patches.read(JSON.stringify([repo.root, hash, pathArgs]), end + 1, MAX_PATCH_OFFSET + 100_001, (maxBytes) =>
@@ -194,15 +196,21 @@ async function readPatch(
   const offset = characterStart(written, page.offset);
   const cut = written.length > end;
   const part = written.subarray(offset, cut ? end : written.length);
-  if (!cut) return { patch: sanitizeText(part.toString('utf8')), patchTruncated: false };
+  if (!cut) return withCharsetNote(decodeFileText(part), { patchTruncated: false });
   const kept = part.subarray(0, partEnd(part));
   const next = offset + kept.length;
   const other = page.onePath ? '' : ', or give path to see one file';
-  return {
-    patch: `${sanitizeText(kept.toString('utf8'))}… [patch cut after byte ${next}; patchOffset ${next} continues it${other}]`,
-    patchTruncated: true,
-    nextPatchOffset: next,
-  };
+  const text = decodeFileText(kept);
+  return withCharsetNote({ ...text, text: `${text.text}… [patch cut after byte ${next}; patchOffset ${next} continues it${other}]` }, { patchTruncated: true, nextPatchOffset: next });
+}
+
+/** A part of a patch as returned: its text sanitized, and the note when lines of it were not UTF-8. */
+function withCharsetNote(
+  text: ReturnType<typeof decodeFileText>,
+  paging: { patchTruncated: boolean; nextPatchOffset?: number },
+): { patch: string; patchTruncated: boolean; nextPatchOffset?: number; charsetNote?: string } {
+  const charsetNote = fileTextNote('the patch\'s lines', text);
+  return { patch: sanitizeText(text.text), ...paging, ...(charsetNote ? { charsetNote } : {}) };
 }
 
 /** `offset`, or the start of the UTF-8 character whose continuation byte it points at (at most 3 bytes before). */
