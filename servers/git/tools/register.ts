@@ -86,7 +86,10 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
 /** The `repository` argument: one of the server's names; required when there are several. */
 function repositoryInput(context: GitServerContext) {
   const names = context.repositories.map((r) => r.name) as [string, ...string[]];
-  const choice = z.enum(names);
+  // zod's own words for a missing one, "Invalid option: expected one of …", read as if the name given were wrong.
+  const choice = z.enum(names, {
+    error: (issue) => (issue.input === undefined ? `required: this server reads ${names.length} repositories, so name one of ${listNames(context)}` : undefined),
+  });
   if (!isMultiRepository(context)) return choice.optional().describe('The repository to read; there is only one, so this can be left out');
   return choice.describe(`Which repository to read: ${listNames(context)} (see the tool description for their folders)`);
 }
