@@ -29,7 +29,7 @@ const configs = [
   { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The files.encoding check with iconv-lite's tables (0.5 MB): the extension loads it only when a setting names a
   // charset to check (src/mcp/charset-check.ts), not at every activation.
-  { ...nodeDefaults, entryPoints: { 'charset-name': 'servers/logs/io/charset-name.ts' }, outdir: 'dist' },
+  { ...nodeDefaults, entryPoints: { 'charset-name': 'servers/shared/charset-name.ts' }, outdir: 'dist' },
   ...['git', 'logs', 'system'].map((name) => ({
     ...nodeDefaults,
     entryPoints: { [name]: `servers/${name}/index.ts` },

@@ -5,7 +5,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
 import { absolutePath, expandHome } from '../shared/paths';
-import { legacyCharsetName } from './io/legacy-charset';
+import { legacyCharsetName } from '../shared/legacy-charset';
 import { DEFAULT_MIN_SEEK_BYTES } from './io/time-seek';
 import type { SourcesConfig, Switch } from './sources/registry/registry';
 
@@ -18,7 +18,7 @@ export interface LogsConfig {
   ripgrepNote?: string;
   /** Sources besides files (sources/registry.ts). */
   sources: SourcesConfig;
-  /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (io/legacy-charset.ts); undefined: detected. */
+  /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (servers/shared/legacy-charset.ts); undefined: detected. */
   legacyCharset: string | undefined;
   /**
    * Bytes from which a plain file is sought in for a `since` window (io/time-seek.ts: a binary search on its lines'
@@ -181,7 +181,7 @@ function ripgrepRefusal(explicit: string | undefined, env: NodeJS.ProcessEnv): s
   return `RIPGREP_PATH / --ripgrep-path (${explicit}) is not used: ${reason}; plain files are searched without ripgrep`;
 }
 
-/** LOG_ENCODING's charset (io/legacy-charset.ts legacyCharsetName), or none and a note saying why it is not used. */
+/** LOG_ENCODING's charset (servers/shared/legacy-charset.ts legacyCharsetName), or none and a note saying why it is not used. */
 function legacyCharsetSetting(name: string | undefined): Pick<LogsConfig, 'legacyCharset' | 'settingNotes'> {
   if (name === undefined || name.trim() === '') return { legacyCharset: undefined, settingNotes: [] };
   try {

@@ -60,7 +60,7 @@ export const LEGACY_ENCODING_EXAMPLES = ['euckr', 'shiftjis', 'eucjp', 'gbk', 'g
 /**
  * What the logs server is told of VS Code's `files.encoding` value (`euckr`, `shiftjis`, `gbk`, `windows1252`):
  * - `encoding`, its LOG_ENCODING: a legacy charset the server decodes in, as the server's own check takes it
- *   (servers/logs/io/charset-name.ts: any name iconv-lite knows whose ASCII bytes are ASCII);
+ *   (servers/shared/charset-name.ts: any name iconv-lite knows whose ASCII bytes are ASCII);
  * - nothing for none, UTF-8 (the default) and UTF-16 (the server reads UTF-8 and recognises UTF-16 itself);
  * - `problem`, and no encoding, for a name it cannot decode in (a typo such as `euckrr`, `utf32le`): what the user is
  *   told, naming the accepted encodings; the server then detects a legacy charset per file, as with no setting. So

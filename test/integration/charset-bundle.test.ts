@@ -12,7 +12,7 @@ describe('the charset check is a bundle of its own', () => {
   it('the extension bundle holds no iconv-lite; dist/charset-name.js does, and checks a name', () => {
     assert.doesNotMatch(readFileSync(join(dist, 'extension.js'), 'utf8'), /encodingExists/);
     assert.match(readFileSync(join(dist, 'charset-name.js'), 'utf8'), /encodingExists/);
-    const bundled = require(join(dist, 'charset-name.js')) as typeof import('../../servers/logs/io/charset-name');
+    const bundled = require(join(dist, 'charset-name.js')) as typeof import('../../servers/shared/charset-name');
     assert.equal(bundled.legacyCharsetName('euckr'), 'euckr');
     assert.throws(() => bundled.legacyCharsetName('euckrr'), /unknown charset/);
   });

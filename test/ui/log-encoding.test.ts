@@ -1,6 +1,6 @@
 // leftovers24: a mistyped `files.encoding` (euckrr) was passed to the logs server as it was; the server fell back to
 // detection and said so on its stderr only. The extension now checks the name with the server's own check
-// (servers/logs/io/charset-name.ts): it is not passed, a warning names the accepted encodings, and the logs server's
+// (servers/shared/charset-name.ts): it is not passed, a warning names the accepted encodings, and the logs server's
 // output channel says why at each start. Seen here as a person sees it: the toast, then Output > DevOps Assistant: logs.
 import { rmSync } from 'node:fs';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';

@@ -5,7 +5,7 @@
 // the two servers agree on when a charset is sure; a line that is valid UTF-8 (git's own headers, UTF-8 files in the
 // same patch) stays as it is. When the detector is not sure, the text stays as it was and the note says so.
 import { isUtf8 } from 'node:buffer';
-import { decodeLegacyLine, describeCharset, detectLegacyCharset } from '../../logs/io/legacy-charset';
+import { decodeLegacyLine, describeCharset, detectLegacyCharset } from '../../shared/legacy-charset';
 
 /** Text of git's output with the lines that are not UTF-8 decoded, and what to say about them. */
 export interface FileText {

@@ -6,7 +6,7 @@ import { codingOfFile, type Charset } from '../io/charset';
 import { compressionOfName, findTool, missingToolReason, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import { binaryLogOf, type BinaryLogKind } from './binary-logs';
 import { holdsLog, isAmbiguousLogName, isTableName, mayBeJournalExport, startsAsJournalExportFile } from './document-names';
-import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
+import type { LegacyCharset, UnsureGuess } from '../../shared/legacy-charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -36,7 +36,7 @@ export interface LogFileInfo {
   legacyText?: true;
   /** With legacyText: the charset detector's guess, too unsure to decode by. */
   legacyGuess?: UnsureGuess;
-  /** Its text holds bytes that are not UTF-8, and its lines that are not are decoded in this charset (io/legacy-charset.ts). */
+  /** Its text holds bytes that are not UTF-8, and its lines that are not are decoded in this charset (servers/shared/legacy-charset.ts). */
   decodedFrom?: LegacyCharset;
   /** iconv-lite's name of the charset lines that are not UTF-8 are decoded in (FileCoding): decodedFrom's, or LOG_ENCODING's for gzip text. */
   legacyCharset?: string;

@@ -15,7 +15,7 @@ import { promisify, TextDecoder } from 'node:util';
 import { compressionOfStart, type Compression } from './decompress';
 import { startsAsJournalExport } from './journal-export';
 import { startsAsRecordBatch } from './record-batches';
-import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
+import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from '../../shared/legacy-charset';
 import { DetectedLegacyLines } from './legacy-stream';
 
 const readAsync = promisify(read);
@@ -36,7 +36,7 @@ export interface FileCoding {
   /** Of the file's (decompressed) text; 'utf-8' when absent. For gzip files it is learned from the decompressed start. */
   charset?: Charset;
   /**
-   * iconv-lite's name of the legacy charset (io/legacy-charset.ts) the lines of UTF-8 text that are not valid UTF-8 are
+   * iconv-lite's name of the legacy charset (servers/shared/legacy-charset.ts) the lines of UTF-8 text that are not valid UTF-8 are
    * decoded in (`cp949`); absent: they are read as UTF-8 (U+FFFD for what is not). Not used on UTF-16 text.
    */
   legacyCharset?: string;
@@ -188,7 +188,7 @@ export interface CodingOptions {
 
 /**
  * charsetOfFile, and whether UTF-8 text holds legacy text (startsAsLegacyText), from the same reads; for such text, the
- * charset to decode it in: the one `options` names, else the detector's (io/legacy-charset.ts) when it is sure, else
+ * charset to decode it in: the one `options` names, else the detector's (servers/shared/legacy-charset.ts) when it is sure, else
  * its unsure guess. Detection reads a few more windows (at most 16 KB more) only for files with legacy text.
  */
 export async function codingOfFile(fd: number, size = 0, options: CodingOptions = {}): Promise<SniffedCoding> {
@@ -520,7 +520,7 @@ class TextRegions {
  * UTF-16 text (and 'mixed') is decoded region by region (TextRegions): lines another writer appended in UTF-8 are read
  * as UTF-8, and `onNote` gets, once the text ends, the note naming the regions when there were several. Text that
  * starts as UTF-8 (not 'mixed') is handed on as it is, but for its lines that are not UTF-8 when `legacyCharset` (an
- * iconv-lite name) is given: those are decoded in it (io/legacy-charset.ts); without one, decompressed text
+ * iconv-lite name) is given: those are decoded in it (servers/shared/legacy-charset.ts); without one, decompressed text
  * ('sniff') has them decoded in the charset detected as they come, and `onNote` told so (io/legacy-stream.ts).
  */
 export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 'sniff', onNote?: (note: string) => void, legacyCharset?: string): AsyncGenerator<Buffer> {

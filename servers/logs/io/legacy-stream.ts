@@ -4,11 +4,11 @@
 // without decompressing it, so it was read as UTF-8 with no word: `오류` matched nothing, "0 matches, complete" (break31).
 //
 // Here the text is judged as it comes: UTF-8 lines (the whole text of most logs) are handed on as they are, and from the
-// first line that is not UTF-8 on, DETECT_BYTES are held back and given to the detector (io/legacy-charset.ts). Sure of
+// first line that is not UTF-8 on, DETECT_BYTES are held back and given to the detector (servers/shared/legacy-charset.ts). Sure of
 // a charset, the held text and the rest are decoded line by line in it (LegacyLines, which keeps UTF-8 lines as they
 // are); not sure, the text goes on as it is. Either way note() says so, as the tools say it of a plain file.
 import { isUtf8 } from 'node:buffer';
-import { decodedSaying, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, undecodedSaying, withoutLeadingNuls } from './legacy-charset';
+import { decodedSaying, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, undecodedSaying, withoutLeadingNuls } from '../../shared/legacy-charset';
 
 /** A partial line longer than this is handed on unjudged (a line of megabytes is no text to detect a charset by). */
 const MAX_CARRY_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@
 import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
 import { isDecoded, isLegacyOnly, type FileCoding } from './charset';
-import { decodeLegacyLine } from './legacy-charset';
+import { decodeLegacyLine } from '../../shared/legacy-charset';
 import { decodedText, leadingNuls, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */

@@ -102,7 +102,7 @@ export const scanTargetSchema = z.object({
   compression: z.enum(['bzip2', 'xz', 'zstd', 'lz4']).optional(),
   /** io/charset.ts: the text's encoding when not UTF-8 (learned when the server opened the file). */
   charset: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'mixed']).optional(),
-  /** io/legacy-charset.ts: iconv-lite's name of the charset its lines that are not UTF-8 are decoded in. */
+  /** servers/shared/legacy-charset.ts: iconv-lite's name of the charset its lines that are not UTF-8 are decoded in. */
   legacyCharset: z.string().optional(),
   /** io/record-batches.ts: JSON documents of record batches, read one record to a line. */
   records: z.literal(true).optional(),

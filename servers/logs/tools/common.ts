@@ -11,7 +11,7 @@ import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../file
 import { rotationOf, type OpenedIdentity } from '../files/rotation';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
-import { decodedNote, legacyCharsetName } from '../io/legacy-charset';
+import { decodedNote, legacyCharsetName } from '../../shared/legacy-charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
@@ -23,7 +23,7 @@ import { closeQuietly, tailOf, type LogsContext } from './context';
 export const levelSchema = z.enum(LEVELS);
 
 /**
- * A call's `encoding`: the legacy charset of its files' lines that are not UTF-8 (io/legacy-charset.ts; withEncoding
+ * A call's `encoding`: the legacy charset of its files' lines that are not UTF-8 (servers/shared/legacy-charset.ts; withEncoding
  * makes it iconv-lite's name); an unknown or non-ASCII-compatible name is refused with the reason.
  */
 export const encodingSchema = z

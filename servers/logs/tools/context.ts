@@ -4,7 +4,7 @@ import type { LineParser } from '../format/types';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type OpenOptions, type SkippedDir } from '../files/log-files';
 import { parserFor, readFileIndex, withFileIndex } from '../format/parser';
 import { codingOf } from '../io/charset';
-import { legacyCharsetName } from '../io/legacy-charset';
+import { legacyCharsetName } from '../../shared/legacy-charset';
 import { readHead } from '../io/head';
 import { countServices, SERVICE_COUNT_BYTES, type FileServices } from '../files/record-services';
 import type { TailFile } from '../io/tail';

@@ -12,7 +12,7 @@ import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '.
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS, type LineParser } from '../format/types';
 import { headLines } from '../io/head';
-import { UNDECODED_OPENING } from '../io/legacy-charset';
+import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';

@@ -12,7 +12,7 @@ import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
-import { UNDECODED_OPENING } from '../io/legacy-charset';
+import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
 import { lineFromEnd } from '../format/clock-days';
 import { parseLine } from '../search/collector';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import iconv from 'iconv-lite';
-import { detectLegacyCharset, LegacyLines, legacyCharsetName } from '../../../servers/logs/io/legacy-charset';
+import { detectLegacyCharset, LegacyLines, legacyCharsetName } from '../../../servers/shared/legacy-charset';
 import { encoded, KOREAN_LINES } from '../../support/legacy-text';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { LegacyLines } from '../../../servers/logs/io/legacy-charset';
+import { LegacyLines } from '../../../servers/shared/legacy-charset';
 import { DetectedLegacyLines } from '../../../servers/logs/io/legacy-stream';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 

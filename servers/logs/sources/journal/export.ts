@@ -5,7 +5,7 @@
 // decode of the few fields kept, where a JSON line cost a JSON.parse of every field and a schema check of the object
 // (300,000 entries: JSON.parse and the check were a fifth of a search's time, and most of its garbage).
 import { isUtf8 } from 'node:buffer';
-import { decodeLegacyLine, wholeCharactersEnd } from '../../io/legacy-charset';
+import { decodeLegacyLine, wholeCharactersEnd } from '../../../shared/legacy-charset';
 
 /** The fields of one entry that the journal source reads; a field the entry has several times keeps every value. */
 export interface ExportEntry {
