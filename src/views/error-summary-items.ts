@@ -28,6 +28,8 @@ export const errorSummaryOutput = z.object({
         newestEntry: z.string().optional(),
         outsideWindow: z.object({ errors: z.number() }).passthrough().optional(),
         levelsUnreadable: z.boolean().optional(),
+        /** Its text ends before the file does (a damaged or cut compressed file): errors past the cut are not known. */
+        textCut: z.boolean().optional(),
         /** A journal unit or container (its textErrors count records, not lines). */
         source: z.string().optional(),
         /** Lines (records, in a source) without a level whose text reads as an error; `first`: their first numbers. */
@@ -82,6 +84,9 @@ export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'> & Partial<P
   if (readAsErrors) {
     const where = readAsErrors.inSource ? t('records {0}', readAsErrors.first) : t('lines {0}', readAsErrors.first);
     return warning(t('No entry of {0} has a level that reads as an error, but {1} without a level read as errors by their text ({2}): they are not counted, as their level is unknown.', file, readAsErrors.count, where));
+  }
+  if (summary.files.some((f) => f.textCut)) {
+    return warning(t('No error lines counted in the readable part of {0}: the file is damaged or cut and its text ends early, so errors past that point are not known.', file));
   }
   if (summary.files.some((f) => f.levelsUnreadable)) {
     return warning(t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', file));

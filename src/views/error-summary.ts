@@ -39,7 +39,7 @@ const AHEAD_SLACK_MS = 2 * 60_000;
 export async function errorCountFor(hub: McpHub, file: string): Promise<ErrorCount> {
   const summary = await callErrorSummary(hub, file, { hours: 24 });
   // A zero over nothing read, or beside lines whose text reads as an error without a level, is not "0 errors".
-  const uncounted = summary.files.length === 0 || summary.files.some((f) => f.levelsUnreadable === true || f.textErrors !== undefined);
+  const uncounted = summary.files.length === 0 || summary.files.some((f) => f.levelsUnreadable === true || f.textCut === true || f.textErrors !== undefined);
   // break30: a log whose clock ran a year ahead showed "0 errors" beside ten ERROR entries dated after now.
   const until = summary.window ? Date.parse(summary.window.until) : NaN;
   const datedAhead = summary.files.some((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) > until + AHEAD_SLACK_MS);

@@ -770,6 +770,8 @@ describe('error summary for the chat', () => {
       [[{ file: 'logs/x.log', errors: 0, linesWithoutLevel: 12 }], /some of its lines have no readable level/],
       [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /2 without a level read as errors by their text \(lines 4, 9\)/],
       [[{ file: 'logs/x.log', errors: 0, legacyText: true }], /not UTF-8/],
+      // break33: a rotation cut mid-file (a damaged .gz) was "No errors found" for the part that could be read.
+      [[{ file: 'logs/x.log', errors: 0, textCut: true }], /damaged or cut and its text ends early/],
     ];
     for (const [files, message] of cases) {
       const note = zero(files);

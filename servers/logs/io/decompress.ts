@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { cutNote, OutputBound, outputLimit } from './expansion';
+import { cutNote, EARLY_END, OutputBound, outputLimit } from './expansion';
 import { rawChunks } from './gzip';
 
 /** The compressions read through a system tool; gzip is read by Node's zlib (io/gzip.ts). */
@@ -164,7 +164,7 @@ export function decompressFile(fd: number, size: number, compression: Compressio
       if (code !== 0 && !stopped) {
         const complaint = stderr.trim().split('\n')[0] || `${command} exited with code ${code}`;
         if (bound.produced === 0) throw new Error(complaint);
-        note = `damaged ${compression}: ${complaint}; only the text before it was read`;
+        note = `damaged ${compression}: ${complaint}; ${EARLY_END}`;
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(missingToolReason(compression), { cause: error });

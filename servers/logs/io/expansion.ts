@@ -50,7 +50,19 @@ function mebibytes(bytes: number): string {
   return bytes % MIB === 0 ? String(bytes / MIB) : (Math.floor((bytes / MIB) * 100) / 100).toFixed(2);
 }
 
+/**
+ * The words that end every note of a reader that stopped before its file's end (cutNote here, the damage notes of
+ * gzip.ts and decompress.ts): a tool tells from them that what it read is not the whole file, so "no match" and "no
+ * errors" are not known past that point (textEndsEarly).
+ */
+export const EARLY_END = 'only the text before it was read';
+
+/** True when a reader's note (LineBlock.damage, a scan's `damage`) says its text ends before the file does. */
+export function textEndsEarly(note: string | undefined): boolean {
+  return note?.includes(EARLY_END) ?? false;
+}
+
 /** The note of a `compression` file of `size` bytes whose output was cut at `limit` bytes (outputLimit). */
 export function cutNote(compression: string, limit: number, size: number): string {
-  return `${compression}: decompression stopped after ${mebibytes(limit)} MiB (${limit} bytes), more than ${MAX_RATIO} times the file's ${size} bytes (a decompression bomb, or a log far more repetitive than most): only the text before was read`;
+  return `${compression}: decompression stopped after ${mebibytes(limit)} MiB (${limit} bytes), more than ${MAX_RATIO} times the file's ${size} bytes (a decompression bomb, or a log far more repetitive than most): ${EARLY_END}`;
 }

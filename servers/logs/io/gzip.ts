@@ -6,7 +6,7 @@ import { fstatSync, read } from 'node:fs';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { cutNote, OutputBound, outputLimit } from './expansion';
+import { cutNote, EARLY_END, OutputBound, outputLimit } from './expansion';
 
 const readAsync = promisify(read);
 const READ_BYTES = 1024 * 1024;
@@ -181,7 +181,7 @@ export function gunzipMembers(fd: number, minOutputLimit?: number): GunzipStream
 
 /** The note for a gzip file's damage (what ends its text early) or its ignored trailing bytes (count, in bytes). */
 function gzipNote(damage: string | undefined, ignored: number): string | undefined {
-  if (damage !== undefined) return `damaged gzip: ${damage}; only the text before it was read`;
+  if (damage !== undefined) return `damaged gzip: ${damage}; ${EARLY_END}`;
   if (ignored === 0) return undefined;
   const bytes = ignored >= MAX_HEADER_BYTES ? `${MAX_HEADER_BYTES / 1024} KiB or more` : `${ignored} byte${ignored === 1 ? '' : 's'}`;
   return `gzip: ${bytes} after the last compressed member (not gzip data) ignored, as zcat does; the text before them was read whole`;

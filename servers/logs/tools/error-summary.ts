@@ -13,6 +13,7 @@ import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS, type LineParser } from '../format/types';
 import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../../shared/legacy-charset';
+import { textEndsEarly } from '../io/expansion';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
@@ -76,6 +77,7 @@ const outputSchema = z.object({
         .optional()
         .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
+      textCut: z.boolean().optional().describe('its text ends before the file does (a damaged or cut compressed file): errors past the cut are not known, so 0 here is not "no errors" (notes say where it ends)'),
       legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset) and was not decoded: words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
       decodedFrom: z.string().optional().describe('its text is not UTF-8: the legacy charset its lines that are not were decoded in (set by LOG_ENCODING, or detected: notes say how sure)'),
       note: z.string().optional(),
@@ -271,6 +273,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
   // A compressed rotation's text is judged only as it is decompressed (io/legacy-stream.ts): its reader says so.
   if (file.info.legacyText || result.damage?.includes(UNDECODED_OPENING)) entry.legacyText = true;
+  if (textEndsEarly(result.damage)) entry.textCut = true;
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));

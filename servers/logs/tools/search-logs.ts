@@ -20,6 +20,7 @@ import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
+import { textEndsEarly } from '../io/expansion';
 import { readInvisibleEscapes } from '../../shared/invisible';
 
 const MAX_LINE_CHARS = 1000;
@@ -64,7 +65,7 @@ const outputSchema = z.object({
       source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
       engine: z.enum(['ripgrep', 'node', 'journal', 'docker']),
       matches: z.number(),
-      complete: z.boolean(),
+      complete: z.boolean().describe('every line of it was searched: false when the match limit stopped the search or its text ends before the file does (a damaged or cut compressed file: notes say where)'),
       format: z.string().optional(),
       readFrom: readFromField,
       textErrors: z
@@ -187,7 +188,8 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
     noteFieldBlocks(found.notes, file.info.name, await ctx.parserOf(file));
-    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
+    // A damaged or cut compressed file was not read to its end: its matches past the cut are not known.
+    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete && !textEndsEarly(result.damage), format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);
     const whole = readWholeNote(file.info.name, result.readWhole);

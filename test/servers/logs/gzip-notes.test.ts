@@ -55,9 +55,17 @@ describe('logs: a damaged or padded .gz is named in the notes of every tool that
     const total = search.totalMatches as number;
     assert.ok(total > 0 && total < ERRORS, `${total} of ${ERRORS}`);
     assert.ok(noted(search, damaged), JSON.stringify(search.notes));
+    // The lines past the cut were not searched: the file is not "complete", whatever the count says (break33).
+    assert.deepEqual((search.files as { file: string; complete: boolean }[]).map((f) => [f.file, f.complete]), [['cut.log.gz', false]]);
     const summary = await call(server, 'error_summary', { file: 'cut.log.gz', wholeFile: true });
     assert.equal(summary.totalErrors, total);
     assert.ok(noted(summary, damaged), JSON.stringify(summary.notes));
+    assert.deepEqual((summary.files as { textCut?: boolean }[]).map((f) => f.textCut), [true]);
+    // The whole, padded file is read to its end: complete, and not cut.
+    const whole = await call(server, 'search_logs', { file: 'padded.log.gz', pattern: 'request', limit: 500, since: '2015-07-29T11:06:30Z' });
+    assert.deepEqual((whole.files as { complete: boolean }[]).map((f) => f.complete), [true]);
+    const wholeSummary = await call(server, 'error_summary', { file: 'padded.log.gz', wholeFile: true });
+    assert.deepEqual((wholeSummary.files as { textCut?: boolean }[]).map((f) => f.textCut), [undefined]);
   });
 
   it('recent_logs: the last readable lines of a cut file, with the damage named (with and without a level)', async () => {
