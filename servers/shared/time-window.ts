@@ -83,8 +83,11 @@ export function resolveWindow(input: { since?: string; until?: string }, now: nu
   if (input.since !== undefined && input.since.trim() !== '') window.since = parseTimePoint(input.since, 'since', now);
   if (input.until !== undefined && input.until.trim() !== '') window.until = parseTimePoint(input.until, 'until', now);
   if (window.since !== undefined && window.until !== undefined && window.until <= window.since) {
+    // Both as written and as read: a whole day as `until` is read as the next midnight, so the instants alone showed the
+    // person a date they never wrote (until "2026-12-04" shown as 2026-12-05T00:00).
+    const side = (name: TimeBound, text: string, ms: number) => `${name} "${sanitizeLine(text.trim(), 80)}" (read as ${isoInLocalZone(ms)})`;
     throw new UserFacingError(
-      `until (${isoInLocalZone(window.until)}) is before since (${isoInLocalZone(window.since)}) or equal to it: the window would be empty.`,
+      `${side('until', input.until ?? '', window.until)} is not after ${side('since', input.since ?? '', window.since)}: the window would be empty.`,
     );
   }
   return window;

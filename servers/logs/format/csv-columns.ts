@@ -33,6 +33,8 @@ export interface CsvColumns {
   message?: number;
   /** The header row, as written: a line equal to it is a directive (no entry). */
   header?: string;
+  /** A line before the header that is no row (PowerShell's `#TYPE <type name>`), as written: a directive too. */
+  preamble?: string;
 }
 
 /**
@@ -48,7 +50,13 @@ const MIN_ROWS = 2;
 const MAX_LEVEL_VALUES = 8;
 
 /** Header names of a level column, compared without case, `_`, `-`, `.` or spaces (`error_severity`, `Log Level`). */
-const LEVEL_NAMES = new Set(['level', 'loglevel', 'severity', 'errorseverity', 'severitytext', 'lvl', 'sev', 'levelname']);
+const LEVEL_NAMES = new Set(['level', 'loglevel', 'severity', 'errorseverity', 'severitytext', 'lvl', 'sev', 'levelname', 'leveldisplayname', 'severityname']);
+
+/**
+ * The type-information line PowerShell's Export-Csv and ConvertTo-CsV write before the header (`#TYPE
+ * System.Diagnostics.Eventing.Reader.EventLogRecord`; Windows PowerShell 5.1 writes it unless -NoTypeInformation).
+ */
+const TYPE_LINE = /^#TYPE \S/;
 /** Header names of a time column, compared so. */
 const TIME_NAMES = new Set(['time', 'timestamp', 'datetime', 'date', 'logtime', 'ts', 'eventtime', 'timegenerated', 'timecreated', '@timestamp', 'created', 'createdat']);
 /** Header names of a message column, compared so. */
@@ -169,7 +177,11 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
   let { header, rows } = table;
   const keys = header?.map(nameKey) ?? [];
   const named = (names: Set<string>) => keys.findIndex((key) => names.has(key));
-  let level = named(LEVEL_NAMES);
+  // Several columns may name a level: a number and its name (Windows' event exports: `Level` 2 beside `LevelDisplayName`
+  // Error, where 2 is Windows' scale, not syslog's that numbers are read on). The one whose values are level words
+  // says what the program meant; a number's scale is a guess.
+  const levelNamed = keys.flatMap((key, i) => (LEVEL_NAMES.has(key) ? [i] : []));
+  let level = levelNamed.find((i) => rows.every((cells) => columnLevel(cells[i]) !== undefined)) ?? levelNamed[0] ?? -1;
   if (level < 0) {
     level = levelColumn(rows, width);
     // A first row of words only, whose cell in the level column is a level word, is no header but the first row (`INFO,web-1,started`).
@@ -188,6 +200,7 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
     delimiter,
     level,
     ...(header !== undefined ? { header: table.headerLine! } : {}),
+    ...(table.preamble !== undefined ? { preamble: table.preamble } : {}),
     ...(time !== undefined ? { time } : {}),
     ...(message !== undefined ? { message } : {}),
   };
@@ -239,6 +252,7 @@ interface CsvTable {
   rows: string[][];
   header?: string[];
   headerLine?: string;
+  preamble?: string;
 }
 
 /**
@@ -247,7 +261,9 @@ interface CsvTable {
  * quoted message spans lines is one row, however many of the sample's lines it takes.
  */
 function csvTable(sample: readonly string[]): CsvTable | undefined {
-  const lines = sample.filter((line) => line.trim().length > 0);
+  let lines = sample.filter((line) => line.trim().length > 0);
+  const preamble = lines.length > 0 && TYPE_LINE.test(lines[0]) ? lines[0] : undefined;
+  if (preamble !== undefined) lines = lines.slice(1);
   if (lines.length === 0) return undefined;
   let best: CsvTable | undefined;
   for (const delimiter of CSV_DELIMITERS) {
@@ -255,7 +271,7 @@ function csvTable(sample: readonly string[]): CsvTable | undefined {
     const table = tableOf(lines, delimiter);
     if (table !== undefined && (best === undefined || table.rows.length > best.rows.length)) best = table;
   }
-  return best;
+  return best && preamble !== undefined ? { ...best, preamble } : best;
 }
 
 /**
@@ -353,7 +369,7 @@ export function withCsvColumns(parse: (line: string) => ParsedLine, columns: Csv
   if (columns === undefined) return parse;
   return (line) => {
     const parsed = parse(line);
-    if (columns.header !== undefined && line === columns.header) return { ...parsed, directive: true };
+    if ((columns.header !== undefined && line === columns.header) || (columns.preamble !== undefined && line === columns.preamble)) return { ...parsed, directive: true };
     // A row whose level a header reader read (a level column first: `Error,3/12/2026 …,Source,…`) is read as it was.
     if (parsed.level !== undefined) return parsed;
     const row = splitRow(line, columns.delimiter, columns.message === columns.cells - 1 ? columns.cells : Infinity);

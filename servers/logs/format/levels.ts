@@ -231,12 +231,17 @@ const LOCALIZED: ReadonlyMap<string, Level> = new Map(Object.entries({
   '配置': 'DEBUG', '详细': 'DEBUG', '较详细': 'TRACE', '非常详细': 'TRACE', '組態': 'DEBUG', '較詳細': 'TRACE', '最詳細': 'TRACE',
   // Russian
   'ошибка': 'ERROR', 'критическая': 'FATAL', 'предупреждение': 'WARN', 'сведения': 'INFO', 'информация': 'INFO', 'отладка': 'DEBUG',
-  // Korean (`위험` is Critical in the Korean event viewer: Windows' level 1)
-  '위험': 'FATAL', '심각': 'ERROR', '치명적': 'FATAL', '오류': 'ERROR', '에러': 'ERROR', '경고': 'WARN', '정보': 'INFO', '디버그': 'DEBUG', '구성': 'DEBUG', '미세': 'DEBUG',
+  // Korean (`위험` is Critical in the Korean event viewer: Windows' level 1). Application loggers translate the six
+  // levels in more than one way (`치명` and `치명적` for FATAL, `주의` beside `경고`, `추적`, `디버깅`): a level column is
+  // learned when nearly all its values are names here, and a value missing here leaves its lines without a level, so a
+  // file's FATAL lines went uncounted (break33).
+  '위험': 'FATAL', '심각': 'ERROR', '치명': 'FATAL', '치명적': 'FATAL', '긴급': 'FATAL', '오류': 'ERROR', '에러': 'ERROR', '경고': 'WARN', '주의': 'WARN',
+  '정보': 'INFO', '알림': 'INFO', '디버그': 'DEBUG', '디버깅': 'DEBUG', '구성': 'DEBUG', '미세': 'DEBUG', '추적': 'TRACE', '자세한 정보': 'TRACE',
   // Japanese
-  '重大': 'ERROR', '致命的': 'FATAL', 'エラー': 'ERROR', '警告': 'WARN', '情報': 'INFO', 'デバッグ': 'DEBUG',
+  '重大': 'ERROR', '致命的': 'FATAL', '緊急': 'FATAL', 'エラー': 'ERROR', '警告': 'WARN', '注意': 'WARN', '情報': 'INFO', '通知': 'INFO', 'デバッグ': 'DEBUG', 'トレース': 'TRACE',
   // Chinese (simplified, traditional)
-  '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
+  '严重': 'ERROR', '致命': 'FATAL', '紧急': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '跟踪': 'TRACE', '追踪': 'TRACE',
+  '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG', '追蹤': 'TRACE',
 } satisfies Record<string, Level>));
 
 /** LOCALIZED's names (lower case): what a reader's quick refusal of a word is built from (header.ts columnLevel). */

@@ -134,6 +134,11 @@ describe('logs: level fields of Python\'s default layout, localized level column
     assert.deepEqual(TOMCAT_KO.map((l) => ko.parse(l).level), ['INFO', 'WARN', 'ERROR', 'INFO', 'INFO']);
     const de = parserOf(TOMCAT_DE);
     assert.deepEqual(TOMCAT_DE.map((l) => de.parse(l).level), ['INFO', 'WARN', 'ERROR', 'INFO']);
+    // break33: one value the table lacked (`[치명]`, FATAL) in a bracketed Korean column: its lines had no level, so a
+    // file's fatal errors went uncounted (and in a short file no column was learned at all).
+    const korean = Array.from({ length: 12 }, (_, i) => `2026-12-04 16:00:${String(i).padStart(2, '0')} [${['정보', '경고', '오류', '치명', '주의', '추적'][i % 6]}] worker ${i} did step ${i * 7}`);
+    const koParser = parserOf(korean);
+    assert.deepEqual(korean.slice(0, 6).map((l) => koParser.parse(l).level), ['INFO', 'WARN', 'ERROR', 'FATAL', 'WARN', 'TRACE']);
     const free = parserOf(FREE_TEXT);
     assert.deepEqual(FREE_TEXT.map((l) => free.parse(l).level), [undefined, undefined, undefined, undefined]);
   });

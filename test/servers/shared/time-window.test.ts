@@ -196,8 +196,11 @@ describe('shared time window', () => {
     });
 
     it('refuses an inverted or empty window', () => {
-      assert.throws(() => resolveWindow({ since: '2024-02-01', until: '2024-01-01' }, now), (e: unknown) => e instanceof UserFacingError && /before since/.test(e.message));
-      assert.throws(() => resolveWindow({ since: '2024-02-01T00:00:00Z', until: '2024-02-01T00:00:00Z' }, now), /before since .* or equal to it/);
+      assert.throws(() => resolveWindow({ since: '2024-02-01', until: '2024-01-01' }, now), (e: unknown) => e instanceof UserFacingError && /is not after since/.test(e.message));
+      assert.throws(() => resolveWindow({ since: '2024-02-01T00:00:00Z', until: '2024-02-01T00:00:00Z' }, now), /until "2024-02-01T00:00:00Z" \(read as .*\) is not after since "2024-02-01T00:00:00Z" \(read as .*\): the window would be empty\.$/);
+      // break33: a whole day as `until` is read as the next midnight; the message showed only that instant, a date the
+      // person never wrote ("until (2026-12-05T00:00) is before since (2026-12-05T00:00)" for until "2026-12-04").
+      assert.throws(() => resolveWindow({ since: '2026-12-05', until: '2026-12-04' }, now), /until "2026-12-04" \(read as 2026-12-05T00:00:00\.000[^)]*\) is not after since "2026-12-05" \(read as 2026-12-05T00:00:00\.000/);
       // A bare day as both sides is that whole day, not an empty window.
       assert.doesNotThrow(() => resolveWindow({ since: '2024-02-01', until: '2024-02-01' }, now));
     });
