@@ -658,6 +658,21 @@ const BATCH_30: Record<string, number> = {
   ISCDhcpd: 1, JACK: 0.879, Ntopng: 0.968, OneDriveClient: 0.889, OpenBeken: 0.786, OpenDKIM: 0.867, OpenROAD: 0.5,
   OvenMediaEngine: 0.324, SANE: 0.6, Singularity: 0.947, SpaceEngineers: 0.739, Spack: 0.781, Vivado: 0.938,
 };
+/**
+ * Batch 31 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-04 by
+ * branch `realx31` on the miner of lead33 at 88a5a9b9 (the start of session 33, which built it), before anything was
+ * fixed for these systems (none is in batches 1-30, the development set or Loghub, nor a close cousin of one): mean 0.835
+ * over 20 systems (median 0.871), 773 lines, 385 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
+ * the gate with them then gave again. Built blind to batches 7 and 30 and to the failures being fixed while other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
+ * it.
+ */
+const BATCH_31: Record<string, number> = {
+  Autofs: 1, AzureFunctionsHost: 1, Bundler: 0.375, Cpanminus: 0.9, Godot: 0.848, Hugo: 0.929, Maven: 0.773,
+  Minikube: 0.915, Opam: 0.68, OpenISCSI: 0.861, PHPUnit: 0.88, PPPd: 0.794, PPSSPP: 0.667, Pip: 0.673, Restic: 0.806,
+  Sphinx: 0.807, SuperTuxKart: 1, WezTerm: 0.88, Xdebug: 1, Yarn: 0.907,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -855,7 +870,7 @@ const BATCH_30: Record<string, number> = {
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
-  BATCH_26, BATCH_27, BATCH_28, BATCH_29, BATCH_30,
+  BATCH_26, BATCH_27, BATCH_28, BATCH_29, BATCH_30, BATCH_31,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -877,8 +892,9 @@ const BATCHES = [
 // for study at the start of session 31 (2026-12-04), when batch 29 was to be built; batch 29 was built and measured by
 // branch `realx29` in session 31; batch 28 was released for study at the start of session 32 (2026-12-04), when batch 30
 // was to be built; batch 30 was built and measured by branch `realx30` in session 32; batch 29 was released for study at
-// the start of session 33 (2026-12-04), when batch 31 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_30];
+// the start of session 33 (2026-12-04), when batch 31 was to be built; batch 31 was built and measured by branch
+// `realx31` in session 33.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_30, BATCH_31];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
