@@ -304,7 +304,13 @@ export function bracketEnd(line: string, position: number): number {
  * sent), which is the statement's own text; cut as a header, both directions' lines would read as one statement.
  */
 export function holdsArrow(line: string, start: number, end: number): boolean {
-  return nextArrow(line, start, end) !== undefined;
+  // A column is short and most hold neither `<` nor `>`: read in place, not by nextArrow's indexOf, which runs on to the
+  // line's end when the column holds none (twice a bracket column of every line).
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 60 /* < */ || c === 62 /* > */) return nextArrow(line, start, end) !== undefined;
+  }
+  return false;
 }
 
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
