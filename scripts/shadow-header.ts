@@ -112,6 +112,29 @@ export const NEIGHBOURS: readonly ((line: string) => string)[] = [
   (line) => line.slice(0, line.indexOf(': ') + 2),
   (line) => line.toLowerCase(),
   (line) => line.toUpperCase(),
+  // Around a bracket-level layout's columns (`[<time>] [thread] [LEVEL] [logger] msg`): a column's closing, an arrow or
+  // a nested or unclosed bracket in a column, the level spelled otherwise, a mark or another column opening the message.
+  (line) => line.replace('] ', '] - '),
+  (line) => line.replace('] ', '], '),
+  (line) => line.replace('] ', ']: '),
+  (line) => line.replace('] [', '] [a -> b] ['),
+  (line) => line.replace('] [', '] [a[b]c] ['),
+  (line) => line.replace('] [', '] [unclosed '),
+  (line) => line.replace('] [', ']x ['),
+  (line) => line.replace('] [', ']['),
+  (line) => line.replace(/\] \[[^\]]*\]/, ']'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '[$1]:'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, (level) => level.toLowerCase()),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '[ $1 ]'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '[LOG]'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '[NOPE]'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '$1'),
+  (line) => line.replace(/\[(INFO|WARN|ERROR|DEBUG)\]/, '[main/$1]'),
+  (line) => line.replace(/\] (?!\[)/, '] => '),
+  (line) => line.replace(/\] (?!\[)/, '] [WARN] '),
+  (line) => line.replace(/\] (?!\[)/, '] | '),
+  (line) => line.replace(/\] (?!\[)/, ']\t'),
+  (line) => line.replace(/\] (?!\[)/, ']'),
 ];
 
 /**

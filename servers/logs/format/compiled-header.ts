@@ -6,7 +6,10 @@ import { isWhiteSpace } from './chars';
 import { isExceptionName } from './exception-names';
 import {
   balanced,
+  bracketedLevelAt,
+  bracketEnd,
   componentEnd,
+  holdsArrow,
   composePrefixEnd,
   leadingLevel,
   mayBeChannelLevel,
@@ -32,6 +35,7 @@ export function compileHeaderReader(header: LearnedHeader, context: TimestampCon
   if (!nothingElseLearned(header)) return undefined;
   if (isPlainSyslog(header)) return syslogReader(header.fields[0].pattern as TimestampPattern, context, reads);
   if (isPlainTimestamped(header)) return timestampedReader(header.fields[0].pattern as TimestampPattern, context, reads);
+  if (isBracketLevel(header)) return bracketLevelReader(header.fields, context, reads);
   return undefined;
 }
 
@@ -72,6 +76,28 @@ function isPlainSyslog(header: LearnedHeader): boolean {
  */
 function isPlainTimestamped(header: LearnedHeader): boolean {
   return header.fields.length === 1 && plain(header.fields[0], 'timestamp') && header.fields[0].pattern !== undefined;
+}
+
+/**
+ * The bracket-level layout (`[2026-01-05 08:00:00.137] [pool-2-thread-15] [INFO] [com.app.Jobs] …`, `<time> [WARN] …`): a
+ * plain time, then bracketed columns only, one of them the level (`[LEVEL]`, maybe learned as written in capitals),
+ * the others holding neither a time nor a level (learned so: `timed` and `leveled` false, no level words).
+ */
+function isBracketLevel(header: LearnedHeader): boolean {
+  const [time, ...columns] = header.fields;
+  if (columns.length === 0 || !plain(time, 'timestamp') || time.pattern === undefined) return false;
+  let levels = 0;
+  for (const field of columns) {
+    if (field.kind === 'level' && field.bracketed === true && onlyKeys(field, ['kind', 'bracketed', 'capitals'])) levels++;
+    else if (!(field.kind === 'bracket' && field.timed === false && field.leveled === false && onlyKeys(field, ['kind', 'timed', 'leveled']))) return false;
+  }
+  return levels === 1;
+}
+
+/** Whether `field` has no flag but `keys` set. */
+function onlyKeys(field: HeaderField, keys: readonly (keyof HeaderField)[]): boolean {
+  for (const key of Object.keys(field) as (keyof HeaderField)[]) if (!keys.includes(key) && field[key] !== undefined) return false;
+  return true;
 }
 
 /** Past the separators header.ts skips between fields (spaces, tabs, `|`) from `at`. */
@@ -155,5 +181,52 @@ function timestampedReader(pattern: TimestampPattern, context: TimestampContext,
     if (level === undefined && consumed < 80 && composePrefixEnd(line) > 0) return undefined;
     if (reads) reads.lines++;
     return { message, timestamp: time.epoch, level };
+  };
+}
+
+/**
+ * The bracket-level layout's reader: parseWithHeader's reading of a line whose every field reads in its plainest way
+ * (the time from the line's first character, closed by neither `,` nor `:`; each bracket balanced, closed by a
+ * separator, holding no arrow; the level a known word in its brackets), written out; any other line is the general
+ * reader's. Past the header, as the general reader reads such a line:
+ * - a lone dash, arrow or colon opening the message is cut by applyHeader: such lines (an opening `-`, `=`, `>` or
+ *   `:`) are the general reader's;
+ * - the level is the level column's, so the message's first word, a Monolog column, an access log's status and a
+ *   docker compose prefix are not looked at; no other form, inserted or relayed column, message level column or
+ *   prefix is learned (nothingElseLearned), and the time is in its own form: the line is not read again.
+ */
+function bracketLevelReader(fields: readonly HeaderField[], context: TimestampContext, reads?: { lines: number }): CompiledReader {
+  const pattern = fields[0].pattern as TimestampPattern;
+  // Per column after the time: whether it is the level's.
+  const isLevel = fields.slice(1).map((field) => field.kind === 'level');
+  return (line) => {
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9 || first === 124 || line.length === 0) return undefined;
+    const time = matchTimestampAt(line, 0, pattern, context);
+    if (time === undefined || time.epoch === undefined) return undefined;
+    const afterTime = line.charCodeAt(time.end);
+    if (afterTime === 44 || afterTime === 58) return undefined;
+    let end = time.end;
+    let level: ParsedLine['level'];
+    for (let i = 0; i < isLevel.length; i++) {
+      const start = skipSeparators(line, end);
+      if (line.charCodeAt(start) !== 91 /* [ */) return undefined;
+      if (isLevel[i]) {
+        // A `[` opens no bare word, so the capitals rule (a lower-case word opening the message) never applies here.
+        const read = bracketedLevelAt(line, start);
+        if (read === undefined) return undefined;
+        level = read.level;
+        end = read.end;
+      } else {
+        const close = bracketEnd(line, start);
+        if (close < 0 || holdsArrow(line, start + 1, close - 1)) return undefined;
+        end = line.charCodeAt(close) === 58 ? close + 1 : close;
+      }
+    }
+    const start = skipSeparators(line, end);
+    const opening = line.charCodeAt(start);
+    if (opening === 45 || opening === 61 || opening === 62 || opening === 58) return undefined;
+    if (reads) reads.lines++;
+    return { message: line.slice(start), timestamp: time.epoch, level };
   };
 }

@@ -278,7 +278,7 @@ function alignedColumn(line: string, before: number, end: number, next: number):
 }
 
 /** End of a balanced [...] starting at `position`, or -1. */
-function bracketEnd(line: string, position: number): number {
+export function bracketEnd(line: string, position: number): number {
   if (line.charCodeAt(position) !== 91) return -1;
   const limit = Math.min(line.length, position + 512);
   // Most brackets hold no other: then the first `]` closes this one (found by indexOf, which scans faster than a loop
@@ -303,8 +303,14 @@ function bracketEnd(line: string, position: number): number {
  * connection), the same on every line of it, while an arrow's direction says which way the data went (received or
  * sent), which is the statement's own text; cut as a header, both directions' lines would read as one statement.
  */
-function holdsArrow(line: string, start: number, end: number): boolean {
-  return nextArrow(line, start, end) !== undefined;
+export function holdsArrow(line: string, start: number, end: number): boolean {
+  // A column is short and most hold neither `<` nor `>`: read in place, not by nextArrow's indexOf, which runs on to the
+  // line's end when the column holds none (twice a bracket column of every line).
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 60 /* < */ || c === 62 /* > */) return nextArrow(line, start, end) !== undefined;
+  }
+  return false;
 }
 
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
@@ -391,12 +397,21 @@ function knownLevelWord(line: string, start: number, end: number): string | unde
   return word;
 }
 
+/**
+ * The level of the bracketed level word at the `[` at `position` (`[WARN]`, `[ error ]`, `[LOG]`) and where its field
+ * ends, as the level reader takes it there first; undefined when none is written there (the reader tries other forms).
+ */
+export function bracketedLevelAt(line: string, position: number): { end: number; level: Level } | undefined {
+  // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
+  const bracketed = readBracketedLevel(line, position);
+  const level = bracketed && (normalizeLevel(bracketed.word) ?? COLUMN_ONLY_LEVELS.get(bracketed.word));
+  return bracketed && level ? { end: bracketed.end, level } : undefined;
+}
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   if (line.charCodeAt(position) === 91 /* [ */) {
-    // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
-    const bracketed = readBracketedLevel(line, position);
-    const level = bracketed && (normalizeLevel(bracketed.word) ?? COLUMN_ONLY_LEVELS.get(bracketed.word));
-    if (bracketed && level) return { end: bracketed.end, level };
+    const bracketed = bracketedLevelAt(line, position);
+    if (bracketed) return bracketed;
   } else {
     const python = matchAt(PYTHON_BASIC_AT, line, position);
     if (python) return { end: position + python[0].length, level: normalizeLevel(python[1]), component: python[2] };

@@ -75,10 +75,37 @@ const TIMESTAMPED_FILE = [
   '',
 ];
 
+/** Lines of a bracket-level file (`[time] [thread] [LEVEL] [logger] msg`) and of the forms such a file holds beside its own. */
+const BRACKET_LEVEL_FILE = [
+  '[2026-11-30 10:00:01.456] [main] [ERROR] [app.Db] connection lost',
+  '[2026-11-30 10:00:02.001] [main] [INFO] [app.Db] - a lone dash before the message',
+  '[2026-11-30 10:00:02.002] [main] [INFO] [app.Db] -> an arrow',
+  '[2026-11-30 10:00:02.003] [main] [INFO] [app.Db]: closed by a colon',
+  '[2026-11-30 10:00:02.004], [main] [INFO] [app.Db] closed by a comma',
+  '[2026-11-30 10:00:02.005] [a -> b] [INFO] [app.Db] an arrow in a column',
+  '[2026-11-30 10:00:02.006] [pool[1]] [INFO] [app.Db] a nested bracket',
+  '[2026-11-30 10:00:02.007] [main] [info] [app.Db] the level in lower case',
+  '[2026-11-30 10:00:02.008] [main] [ WARN ] [app.Db] the level padded',
+  '[2026-11-30 10:00:02.009] [main] [LOG] [app.Db] a column-only level',
+  '[2026-11-30 10:00:02.010] [main] [NOPE] [app.Db] no level word',
+  '[2026-11-30 10:00:02.011] [main] INFO [app.Db] a bare level',
+  '[2026-11-30 10:00:02.012] [main] [INFO] a column missing',
+  '[2026-11-30 10:00:02.013] [main] [INFO]',
+  '[2026-11-30 10:00:02.014] [main] [INFO] [app.Db]',
+  '[2026-11-30 10:00:02.015] [main]',
+  '[2026-11-30 10:00:02.016] [main] [INFO] [app.Db] app.ERROR: a Monolog column',
+  '[2026-11-30 10:00:02.017]x [main] [INFO] [app.Db] glued',
+  '2026-11-30 10:00:02.018 [main] [INFO] [app.Db] the time unbracketed',
+  '[Nov 30 10:00:02] [main] [INFO] [app.Db] the time in another form',
+  '    at com.example.Foo.bar(Foo.java:12)',
+  'web-1  | [2026-11-30 10:00:03.000] [main] [INFO] [app.Db] behind a compose prefix',
+  '',
+];
+
 describe('compiled header readers: shadow compare with the general reader', function () {
   // Each line is parsed twice, and again for each of its neighbours: some seconds on a loaded machine.
   this.timeout(120_000);
-  for (const id of ['syslog-many-hosts', 'mixed-programs', 'pipe-delimited', 'comma-delimited', 'proxy-sizes', 'semicolon-delimited']) {
+  for (const id of ['syslog-many-hosts', 'mixed-programs', 'pipe-delimited', 'comma-delimited', 'proxy-sizes', 'semicolon-delimited', 'bracketed']) {
     it(`${id}: every line and its neighbours parse alike`, () => {
       const layout = SYNTHETIC_LAYOUTS.find((l) => l.id === id);
       assert.ok(layout);
@@ -108,5 +135,15 @@ describe('compiled header readers: shadow compare with the general reader', func
     assert.deepEqual(result.examples, []);
     assert.equal(result.differences, 0);
     assert.ok(result.compiledLines > 0);
+  });
+
+  it('a bracket-level file with lines of other forms among its own parses alike, neighbours too', () => {
+    const result = emptyResult();
+    const own = Array.from({ length: 40 }, (_, i) => `[2026-11-30 09:${String(i).padStart(2, '0')}:00.${String(i * 7).padStart(3, '0')}] [worker-${i % 3}] [${i % 5 === 0 ? 'WARN' : 'INFO'}] [app.Jobs] job ${i} took ${i * 3} ms`);
+    shadowCompare('bracket-level-file', [...own, ...BRACKET_LEVEL_FILE, ...own, ...BRACKET_LEVEL_FILE], result, { show: 5 });
+    assert.deepEqual(result.examples, []);
+    assert.equal(result.differences, 0);
+    // The file's own lines were read by the bracket-level reader (the general reader read them all otherwise).
+    assert.ok(result.compiledLines >= 80, `compiled reader read ${result.compiledLines} lines`);
   });
 });
