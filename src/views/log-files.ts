@@ -1,15 +1,13 @@
 // Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { LISTED_LOG_FILES_CONTEXT, logFilePath, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
 
 export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
 export const LOGS_SERVER = 'logs';
-/** Files whose creation, change or deletion refreshes the tree (one brace group: VS Code's globs do not nest them). */
-export const LOG_FILE_GLOB = '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
 /** …and for this many sources (each count is one error_summary call reading the journal or the Docker API). */
@@ -27,12 +25,15 @@ export class LogFilesTree extends HubTree {
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
+  /** Absolute paths of the listed files. */
+  private listedPaths: ReadonlySet<string> = new Set();
 
   constructor(hub: McpHub) {
     super(hub, LOG_FILES_VIEW_ID);
-    // The names the logs server lists (servers/logs/files/log-files.ts) that are unambiguous, rotations included: a
-    // write to syslog or worker.out must refresh the tree as one to app.log does (.txt/.json would wake it on every save).
+    // A write to syslog or worker.out must refresh the tree as one to app.log does; a `.csv`/`.txt` log the server listed
+    // by its content too (a new one appeared only on a manual refresh), but not each save of a project's documents.
     this.refreshOnFileChanges(LOG_FILE_GLOB, 1000);
+    this.refreshOnFileChanges(MAYBE_LOG_FILE_GLOB, 1000, (kind, uri) => maybeLogFileEvent(kind, uri.fsPath, this.listedPaths));
     this.onServersChanged(statusOf(LOGS_SERVER), () => void this.refresh());
     void this.refresh();
   }
@@ -66,7 +67,9 @@ export class LogFilesTree extends HubTree {
     const unread = unreadPlacesMessage(resource, vscode.l10n.t);
     this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
-    await setContext(LISTED_LOG_FILES_CONTEXT, resource.files.map(logFilePath).filter((p): p is string => p !== undefined));
+    const listed = resource.files.map(logFilePath).filter((p): p is string => p !== undefined);
+    this.listedPaths = new Set(listed);
+    await setContext(LISTED_LOG_FILES_CONTEXT, listed);
     this.render();
 
     // Counts come after the list so that the tree appears at once.

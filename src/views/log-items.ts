@@ -90,6 +90,27 @@ export function parseLogFilesResource(text: string): LogFilesResource {
 }
 
 /**
+ * Files whose creation, change or deletion refreshes Log Files: the names the logs server (servers/logs/files/log-files.ts)
+ * lists as logs by name alone, rotations included (one brace group: VS Code's globs do not nest them).
+ */
+export const LOG_FILE_GLOB =
+  '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.jsonl,*.ndjson,*.clef,*.trace,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
+/**
+ * Names that logs and documents share (servers/logs/files/document-names.ts isAmbiguousLogName): the server lists such a
+ * file when its start reads as a log, so its events are filtered by maybeLogFileEvent.
+ */
+export const MAYBE_LOG_FILE_GLOB = '**/{*.txt,*.json,*.csv,*.tsv,*.tab}';
+
+/**
+ * Whether an event on a file of MAYBE_LOG_FILE_GLOB concerns Log Files, whose `listed` holds the absolute paths it shows:
+ * a new file may be a log (only the server, reading it, can tell), a listed one changed or went; a document saved or
+ * deleted (package.json, notes.txt) does not, so editing a project's documents does not reload the tree at each save.
+ */
+export function maybeLogFileEvent(kind: 'create' | 'change' | 'delete', path: string, listed: ReadonlySet<string>): boolean {
+  return kind === 'create' || listed.has(path);
+}
+
+/**
  * The context key holding the absolute paths of the files Log Files lists: the menus offer "Summarize Errors" on them
  * (`resourcePath in …`) beside the names that always read as logs, so a `.csv` or `.txt` log the tree shows with its
  * errors can be summarised from the Explorer too, while a `notes.txt` elsewhere gets no entry.

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { appendBranchPage, branchesViewDescription, branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
+import { LOG_FILE_GLOB, logFileNodes, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -392,6 +392,20 @@ describe('Log Files tree items', () => {
       'Not read: 7 rotated log(s) whose decompression tool is not installed: syslog.2.xz, syslog.3.xz, app.log.1.zst, app.log.2.zst, app.log.3.zst, … (in /var/log). ' +
         'Install xz (Debian/Ubuntu: apt-get install xz-utils), zstd (Debian/Ubuntu: apt-get install zstd).',
     );
+  });
+
+  it('watches every name the server lists: a new .csv/.txt log refreshes the tree, a saved document does not', () => {
+    // node's glob matcher reads VS Code's brace groups and `**` the same way.
+    const watched = (path: string) => [LOG_FILE_GLOB, MAYBE_LOG_FILE_GLOB].some((glob) => matchesGlob(path, glob));
+    for (const path of ['logs/app.log', 'logs/pg/postgresql-2026-12-01_000000.csv', 'ci/build-42.txt', 'events.jsonl', 'exports/metrics.tsv', 'var/syslog.1'])
+      assert.ok(watched(path), path);
+    assert.ok(!watched('src/index.ts'));
+    const listed = new Set(['/w/logs/export.csv', '/w/ci/build-42.txt']);
+    assert.equal(maybeLogFileEvent('create', '/w/logs/new.csv', listed), true);
+    assert.equal(maybeLogFileEvent('change', '/w/logs/export.csv', listed), true);
+    assert.equal(maybeLogFileEvent('delete', '/w/ci/build-42.txt', listed), true);
+    assert.equal(maybeLogFileEvent('change', '/w/package.json', listed), false);
+    assert.equal(maybeLogFileEvent('delete', '/w/notes.txt', listed), false);
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
