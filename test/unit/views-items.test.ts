@@ -7,7 +7,7 @@ import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { LOG_FILE_GLOB, logFileNodes, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
+import { LOG_FILE_GLOB, logFileNodes, MORE_LOG_FILES_COMMAND, moreLogFilePicks, SHOWN_LOG_FILES, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -406,6 +406,27 @@ describe('Log Files tree items', () => {
     assert.equal(maybeLogFileEvent('delete', '/w/ci/build-42.txt', listed), true);
     assert.equal(maybeLogFileEvent('change', '/w/package.json', listed), false);
     assert.equal(maybeLogFileEvent('delete', '/w/notes.txt', listed), false);
+  });
+
+  it('a big log behind a thousand newer small ones is named by the "N more log files…" item, first in its pick', () => {
+    const small = Array.from({ length: 1000 }, (_, i) => ({ name: `jobs/job-${i}.log`, path: `/w/jobs/job-${i}.log`, size: 2_000, mtimeMs: NOW - i * 1000 }));
+    const big = { name: 'app/server.log', path: '/w/app/server.log', size: 3_000_000_000, mtimeMs: NOW - 3 * 86_400_000 };
+    const listed = parseLogFilesResource(JSON.stringify({ directories: ['/w'], files: [...small.slice(0, 999), big], truncated: true, omitted: 1 }));
+    const nodes = logFileNodes(listed, { now: NOW, locale: 'en', t, errorCounts: new Map() });
+    assert.equal(nodes.length, SHOWN_LOG_FILES + 1);
+    const more = nodes.at(-1)!;
+    assert.equal(more.label, `${1000 - SHOWN_LOG_FILES + 1} more log files…`);
+    assert.equal(more.description, 'largest listed: app/server.log (2.8 GiB)');
+    assert.match(more.tooltip ?? '', /1 older ones are not listed: the logs server lists the newest 1000; they are read when named, or from the Explorer/);
+    assert.deepEqual(more.command, { command: MORE_LOG_FILES_COMMAND });
+    const onDisk = [{ path: '/w/old/huge.log', size: 9_000_000_000, mtimeMs: NOW - 400 * 86_400_000 }];
+    const picks = moreLogFilePicks(listed, onDisk, (p) => p.slice(3), { now: NOW, locale: 'en', t });
+    assert.deepEqual(picks.slice(0, 2).map((p) => [p.label, p.path, p.listed?.name]), [['old/huge.log', '/w/old/huge.log', undefined], ['app/server.log', '/w/app/server.log', 'app/server.log']]);
+    assert.match(picks[0].description, /not listed$/);
+    assert.equal(picks.length, 1000 - SHOWN_LOG_FILES + 1);
+    // A listing the tree shows whole has no such item.
+    const few = parseLogFilesResource(JSON.stringify({ files: small.slice(0, 3) }));
+    assert.equal(logFileNodes(few, { now: NOW, locale: 'en', t, errorCounts: new Map() }).length, 3);
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
