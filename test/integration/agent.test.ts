@@ -267,13 +267,40 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('error')[0].message, /rate-limiting/);
   });
 
-  it('an overloaded error inside the stream becomes the overloaded message', async () => {
-    mock.enqueue({ text: 'Starting to answer', streamErrorAfterEvents: 4 });
+  it('an overloaded error inside the stream after words of the answer: said to have cut it, not retried', async () => {
+    mock.enqueue({ text: 'Starting to answer', streamErrorAfterEvents: 4 }, { text: 'never asked for' });
     const { agent } = makeAgent(mock, hub);
     const log = new EventLog();
     await agent.ask('q', log.onEvent, ac().signal);
     assert.equal(log.done(), 'error');
-    assert.match(log.of('error')[0].message, /overloaded/);
+    assert.ok(log.text().length > 0);
+    assert.equal(log.of('error')[0].message, 'The Anthropic API became overloaded while writing this answer, which stops here. Ask again in a few minutes.');
+    assert.equal(mock.messageRequests().length, 1, 'the words shown would have been written twice');
+  });
+
+  it('an overloaded error inside the stream before any text (after message_start) is retried as a 529 is', async () => {
+    mock.enqueue({ text: 'lost', streamErrorAfterEvents: 1 }, { text: 'after the overload' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.text(), 'after the overload');
+    assert.equal(mock.messageRequests().length, 2);
+  });
+
+  it('an overloaded error inside every stream: the message counts the retries made, and says none when none was', async () => {
+    mock.enqueue(...Array.from({ length: 3 }, () => ({ text: 'lost', streamErrorAfterEvents: 1 })));
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.equal(mock.messageRequests().length, 3, 'first try + maxRetries 2');
+    assert.equal(log.of('error')[0].message, 'The Anthropic API is overloaded right now and 2 retries did not help. Try again in a few minutes.');
+    mock.enqueue({ text: 'lost', streamErrorAfterEvents: 1 });
+    const once = makeAgent(mock, hub, { limits: { maxRetries: 0 } }).agent;
+    const log2 = new EventLog();
+    await once.ask('q', log2.onEvent, ac().signal);
+    assert.equal(log2.of('error')[0].message, 'The Anthropic API is overloaded right now. Try again in a few minutes.');
   });
 
   it('a connection dropped mid-stream gives a message and keeps the history valid', async () => {
