@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, matchesGlob } from 'node:path';
 import { appendBranchPage, branchesViewDescription, branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
-import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
+import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage, textErrorLines } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
@@ -842,11 +842,25 @@ describe('error summary of a log whose levels cannot be read, with lines that re
     assert.match(noErrorsMessage(journal, 'journal:backup.service', t).message, /\(records 7, 9\)/);
   });
 
-  it('shows the server\'s notes without the pointers at fields of its JSON; plain words stay', () => {
-    const html = render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' }));
+  it('shows the notes the server words for people, not those for a model; an older server\'s as written', () => {
+    const forPeople = errorSummaryOutput.parse({ ...cron, notesForPeople: ['logs/cron-runner.log: 1 line(s) without a level read as errors by their text (lines 2); not counted'] });
+    const html = render(errorSummaryMarkdown(forPeople, { file: 'logs/cron-runner.log', t, locale: 'en' }));
     assert.doesNotMatch(html, /files\[\]|logs:\/\/files|leadingNuls/);
     assert.match(html, /read as errors by their text \(lines 2\); not counted/);
-    assert.match(html, /the rest \(see notes\) stays/);
+    assert.match(render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' })), /the rest \(see notes\) stays/);
+  });
+
+  it('names the file of each line number when lines of several files read as errors', () => {
+    const two = errorSummaryOutput.parse({
+      totalErrors: 0,
+      groups: [],
+      files: [
+        { file: 'logs/app.log', errors: 0, textErrors: { lines: 2, first: [2, 9] } },
+        { file: 'logs/worker.log', errors: 0, textErrors: { lines: 30, first: [14, 15, 40, 41] } },
+      ],
+      notes: [],
+    });
+    assert.deepEqual(textErrorLines(two), { count: '32', first: 'logs/app.log 2, 9; logs/worker.log 14, 15, 40…', inSource: false });
   });
 });
 
