@@ -3,6 +3,7 @@
 // their own copy in memory and saved it whole: the last save won and the other window's turns were lost, without a word.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { t } from '@vscode/l10n';
 import { HISTORY_KEY, type KeyValueStore } from './history';
 
 /** Conversations kept in the folder (the newest); older ones no window holds are deleted. */
@@ -43,8 +44,12 @@ export class WindowHistoryStore implements KeyValueStore {
       return owner === undefined || owner === pid || !alive(owner);
     });
     this.file = join(dir, free ?? `${Date.now()}-${pid}${SUFFIX}`);
-    this.value = free ? readJson(this.file) : conversations.length === 0 ? fallback.get(HISTORY_KEY) : undefined;
+    // Every conversation is another live window's: this one starts its own, and says why the chat is empty.
+    const beside = { messages: [], transcript: [{ kind: 'notice', text: t('Another window of this workspace has its own conversation; this window keeps one of its own. Neither overwrites the other.') }] };
+    this.value = free ? readJson(this.file) : conversations.length === 0 ? fallback.get(HISTORY_KEY) : beside;
     writeFileSync(this.file + OWNER, String(pid));
+    // Written at once, so that a window starting meanwhile sees this one taken.
+    if (!free) writeFileSync(this.file, JSON.stringify(this.value ?? null));
     this.prune(conversations, alive);
   }
 

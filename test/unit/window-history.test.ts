@@ -34,6 +34,7 @@ describe('the conversation of each window (window-history.ts)', () => {
     live.add(101).add(202);
     const first = new WindowHistoryStore(dir, workspaceState, 101, alive);
     const second = new WindowHistoryStore(dir, workspaceState, 202, alive);
+    assert.match(JSON.stringify(second.get(HISTORY_KEY)), /Another window of this workspace has its own conversation/, 'the second window says why its chat is empty');
     await first.update(HISTORY_KEY, conversation('from the first window'));
     await second.update(HISTORY_KEY, conversation('from the second window'));
     await first.update(HISTORY_KEY, conversation('the first window again'));
