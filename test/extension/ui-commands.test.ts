@@ -3,7 +3,7 @@
 // real servers, and the deterministic error summary of a log file.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
@@ -103,6 +103,38 @@ describe('UI commands in the extension host', function () {
       rmSync(table, { force: true });
     }
     await waitUntil('the deleted log gone from the tree', () => !labels().some((l) => l.endsWith('exported-events.csv')), { timeoutMs: 20_000, intervalMs: 100 });
+  });
+
+  it('Log Files: a big log behind many newer small ones is reached through "N more log files…", largest first', async () => {
+    const dir = join(folder.fsPath, 'logs', 'jobs');
+    const big = join(folder.fsPath, 'logs', 'big-archive.log');
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(big, '2026-12-01 10:00:00 INFO started\n'.repeat(20_000));
+      const old = new Date(Date.now() - 3 * 86_400_000);
+      utimesSync(big, old, old);
+      for (let i = 0; i < 110; i++) writeFileSync(join(dir, `job-${i}.log`), `2026-12-03 10:00:00 INFO job ${i}\n`);
+      const nodes = await waitUntil('the "more" item', async () => {
+        const roots = flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles'));
+        return roots.some((n) => n.id === 'log-more') ? roots : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 500 });
+      const more = nodes.find((n) => n.id === 'log-more')!;
+      assert.match(more.label, /^\d+ more log files…$/);
+      assert.match(more.description ?? '', /largest listed: logs\/big-archive\.log/);
+      assert.ok(!nodes.some((n) => n.label.endsWith('big-archive.log')), 'the big one is past the newest shown');
+      // The pick, as a person would: it opens on the largest; Enter opens that file.
+      const picked = vscode.commands.executeCommand<string | undefined>(more.command!.command);
+      await waitUntil('the pick to open', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return vscode.window.activeTextEditor?.document.uri.fsPath === big;
+      }, { timeoutMs: 20_000, intervalMs: 300 });
+      assert.equal(await picked, big);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(big, { force: true });
+      await vscode.commands.executeCommand('devopsAssistant.refreshLogFiles');
+    }
   });
 
   it('System: CPU, memory and disks', async () => {
