@@ -123,6 +123,7 @@ export class Agent implements ChatAgent {
     const last = this.conversation.transcript.at(-1)?.kind;
     if (last === 'user' || last === 'tool') {
       this.conversation.transcript.push({ kind: 'notice', text: t('Not answered: VS Code was reloaded or closed while the answer was being written. Ask again to get one.') });
+      this.conversation.messages = closeUnanswered(repairMessages(this.conversation.messages), 'reloaded');
     }
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
   }
@@ -506,7 +507,7 @@ export class Agent implements ChatAgent {
       emit({ type: 'usage', usage });
       this.conversation.transcript.push({ kind: 'usage', usage });
     }
-    this.conversation.messages = repairMessages(this.conversation.messages);
+    this.conversation.messages = closeUnanswered(repairMessages(this.conversation.messages), stopReason);
     await this.persist();
     emit({ type: 'done', stopReason });
   }
@@ -538,3 +539,21 @@ function followAbort(parent: AbortSignal): { signal: AbortSignal; dispose(): voi
   else parent.addEventListener('abort', onAbort, { once: true });
   return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', onAbort) };
 }
+
+/**
+ * The history after a turn that ended without an answer (an error, or stopped): its last user message (the question, or
+ * the results of its tool calls) is closed by an assistant message saying so. Left open, the next question was joined
+ * to it in one user message, and the model answered both as one, or the failed one first.
+ */
+export function closeUnanswered(messages: MessageParam[], stopReason: string): MessageParam[] {
+  const text = UNANSWERED[stopReason];
+  if (text === undefined || messages.at(-1)?.role !== 'user') return messages;
+  return [...messages, { role: 'assistant', content: [{ type: 'text', text }] }];
+}
+
+/** What closeUnanswered tells the model, by the turn's stop reason ('reloaded': the window went away during the turn). */
+const UNANSWERED: Record<string, string> = {
+  error: '[Not answered: the request to the model failed.]',
+  cancelled: '[Not answered: the user stopped this answer before it was finished.]',
+  reloaded: '[Not answered: the editor was reloaded or closed while this answer was being written.]',
+};

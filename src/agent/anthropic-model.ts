@@ -5,7 +5,7 @@ import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
-import { mapApiError, setApiKeyAction } from './errors';
+import { isOverloaded, mapApiError, OverloadedInStreamError, setApiKeyAction } from './errors';
 import type { MessageParam } from './history';
 import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
@@ -19,6 +19,8 @@ export interface AnthropicModelSettings {
   baseURL: string;
   /** Give up on a response stream that sends nothing (not even a ping) for this long (ms). */
   streamIdleMs: number;
+  /** Tries again after an overloaded_error inside a response stream, as the SDK's for a 529 response (default 2). */
+  maxRetries?: number;
 }
 
 /** Retries of the SDK (429/5xx/overloaded, with backoff) and the stream idle limit (ms) used by the extension. */
@@ -43,8 +45,23 @@ export class AnthropicModel implements ChatModel {
       messages: withAnthropicToolIds(request.messages),
       ...(tools.length > 0 ? { tools } : {}),
     };
-    const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, options.onText);
-    return { content: message.content.map(toParam), stopReason: message.stop_reason ?? 'end_turn', usage: usageOf(message.usage) };
+    const maxRetries = this.settings.maxRetries ?? ANTHROPIC_DEFAULTS.maxRetries;
+    let answerStarted = false;
+    const onText = (delta: string) => {
+      answerStarted = true;
+      options.onText(delta);
+    };
+    for (let retries = 0; ; retries++) {
+      try {
+        const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, onText);
+        return { content: message.content.map(toParam), stopReason: message.stop_reason ?? 'end_turn', usage: usageOf(message.usage) };
+      } catch (error) {
+        // A 529 response was retried by the SDK already; an overloaded_error after the stream began (HTTP 200) was not.
+        if (!isOverloaded(error) || error.status === 529) throw error;
+        if (answerStarted || retries >= maxRetries || options.signal.aborted) throw new OverloadedInStreamError(retries, answerStarted, { cause: error });
+        await sleep(retryDelayMs(retries), options.signal);
+      }
+    }
   }
 
   estimateCostUsd(usage: ModelUsage): number | undefined {
@@ -112,4 +129,22 @@ function usageOf(usage: Anthropic.Usage | undefined): ModelUsage | undefined {
     cacheReadTokens: usage.cache_read_input_tokens ?? 0,
     cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
   };
+}
+
+/** The SDK's wait before retry `retries` + 1 of an overloaded request without retry-after: 0.5 s doubling to 8 s, less up to a quarter. */
+export function retryDelayMs(retries: number): number {
+  return Math.min(500 * 2 ** retries, 8000) * (1 - Math.random() * 0.25);
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (the caller then sees it aborted). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

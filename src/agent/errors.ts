@@ -16,6 +16,27 @@ import { StreamStalledError } from './idle';
 export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
 
 
+/**
+ * The API said it was overloaded in an SSE `error` event, after its HTTP 200 (the SDK retries a 529 response, never an
+ * error inside a stream): `retries` tries again were made (AnthropicModel.send), and `answerCut` when text of the answer
+ * had been shown already, so it was not tried again (the answer would have been written twice).
+ */
+export class OverloadedInStreamError extends Error {
+  constructor(
+    readonly retries: number,
+    readonly answerCut: boolean,
+    options: { cause: unknown },
+  ) {
+    super('overloaded_error in the response stream', options);
+    this.name = 'OverloadedInStreamError';
+  }
+}
+
+/** Whether `error` is the API's overloaded_error, as a 529 response or an SSE `error` event. */
+export function isOverloaded(error: unknown): error is InstanceType<typeof APIError> {
+  return error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message));
+}
+
 export interface MappedError {
   message: string;
   action?: EventAction;
@@ -55,7 +76,13 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
       action: openSetting('devopsAssistant.anthropicBaseUrl'),
     };
   }
-  if (error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message))) {
+  // Said only when it is so: an overloaded_error inside a stream was said to have had retries when none was made.
+  if (error instanceof OverloadedInStreamError) {
+    if (error.answerCut) return { message: t('The Anthropic API became overloaded while writing this answer, which stops here. Ask again in a few minutes.') };
+    if (error.retries === 0) return { message: t('The Anthropic API is overloaded right now. Try again in a few minutes.') };
+    return { message: t('The Anthropic API is overloaded right now and {0} retries did not help. Try again in a few minutes.', error.retries) };
+  }
+  if (isOverloaded(error)) {
     return { message: t('The Anthropic API is overloaded right now and retries did not help. Try again in a few minutes.') };
   }
   const overflow = error instanceof APIError && (error instanceof BadRequestError || error.status === 413) ? windowOverflow(detail(error)) : undefined;

@@ -1,11 +1,14 @@
 // Wires the agent into VS Code: settings, the API key in SecretStorage (+ its command), and the
 // conversation in workspaceState.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { Agent, type AgentSettings } from './agent';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from './api-key';
+import type { KeyValueStore } from './history';
 import type { ModelSource } from './model';
+import { WindowHistoryStore } from './window-history';
 
 /** The agent's part of the settings, read at the start of every turn. */
 export function agentSettings(settings: Settings): AgentSettings {
@@ -28,10 +31,27 @@ export function createAgent(context: vscode.ExtensionContext, hub: McpHub, setti
     settings: () => agentSettings(settings()),
     ...(model ? { model } : {}),
     apiKey: () => readApiKey(context.secrets),
-    store: context.workspaceState,
+    store: conversationStore(context, log),
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     log,
   });
+}
+
+/**
+ * Where the conversation is kept: a file of this window's in the workspace's storage folder (window-history.ts), so that
+ * two windows on one workspace do not overwrite each other's turns; workspaceState without a workspace, or when that
+ * folder cannot be written.
+ */
+function conversationStore(context: vscode.ExtensionContext, log?: (line: string) => void): KeyValueStore {
+  if (!context.storageUri) return context.workspaceState;
+  try {
+    const store = new WindowHistoryStore(join(context.storageUri.fsPath, 'conversations'), context.workspaceState);
+    context.subscriptions.push(store);
+    return store;
+  } catch (error) {
+    log?.(`[agent] conversations kept in workspaceState: ${(error as Error).message}`);
+    return context.workspaceState;
+  }
 }
 
 /** Creates the agent and its Output channel and registers "Set API Key"; `log` writes to that channel. */

@@ -7,7 +7,7 @@ import type { McpHub } from '../mcp/types';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, noErrorsMessage, textErrorLines, type ErrorSummary } from '../views/error-summary-items';
-import { logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } from '../views/log-items';
+import { logFilePath, logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } from '../views/log-items';
 import { logFileOfUri, sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
 
@@ -80,7 +80,7 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | 
 /** The deterministic error summary of one log, or why there is none (for the user, localized). */
 export type LogErrorSummary =
   | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string }
-  | { kind: 'notLogFile' | 'empty' | 'serverUnavailable' | 'failed'; display: string; message: string };
+  | { kind: 'notLogFile' | 'empty' | 'gone' | 'serverUnavailable' | 'failed'; display: string; message: string };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -107,7 +107,12 @@ export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: Abor
   const display = vscode.workspace.asRelativePath(target.uri);
   // An empty file has no errors, but "No errors found" reads as "checked, all well": a log not written yet (a service
   // that never started, a rotation just done) is a different answer.
-  if ((await stat(target.uri.fsPath).catch(() => undefined))?.size === 0) {
+  const stats = await stat(target.uri.fsPath).catch((error: NodeJS.ErrnoException) => error);
+  // A file deleted or rotated away since Log Files listed it: the server's "no such log" read as a fault of the tool.
+  if (stats instanceof Error && (stats.code === 'ENOENT' || stats.code === 'ENOTDIR')) {
+    return { kind: 'gone', display, message: vscode.l10n.t('{0} is gone: it was deleted or moved (a log rotation renames it) since it was listed.', display) };
+  }
+  if (!(stats instanceof Error) && stats.size === 0) {
     return { kind: 'empty', display, message: vscode.l10n.t('{0} is empty: nothing has been written to it yet, so there are no errors to summarize.', display) };
   }
   let name: string | undefined;
@@ -171,6 +176,14 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       const result = await summarizeLog(hub, target);
       if (result.kind === 'serverUnavailable') void vscode.window.showErrorMessage(result.message);
       if (result.kind === 'notLogFile') void vscode.window.showWarningMessage(result.message);
+      if (result.kind === 'gone') {
+        // The tree still shows it: its listing is older than the file's deletion.
+        void vscode.commands.executeCommand('devopsAssistant.refreshLogFiles');
+        const choose = vscode.l10n.t('Choose a Log File…');
+        void Promise.resolve(vscode.window.showWarningMessage(result.message, choose)).then((chosen) => {
+          if (chosen === choose) void chooseLogFileToSummarize(hub);
+        });
+      }
       if (result.kind === 'empty') {
         session.append({ kind: 'notice', text: result.message });
         await chatView.reveal(false);
@@ -200,4 +213,21 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       return { totalErrors: result.summary.totalErrors };
     },
   );
+}
+
+/** A quick pick of the log files the logs server lists now, newest first; "Summarize Errors" runs on the one picked. */
+export async function chooseLogFileToSummarize(hub: McpHub): Promise<void> {
+  let files: LogFile[];
+  try {
+    files = await listLogFiles(hub);
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The logs server is not available: {0}', messageOf(error)));
+    return;
+  }
+  const items = files.flatMap((file) => {
+    const filePath = logFilePath(file);
+    return filePath ? [{ label: file.name, description: file.modified ? new Date(file.modified).toLocaleString(vscode.env.language) : undefined, filePath }] : [];
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Summarize Errors'), placeHolder: vscode.l10n.t('Choose a log file'), matchOnDescription: true });
+  if (picked) await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.file(picked.filePath));
 }

@@ -41,6 +41,8 @@ export const errorSummaryOutput = z.object({
     )
     .default([]),
   notes: z.array(z.string()).default([]),
+  /** The files' notes then the notes, as a person reads them (servers/logs/tools/notes-for-people.ts); absent from an older server. */
+  notesForPeople: z.array(z.string()).optional(),
 });
 export type ErrorSummary = z.infer<typeof errorSummaryOutput>;
 
@@ -111,33 +113,38 @@ export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'> & Partial<P
   return { severity: 'info', message: t('No errors found in {0}.', file) };
 }
 
+/** Line numbers shown of the entries that read as errors by their text (textErrorLines), over all files. */
+const SHOWN_TEXT_ERROR_LINES = 5;
+
 /**
  * The entries without a level that read as errors by their text (files[].textErrors), over every file of the summary:
- * how many ("3", "at least 40") and the first numbers ("2, 9, 14…"); undefined when there are none.
+ * how many ("3", "at least 40") and the first numbers ("2, 9, 14…"); with several files, each file's numbers after its
+ * name ("app.log 2, 9; worker.log 14…"): line 2 of which file was not said. Undefined when there are none.
  */
 export function textErrorLines(summary: Pick<ErrorSummary, 'files'>): { count: string; first: string; inSource: boolean } | undefined {
   const found = summary.files.filter((f) => (f.textErrors?.lines ?? 0) > 0);
   if (found.length === 0) return undefined;
   const lines = found.reduce((sum, f) => sum + (f.textErrors?.lines ?? 0), 0);
-  const first = found.flatMap((f) => f.textErrors?.first ?? []);
-  const shown = first.slice(0, 5).join(', ') + (lines > Math.min(first.length, 5) ? '…' : '');
+  let room = SHOWN_TEXT_ERROR_LINES;
+  const parts: string[] = [];
+  for (const f of found) {
+    const numbers = (f.textErrors?.first ?? []).slice(0, room);
+    if (numbers.length === 0) continue;
+    room -= numbers.length;
+    parts.push(found.length > 1 ? `${f.file} ${numbers.join(', ')}` : numbers.join(', '));
+    if (room === 0) break;
+  }
+  const shownCount = SHOWN_TEXT_ERROR_LINES - room;
+  const shown = parts.join('; ') + (lines > shownCount && shownCount > 0 ? '…' : '');
   return { count: `${found.some((f) => f.textErrors?.atLeast) ? '≥ ' : ''}${lines}`, first: shown || '?', inSource: found.every((f) => f.source !== undefined) };
-}
-
-/**
- * A logs server note as a person reads it: the notes are written for a model too, and point it at fields of the
- * structured answer ("(see files[].textErrors)", "(see logs://files)"), which a person has no way to see; those
- * pointers (a field path, a resource URI or a camelCase name) are left out, the rest is kept as written.
- */
-export function noteForPerson(note: string): string {
-  return note.replace(/\s*\(see [^()\s]*(?:\[\]|\.\w|:\/\/|[a-z][A-Z])[^()\s]*\)/g, '');
 }
 
 /** Grouped errors with counts and times. */
 export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMarkdownOptions): string {
   const { t, locale } = options;
   const lines = [`### ${t('Error summary: {0}', text(options.file))}`, ''];
-  const notes = [...summary.files.flatMap((f) => (f.note ? [f.note] : [])), ...summary.notes];
+  // The server words its notes for people itself; an older server's are shown as it wrote them.
+  const notes = summary.notesForPeople ?? [...summary.files.flatMap((f) => (f.note ? [f.note] : [])), ...summary.notes];
   if (summary.totalErrors === 0 || summary.groups.length === 0) {
     lines.push(`**${noErrorsMessage(summary, text(options.file), t).message}**`);
     if (summary.window) lines.push('', t('Searched from {0} to {1}.', when(summary.window.since, locale), when(summary.window.until, locale)));
@@ -156,6 +163,6 @@ export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMark
     }
     if (summary.truncated) lines.push('', t('Only the largest groups are shown.'));
   }
-  for (const note of notes) lines.push('', `> ${text(noteForPerson(note))}`);
+  for (const note of notes) lines.push('', `> ${text(note)}`);
   return lines.join('\n');
 }

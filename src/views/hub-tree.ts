@@ -38,22 +38,32 @@ export abstract class HubTree extends Disposable {
     );
   }
 
-  /** Refreshes `delayMs` after the last create/change/delete of a file matching `glob`. */
-  protected refreshOnFileChanges(glob: vscode.GlobPattern, delayMs: number): void {
-    this._register(this.watchForRefresh(glob, delayMs));
+  /**
+   * Refreshes `delayMs` after the last create/change/delete of a file matching `glob`, among those `wanted` (all when
+   * not given) says concern the tree.
+   */
+  protected refreshOnFileChanges(glob: vscode.GlobPattern, delayMs: number, wanted?: FileEventFilter): void {
+    this._register(this.watchForRefresh(glob, delayMs, wanted));
   }
 
   /**
    * Like refreshOnFileChanges, for watchers whose patterns change (a folder outside the workspace, which changes with
    * the workspace's folders): the caller owns the result and disposes it when the pattern is no longer wanted.
    */
-  protected watchForRefresh(glob: vscode.GlobPattern, delayMs: number): IDisposable {
+  protected watchForRefresh(glob: vscode.GlobPattern, delayMs: number, wanted: FileEventFilter = () => true): IDisposable {
     const watcher = vscode.workspace.createFileSystemWatcher(glob);
     const later = debounce(() => void this.refresh(), delayMs);
-    const owned: IDisposable[] = [watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later)];
+    const on = (kind: FileEventKind) => (uri: vscode.Uri) => {
+      if (wanted(kind, uri)) later();
+    };
+    const owned: IDisposable[] = [watcher, watcher.onDidChange(on('change')), watcher.onDidCreate(on('create')), watcher.onDidDelete(on('delete'))];
     return { dispose: () => disposeAll(owned) };
   }
 }
+
+export type FileEventKind = 'create' | 'change' | 'delete';
+/** Whether a file event concerns a tree (its refresh is wanted). */
+export type FileEventFilter = (kind: FileEventKind, uri: vscode.Uri) => boolean;
 
 /** The status of the server named `name` ('missing' when there is none), as a change key. */
 export const statusOf = (name: string) => (states: ServerState[]) => states.find((s) => s.name === name)?.status ?? 'missing';

@@ -1,15 +1,14 @@
 // Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { LISTED_LOG_FILES_CONTEXT, logFilePath, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
 
 export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
 export const LOGS_SERVER = 'logs';
-/** Files whose creation, change or deletion refreshes the tree (one brace group: VS Code's globs do not nest them). */
-export const LOG_FILE_GLOB = '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
 /** …and for this many sources (each count is one error_summary call reading the journal or the Docker API). */
@@ -27,12 +26,15 @@ export class LogFilesTree extends HubTree {
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
+  /** Absolute paths of the listed files. */
+  private listedPaths: ReadonlySet<string> = new Set();
 
   constructor(hub: McpHub) {
     super(hub, LOG_FILES_VIEW_ID);
-    // The names the logs server lists (servers/logs/files/log-files.ts) that are unambiguous, rotations included: a
-    // write to syslog or worker.out must refresh the tree as one to app.log does (.txt/.json would wake it on every save).
+    // A write to syslog or worker.out must refresh the tree as one to app.log does; a `.csv`/`.txt` log the server listed
+    // by its content too (a new one appeared only on a manual refresh), but not each save of a project's documents.
     this.refreshOnFileChanges(LOG_FILE_GLOB, 1000);
+    this.refreshOnFileChanges(MAYBE_LOG_FILE_GLOB, 1000, (kind, uri) => maybeLogFileEvent(kind, uri.fsPath, this.listedPaths));
     this.onServersChanged(statusOf(LOGS_SERVER), () => void this.refresh());
     void this.refresh();
   }
@@ -62,11 +64,13 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not: "More log files…" at the end picks among them, largest first.', resource.files.length, resource.omitted ?? '?') : undefined;
     const unread = unreadPlacesMessage(resource, vscode.l10n.t);
     this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
-    await setContext(LISTED_LOG_FILES_CONTEXT, resource.files.map(logFilePath).filter((p): p is string => p !== undefined));
+    const listed = resource.files.map(logFilePath).filter((p): p is string => p !== undefined);
+    this.listedPaths = new Set(listed);
+    await setContext(LISTED_LOG_FILES_CONTEXT, listed);
     this.render();
 
     // Counts come after the list so that the tree appears at once.
@@ -103,6 +107,24 @@ export class LogFilesTree extends HubTree {
     return changed;
   }
 
+  /**
+   * The quick pick behind "N more log files…": the listed files the tree does not show and, when the listing was cut, the
+   * log files on disk it left out (found by name in the log directories, at most MAX_UNLISTED_LOOKED_AT), largest
+   * first; the one picked opens. Resolves to the path opened.
+   */
+  async pickMoreLogFiles(): Promise<string | undefined> {
+    const resource = this.resource;
+    if (!resource) return undefined;
+    const unlisted = resource.truncated ? await unlistedLogFiles(resource, this.listedPaths) : [];
+    const picks = moreLogFilePicks(resource, unlisted, (path) => vscode.workspace.asRelativePath(path), { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t });
+    const picked = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('More log files, largest first'), matchOnDescription: true });
+    if (!picked) return undefined;
+    const file = picked.listed;
+    if (file && (file.compressed || file.gzip)) await vscode.commands.executeCommand(OPEN_COMPRESSED_LOG_COMMAND, file.name, picked.path);
+    else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picked.path));
+    return picked.path;
+  }
+
   private render(): void {
     if (!this.resource) return;
     const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable, datedAhead: this.datedAhead, datedBehind: this.datedBehind };
@@ -110,4 +132,24 @@ export class LogFilesTree extends HubTree {
     const errors = totalErrors(this.resource, this.errorCounts, options.now);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;
   }
+}
+
+/** Names looked at on disk for the pick of unlisted log files (each costs a stat). */
+const MAX_UNLISTED_LOOKED_AT = 5000;
+
+/** Log files (by their names: LOG_FILE_GLOB) in the listing's directories that it does not hold, with size and mtime. */
+async function unlistedLogFiles(resource: { directories?: unknown[] }, listed: ReadonlySet<string>): Promise<UnlistedLogFile[]> {
+  const dirs = (resource.directories ?? []).filter((dir): dir is string => typeof dir === 'string');
+  const found: UnlistedLogFile[] = [];
+  const seen = new Set<string>();
+  for (const dir of dirs) {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(dir), LOG_FILE_GLOB), '**/{node_modules,.git}/**', MAX_UNLISTED_LOOKED_AT);
+    for (const uri of uris) {
+      if (listed.has(uri.fsPath) || seen.has(uri.fsPath)) continue;
+      seen.add(uri.fsPath);
+      const stats = await stat(uri.fsPath).catch(() => undefined);
+      if (stats?.isFile()) found.push({ path: uri.fsPath, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+  }
+  return found;
 }

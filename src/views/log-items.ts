@@ -90,6 +90,27 @@ export function parseLogFilesResource(text: string): LogFilesResource {
 }
 
 /**
+ * Files whose creation, change or deletion refreshes Log Files: the names the logs server (servers/logs/files/log-files.ts)
+ * lists as logs by name alone, rotations included (one brace group: VS Code's globs do not nest them).
+ */
+export const LOG_FILE_GLOB =
+  '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.jsonl,*.ndjson,*.clef,*.trace,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
+/**
+ * Names that logs and documents share (servers/logs/files/document-names.ts isAmbiguousLogName): the server lists such a
+ * file when its start reads as a log, so its events are filtered by maybeLogFileEvent.
+ */
+export const MAYBE_LOG_FILE_GLOB = '**/{*.txt,*.json,*.csv,*.tsv,*.tab}';
+
+/**
+ * Whether an event on a file of MAYBE_LOG_FILE_GLOB concerns Log Files, whose `listed` holds the absolute paths it shows:
+ * a new file may be a log (only the server, reading it, can tell), a listed one changed or went; a document saved or
+ * deleted (package.json, notes.txt) does not, so editing a project's documents does not reload the tree at each save.
+ */
+export function maybeLogFileEvent(kind: 'create' | 'change' | 'delete', path: string, listed: ReadonlySet<string>): boolean {
+  return kind === 'create' || listed.has(path);
+}
+
+/**
  * The context key holding the absolute paths of the files Log Files lists: the menus offer "Summarize Errors" on them
  * (`resourcePath in …`) beside the names that always read as logs, so a `.csv` or `.txt` log the tree shows with its
  * errors can be summarised from the Explorer too, while a `notes.txt` elsewhere gets no entry.
@@ -246,8 +267,81 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   };
 }
 
+/** Files Log Files shows, the newest; the rest are behind its "N more log files…" item (moreLogFilesNode). */
+export const SHOWN_LOG_FILES = 100;
+/** Opens a quick pick of the log files the tree does not show, largest first (moreLogFilePicks). */
+export const MORE_LOG_FILES_COMMAND = 'devopsAssistant.moreLogFiles';
+
+/** The newest SHOWN_LOG_FILES files, then an item for the others when there are any (moreLogFilesNode). */
 export function logFileNodes(resource: LogFilesResource, options: LogBuildOptions): NodeSpec[] {
-  return resource.files.map((file) => logFileNode(file, options));
+  const shown = resource.files.slice(0, SHOWN_LOG_FILES).map((file) => logFileNode(file, options));
+  const more = moreLogFilesNode(resource, options.t);
+  return more ? [...shown, more] : shown;
+}
+
+/**
+ * What the newest-first tree leaves out: files past SHOWN_LOG_FILES, and those the server's listing left out (older than
+ * every listed one). A big log written before a thousand small newer ones is the file a person most likely looks for,
+ * and it was nowhere in the tree: the item names the largest of those it stands for, and opens a pick of them, largest
+ * first. Undefined when the tree shows every log file.
+ */
+export function moreLogFilesNode(resource: LogFilesResource, t: Translate): NodeSpec | undefined {
+  const rest = resource.files.slice(SHOWN_LOG_FILES);
+  const omitted = resource.omitted ?? 0;
+  if (rest.length === 0 && !resource.truncated) return undefined;
+  const largest = rest.reduce<LogFile | undefined>((big, file) => (big === undefined || file.size > big.size ? file : big), undefined);
+  const count = rest.length + omitted;
+  return {
+    id: 'log-more',
+    label: count > 0 ? t('{0} more log files…', count) : t('More log files…'),
+    description: largest ? t('largest listed: {0} ({1})', largest.name, formatBytes(largest.size)) : undefined,
+    tooltip: [
+      t('Log Files shows the newest {0} log files.', Math.min(resource.files.length, SHOWN_LOG_FILES)),
+      rest.length ? t('{0} more are listed by the logs server.', rest.length) : '',
+      omitted ? t('{0} older ones are not listed: the logs server lists the newest {1}; they are read when named, or from the Explorer.', omitted, resource.files.length) : '',
+      t('Click to choose among them, largest first.'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    icon: 'ellipsis',
+    contextValue: 'devopsLogFilesMore',
+    command: { command: MORE_LOG_FILES_COMMAND },
+  };
+}
+
+/** A log file on disk that the listing does not hold (found by its name in a log directory). */
+export interface UnlistedLogFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** One entry of the "N more log files…" pick: the file's path, and the listed file it is when it is one. */
+export interface MoreLogFilePick {
+  label: string;
+  description: string;
+  path: string;
+  listed?: LogFile;
+}
+
+/**
+ * The pick behind "N more log files…": the listed files the tree does not show and the unlisted ones found on disk
+ * (`unlisted`, `relativeName` gives their label), largest first: size, not age, is what the newest-first tree hid.
+ */
+export function moreLogFilePicks(resource: LogFilesResource, unlisted: readonly UnlistedLogFile[], relativeName: (path: string) => string, options: { now: number; locale: string; t: Translate }): MoreLogFilePick[] {
+  const listed = resource.files.slice(SHOWN_LOG_FILES).flatMap((file) => {
+    const path = logFilePath(file);
+    return path ? [{ label: file.name, size: file.size, mtimeMs: modifiedMs(file), path, listed: file }] : [];
+  });
+  const others = unlisted.map((file) => ({ label: relativeName(file.path), size: file.size, mtimeMs: file.mtimeMs, path: file.path, listed: undefined }));
+  return [...listed, ...others]
+    .sort((a, b) => b.size - a.size || a.label.localeCompare(b.label))
+    .map(({ label, size, mtimeMs, path, listed: file }) => ({
+      label,
+      description: [formatBytes(size), Number.isFinite(mtimeMs) ? formatRelativeTime(mtimeMs, options.now, options.locale) : '', file ? '' : options.t('not listed')].filter(Boolean).join(' · '),
+      path,
+      ...(file ? { listed: file } : {}),
+    }));
 }
 
 /** Sum of the known error counts of files and sources, for the view's badge. */

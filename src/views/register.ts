@@ -5,6 +5,7 @@ import type { Settings } from '../settings';
 import { LOAD_MORE_BRANCHES_COMMAND } from './branch-items';
 import { BranchesTree } from './branches';
 import { LogFilesTree } from './log-files';
+import { MORE_LOG_FILES_COMMAND } from './log-items';
 import { registerLogSourceDocuments } from './log-source-document';
 import { SystemTree } from './system';
 
@@ -27,6 +28,8 @@ export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub,
     // The Branches tree's "N more branches: load more" node (a repository of thousands of branches); resolves to the tree.
     vscode.commands.registerCommand(LOAD_MORE_BRANCHES_COMMAND, async (repository?: unknown) => (await branches.loadMore(typeof repository === 'string' ? repository : ''), branches.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', async () => (await logFiles.refresh(), logFiles.provider.items)),
+    // Log Files' "N more log files…" item: a pick of the files the tree does not show, largest first; resolves to the path opened.
+    vscode.commands.registerCommand(MORE_LOG_FILES_COMMAND, () => logFiles.pickMoreLogFiles()),
     vscode.commands.registerCommand('devopsAssistant.refreshSystem', async () => (await system.refresh(), system.provider.items)),
   );
   registerLogSourceDocuments(context, hub, () => logFiles.refresh());

@@ -3,7 +3,7 @@
 // real servers, and the deterministic error summary of a log file.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
@@ -11,6 +11,7 @@ import type { ChatAgent, TranscriptItem } from '../../src/agent/events';
 import type { DevopsAssistantApi } from '../../src/api';
 import type { McpHub, ServerState } from '../../src/mcp/types';
 import type { NodeSpec } from '../../src/views/node';
+import { summarizeLog } from '../../src/commands/summarize';
 import { waitUntil } from '../support/wait';
 
 const EXTENSION_ID = 'devops-assistant.devops-assistant';
@@ -83,6 +84,57 @@ describe('UI commands in the extension host', function () {
     assert.ok(app, nodes.map((n) => n.label).join(', '));
     assert.equal(app.filePath, vscode.Uri.joinPath(folder, 'logs', 'app.log').fsPath);
     assert.equal(app.contextValue, 'devopsLogFile');
+  });
+
+  it('Log Files: a new .csv log appears without a refresh; a data table in logs/ is no log', async () => {
+    const { trees } = await testApi();
+    await vscode.commands.executeCommand('devopsAssistant.refreshLogFiles');
+    const labels = () => flatten(trees.logFiles.provider.items).map((n) => n.label);
+    const csvLog = join(folder.fsPath, 'logs', 'exported-events.csv');
+    const table = join(folder.fsPath, 'logs', 'users.csv');
+    try {
+      writeFileSync(table, 'name,city,age\nAda,London,36\nAlan,Wilmslow,41\n');
+      writeFileSync(csvLog, `timestamp,level,message\n${new Date().toISOString()},ERROR,disk full on /var\n`);
+      // The watcher's refresh, not ours: the tree missed .csv/.txt logs until "Refresh" was clicked.
+      await waitUntil('the new .csv log in the tree', () => labels().some((l) => l.endsWith('exported-events.csv')), { timeoutMs: 20_000, intervalMs: 100 });
+      assert.ok(!labels().some((l) => l.endsWith('users.csv')), labels().join(', '));
+    } finally {
+      rmSync(csvLog, { force: true });
+      rmSync(table, { force: true });
+    }
+    await waitUntil('the deleted log gone from the tree', () => !labels().some((l) => l.endsWith('exported-events.csv')), { timeoutMs: 20_000, intervalMs: 100 });
+  });
+
+  it('Log Files: a big log behind many newer small ones is reached through "N more log files…", largest first', async () => {
+    const dir = join(folder.fsPath, 'logs', 'jobs');
+    const big = join(folder.fsPath, 'logs', 'big-archive.log');
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(big, '2026-12-01 10:00:00 INFO started\n'.repeat(20_000));
+      const old = new Date(Date.now() - 3 * 86_400_000);
+      utimesSync(big, old, old);
+      for (let i = 0; i < 110; i++) writeFileSync(join(dir, `job-${i}.log`), `2026-12-03 10:00:00 INFO job ${i}\n`);
+      const nodes = await waitUntil('the "more" item', async () => {
+        const roots = flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles'));
+        return roots.some((n) => n.id === 'log-more') ? roots : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 500 });
+      const more = nodes.find((n) => n.id === 'log-more')!;
+      assert.match(more.label, /^\d+ more log files…$/);
+      assert.match(more.description ?? '', /largest listed: logs\/big-archive\.log/);
+      assert.ok(!nodes.some((n) => n.label.endsWith('big-archive.log')), 'the big one is past the newest shown');
+      // The pick, as a person would: it opens on the largest; Enter opens that file.
+      const picked = vscode.commands.executeCommand<string | undefined>(more.command!.command);
+      await waitUntil('the pick to open', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return vscode.window.activeTextEditor?.document.uri.fsPath === big;
+      }, { timeoutMs: 20_000, intervalMs: 300 });
+      assert.equal(await picked, big);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(big, { force: true });
+      await vscode.commands.executeCommand('devopsAssistant.refreshLogFiles');
+    }
   });
 
   it('System: CPU, memory and disks', async () => {
@@ -271,6 +323,22 @@ describe('UI commands in the extension host', function () {
     const summary = agent.transcript().at(-1);
     assert.ok(summary?.kind === 'assistant' && summary.text.includes('Connection refused after rotation'), JSON.stringify(summary));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Summarize Errors on a file deleted since it was listed says it is gone, and the tree drops it', async () => {
+    const { trees } = await testApi();
+    const gone = join(folder.fsPath, 'logs', 'rotated-away.log');
+    writeFileSync(gone, '2026-12-01 10:00:00 ERROR lost\n');
+    const labels = () => flatten(trees.logFiles.provider.items).map((n) => n.label);
+    await waitUntil('the log listed', async () => flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles')).some((n) => n.label.endsWith('rotated-away.log')), { timeoutMs: 20_000, intervalMs: 200 });
+    rmSync(gone);
+    const result = await summarizeLog(hub, { kind: 'file', uri: vscode.Uri.file(gone) });
+    assert.equal(result.kind, 'gone', JSON.stringify(result));
+    assert.match(result.kind === 'gone' ? result.message : '', /rotated-away\.log is gone: it was deleted or moved/);
+    const before = agent.transcript().length;
+    assert.equal(await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.file(gone)), undefined);
+    assert.equal(agent.transcript().length, before, 'no error in the chat: the notification says what happened');
+    await waitUntil('the gone log out of the tree', () => !labels().some((l) => l.endsWith('rotated-away.log')), { timeoutMs: 20_000, intervalMs: 100 });
   });
 
   it('refuses a file that is not a log file in a log directory', async () => {

@@ -28,6 +28,11 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
   });
 
   const ac = () => new AbortController();
+  /** The assistant message closing a turn that ended without an answer (agent.ts closeUnanswered). */
+  const unanswered = (why: 'failed' | 'cancelled') => ({
+    role: 'assistant',
+    content: [{ type: 'text', text: why === 'cancelled' ? '[Not answered: the user stopped this answer before it was finished.]' : '[Not answered: the request to the model failed.]' }],
+  });
 
   it('streams a text answer as events, with the SDK headers, cached system prompt and tools recorded by the mock', async () => {
     mock.enqueue({ text: '오늘은 커밋이 세 개 있습니다. 모두 문서 수정입니다.', usage: { input_tokens: 1200, output_tokens: 80, cache_read_input_tokens: 1000 } });
@@ -262,13 +267,40 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('error')[0].message, /rate-limiting/);
   });
 
-  it('an overloaded error inside the stream becomes the overloaded message', async () => {
-    mock.enqueue({ text: 'Starting to answer', streamErrorAfterEvents: 4 });
+  it('an overloaded error inside the stream after words of the answer: said to have cut it, not retried', async () => {
+    mock.enqueue({ text: 'Starting to answer', streamErrorAfterEvents: 4 }, { text: 'never asked for' });
     const { agent } = makeAgent(mock, hub);
     const log = new EventLog();
     await agent.ask('q', log.onEvent, ac().signal);
     assert.equal(log.done(), 'error');
-    assert.match(log.of('error')[0].message, /overloaded/);
+    assert.ok(log.text().length > 0);
+    assert.equal(log.of('error')[0].message, 'The Anthropic API became overloaded while writing this answer, which stops here. Ask again in a few minutes.');
+    assert.equal(mock.messageRequests().length, 1, 'the words shown would have been written twice');
+  });
+
+  it('an overloaded error inside the stream before any text (after message_start) is retried as a 529 is', async () => {
+    mock.enqueue({ text: 'lost', streamErrorAfterEvents: 1 }, { text: 'after the overload' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.text(), 'after the overload');
+    assert.equal(mock.messageRequests().length, 2);
+  });
+
+  it('an overloaded error inside every stream: the message counts the retries made, and says none when none was', async () => {
+    mock.enqueue(...Array.from({ length: 3 }, () => ({ text: 'lost', streamErrorAfterEvents: 1 })));
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.equal(mock.messageRequests().length, 3, 'first try + maxRetries 2');
+    assert.equal(log.of('error')[0].message, 'The Anthropic API is overloaded right now and 2 retries did not help. Try again in a few minutes.');
+    mock.enqueue({ text: 'lost', streamErrorAfterEvents: 1 });
+    const once = makeAgent(mock, hub, { limits: { maxRetries: 0 } }).agent;
+    const log2 = new EventLog();
+    await once.ask('q', log2.onEvent, ac().signal);
+    assert.equal(log2.of('error')[0].message, 'The Anthropic API is overloaded right now. Try again in a few minutes.');
   });
 
   it('a connection dropped mid-stream gives a message and keeps the history valid', async () => {
@@ -279,12 +311,37 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(log.done(), 'error');
     assert.match(log.of('error')[0].message, /connection|network|reach/i);
     assert.ok(log.text().length > 0, 'part of the answer had arrived');
-    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user', 'the incomplete assistant turn is dropped');
+    assert.deepEqual(agent.messages().at(-1), unanswered('failed'), 'the incomplete assistant turn is replaced by a closing one');
     const log2 = new EventLog();
     await agent.ask('q2', log2.onEvent, ac().signal);
     assert.equal(log2.done(), 'end_turn');
-    const roles = requestMessages(mock, mock.messageRequests().length - 1).map((m: { role: string }) => m.role);
-    assert.deepEqual(roles, ['user'], 'the two questions are merged into one user turn');
+    // The failed question stays a turn of its own, closed: it was merged into q2's user message, which read as one question.
+    assert.deepEqual(requestMessages(mock, mock.messageRequests().length - 1), [{ role: 'user', content: 'q1' }, unanswered('failed'), { role: 'user', content: 'q2' }]);
+  });
+
+  it('a failed turn (an API error) and a stopped one are each closed in the next request\'s history, never merged into it', async () => {
+    mock.enqueue({ status: 500 }, { status: 500 }, { status: 500 }, { text: 'a slow answer that streams word by word for a long while', eventDelayMs: 150, chunkSize: 4 }, { text: 'fine' });
+    const { agent } = makeAgent(mock, hub);
+    const failed = new EventLog();
+    await agent.ask('first', failed.onEvent, ac().signal);
+    assert.equal(failed.done(), 'error');
+    const controller = ac();
+    const stopped = new EventLog();
+    await agent.ask('second', (e) => {
+      stopped.onEvent(e);
+      if (e.type === 'text') controller.abort();
+    }, controller.signal);
+    assert.equal(stopped.done(), 'cancelled');
+    const answered = new EventLog();
+    await agent.ask('third', answered.onEvent, ac().signal);
+    assert.equal(answered.done(), 'end_turn');
+    assert.deepEqual(requestMessages(mock, mock.messageRequests().length - 1), [
+      { role: 'user', content: 'first' },
+      unanswered('failed'),
+      { role: 'user', content: 'second' },
+      unanswered('cancelled'),
+      { role: 'user', content: 'third' },
+    ]);
   });
 
   it('network down: a message naming the base URL', async () => {
@@ -307,7 +364,7 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('error')[0].message, /stopped sending data/);
     await waitUntil('the client to close the stream', () => mock.messageRequests()[0].closedByClient).catch(() => undefined);
     assert.equal(mock.messageRequests()[0].closedByClient, true);
-    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user');
+    assert.deepEqual(agent.messages().at(-1), unanswered('failed'));
   });
 
   it('cancel mid-stream aborts the HTTP stream and keeps the history consistent', async () => {
@@ -328,7 +385,7 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(mock.openConnections(), 0);
     assert.equal(agent.busy, false);
     assert.deepEqual(danglingToolUses(agent.messages()), []);
-    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user');
+    assert.deepEqual(agent.messages().at(-1), unanswered('cancelled'));
   });
 
   it('cancel mid-tool aborts the running tool calls and answers every tool_use', async () => {
@@ -587,6 +644,9 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     await restored.ask('summarize today, again', next.onEvent, ac().signal);
     assert.equal(next.done(), 'end_turn');
     assert.deepEqual(restored.transcript().map((i) => i.kind), ['user', 'notice', 'user', 'assistant', 'usage']);
+    const sent = requestMessages(mock, mock.messageRequests().length - 1);
+    assert.deepEqual(sent.map((m: { role: string }) => m.role), ['user', 'assistant', 'user'], 'the cut turn is closed, not merged into the next question');
+    assert.match(JSON.stringify(sent[1]), /Not answered: the editor was reloaded/);
   });
 
   it('clear() during an answer stops it first, then leaves nothing behind', async () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { appendBranchPage, branchesViewDescription, branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
-import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
+import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage, textErrorLines } from '../../src/views/error-summary-items';
 import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
+import { LOG_FILE_GLOB, logFileNodes, MORE_LOG_FILES_COMMAND, moreLogFilePicks, SHOWN_LOG_FILES, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -392,6 +392,41 @@ describe('Log Files tree items', () => {
       'Not read: 7 rotated log(s) whose decompression tool is not installed: syslog.2.xz, syslog.3.xz, app.log.1.zst, app.log.2.zst, app.log.3.zst, … (in /var/log). ' +
         'Install xz (Debian/Ubuntu: apt-get install xz-utils), zstd (Debian/Ubuntu: apt-get install zstd).',
     );
+  });
+
+  it('watches every name the server lists: a new .csv/.txt log refreshes the tree, a saved document does not', () => {
+    // node's glob matcher reads VS Code's brace groups and `**` the same way.
+    const watched = (path: string) => [LOG_FILE_GLOB, MAYBE_LOG_FILE_GLOB].some((glob) => matchesGlob(path, glob));
+    for (const path of ['logs/app.log', 'logs/pg/postgresql-2026-12-01_000000.csv', 'ci/build-42.txt', 'events.jsonl', 'exports/metrics.tsv', 'var/syslog.1'])
+      assert.ok(watched(path), path);
+    assert.ok(!watched('src/index.ts'));
+    const listed = new Set(['/w/logs/export.csv', '/w/ci/build-42.txt']);
+    assert.equal(maybeLogFileEvent('create', '/w/logs/new.csv', listed), true);
+    assert.equal(maybeLogFileEvent('change', '/w/logs/export.csv', listed), true);
+    assert.equal(maybeLogFileEvent('delete', '/w/ci/build-42.txt', listed), true);
+    assert.equal(maybeLogFileEvent('change', '/w/package.json', listed), false);
+    assert.equal(maybeLogFileEvent('delete', '/w/notes.txt', listed), false);
+  });
+
+  it('a big log behind a thousand newer small ones is named by the "N more log files…" item, first in its pick', () => {
+    const small = Array.from({ length: 1000 }, (_, i) => ({ name: `jobs/job-${i}.log`, path: `/w/jobs/job-${i}.log`, size: 2_000, mtimeMs: NOW - i * 1000 }));
+    const big = { name: 'app/server.log', path: '/w/app/server.log', size: 3_000_000_000, mtimeMs: NOW - 3 * 86_400_000 };
+    const listed = parseLogFilesResource(JSON.stringify({ directories: ['/w'], files: [...small.slice(0, 999), big], truncated: true, omitted: 1 }));
+    const nodes = logFileNodes(listed, { now: NOW, locale: 'en', t, errorCounts: new Map() });
+    assert.equal(nodes.length, SHOWN_LOG_FILES + 1);
+    const more = nodes.at(-1)!;
+    assert.equal(more.label, `${1000 - SHOWN_LOG_FILES + 1} more log files…`);
+    assert.equal(more.description, 'largest listed: app/server.log (2.8 GiB)');
+    assert.match(more.tooltip ?? '', /1 older ones are not listed: the logs server lists the newest 1000; they are read when named, or from the Explorer/);
+    assert.deepEqual(more.command, { command: MORE_LOG_FILES_COMMAND });
+    const onDisk = [{ path: '/w/old/huge.log', size: 9_000_000_000, mtimeMs: NOW - 400 * 86_400_000 }];
+    const picks = moreLogFilePicks(listed, onDisk, (p) => p.slice(3), { now: NOW, locale: 'en', t });
+    assert.deepEqual(picks.slice(0, 2).map((p) => [p.label, p.path, p.listed?.name]), [['old/huge.log', '/w/old/huge.log', undefined], ['app/server.log', '/w/app/server.log', 'app/server.log']]);
+    assert.match(picks[0].description, /not listed$/);
+    assert.equal(picks.length, 1000 - SHOWN_LOG_FILES + 1);
+    // A listing the tree shows whole has no such item.
+    const few = parseLogFilesResource(JSON.stringify({ files: small.slice(0, 3) }));
+    assert.equal(logFileNodes(few, { now: NOW, locale: 'en', t, errorCounts: new Map() }).length, 3);
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
@@ -809,11 +844,25 @@ describe('error summary of a log whose levels cannot be read, with lines that re
     assert.match(noErrorsMessage(journal, 'journal:backup.service', t).message, /\(records 7, 9\)/);
   });
 
-  it('shows the server\'s notes without the pointers at fields of its JSON; plain words stay', () => {
-    const html = render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' }));
+  it('shows the notes the server words for people, not those for a model; an older server\'s as written', () => {
+    const forPeople = errorSummaryOutput.parse({ ...cron, notesForPeople: ['logs/cron-runner.log: 1 line(s) without a level read as errors by their text (lines 2); not counted'] });
+    const html = render(errorSummaryMarkdown(forPeople, { file: 'logs/cron-runner.log', t, locale: 'en' }));
     assert.doesNotMatch(html, /files\[\]|logs:\/\/files|leadingNuls/);
     assert.match(html, /read as errors by their text \(lines 2\); not counted/);
-    assert.match(html, /the rest \(see notes\) stays/);
+    assert.match(render(errorSummaryMarkdown(cron, { file: 'logs/cron-runner.log', t, locale: 'en' })), /the rest \(see notes\) stays/);
+  });
+
+  it('names the file of each line number when lines of several files read as errors', () => {
+    const two = errorSummaryOutput.parse({
+      totalErrors: 0,
+      groups: [],
+      files: [
+        { file: 'logs/app.log', errors: 0, textErrors: { lines: 2, first: [2, 9] } },
+        { file: 'logs/worker.log', errors: 0, textErrors: { lines: 30, first: [14, 15, 40, 41] } },
+      ],
+      notes: [],
+    });
+    assert.deepEqual(textErrorLines(two), { count: '32', first: 'logs/app.log 2, 9; logs/worker.log 14, 15, 40…', inSource: false });
   });
 });
 

@@ -89,14 +89,17 @@ const LOG_FOLDER = /(?:^|[^a-z])logs?(?:[^a-z]|$)/i;
 
 /**
  * Whether the `.json`/`.txt`/`.csv`/`.tsv` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
- * or a log folder's name for its folder or any folder between it and `root` (LOG_FOLDER); JSON: a first line that is a whole JSON object (JSON
+ * or a log folder's name for its folder or any folder between it and `root` (LOG_FOLDER), except for a table (by its columns only); JSON: a first line that is a whole JSON object (JSON
  * lines), a document of record batches (CloudTrail, OTLP), or a first pretty-printed object with a time
  * (prettyRecordTime); CSV: a table with a level or a time column (csv-columns.ts csvColumns, csvTimeColumn); text: a time or a level on a quarter or more of its first lines that start a record, as the
  * log-format detection reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a
  * document; opening it says what is wrong). A document is a file of neither: package.json, a licence, a requirements list.
  */
 export async function holdsLog(path: string, root?: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(AMBIGUOUS_EXTENSION, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
+  const isCsv = isTableName(path);
+  // A table's columns say what it is, and a name cannot: a data set exported beside the logs (`logs/users.csv`, a
+  // metrics export in `app-logs/`) was listed as a log by its folder's name alone, and searched by every call.
+  if (!isCsv && (LOG_WORD.test(basename(path).replace(AMBIGUOUS_EXTENSION, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder)))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');
@@ -117,7 +120,6 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   const lines = text.split(/\r?\n/);
   // The last line may be cut by the peek's end: it counts only when the peek holds the whole file, or, in a CSV file,
   // when a quoted cell is what it cuts (a long message: the cells before it are whole, and tell a log's row).
-  const isCsv = isTableName(path);
   if (start.length === PEEK_BYTES && lines.length > 1 && !(isCsv && lines[lines.length - 1].includes('"'))) lines.pop();
   const filled = lines.filter((line) => line.trim().length > 0);
   if (filled.length === 0) return true;

@@ -11,6 +11,7 @@ import type { LogsContext } from './context';
 import { sourceLevelNote, type SourceLine } from './source-lines';
 import { forEachSource, newestRecord, WINDOW_MISS_LOOKUPS, type SourceRef } from './sources';
 import { SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
+import { see } from './notes-for-people';
 
 /** Newest records read from one source to find the errors a window missed. */
 const OUTSIDE_RECORDS = 100_000;
@@ -97,7 +98,7 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
       entry.textErrors = found;
       const { count, shown } = textErrorWords(found);
       summary.notes.push(
-        `${source.name}: ${count} record(s) with no level of their own (none, or only the journal's default for a service's output) read as errors by their text (records ${shown} of those read${job.window ? `, in the last ${job.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
+        `${source.name}: ${count} record(s) with no level of their own (none, or only the journal's default for a service's output) read as errors by their text (records ${shown} of those read${job.window ? `, in the last ${job.hours} h` : ''}); not counted in totalErrors, as their level is unknown${see('files[].textErrors')}`,
       );
     }
   });

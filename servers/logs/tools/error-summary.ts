@@ -23,6 +23,7 @@ import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TE
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
+import { forPeople, see } from './notes-for-people';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
 const MAX_HOURS = 24 * 366 * 1000;
@@ -84,6 +85,9 @@ const outputSchema = z.object({
     }),
   ),
   notes: z.array(z.string()),
+  notesForPeople: z
+    .array(z.string())
+    .describe('the files\' notes then the notes, as a person reads them (without the pointers to fields of this answer): for a client that shows them'),
 });
 
 type Output = z.infer<typeof outputSchema>;
@@ -298,7 +302,7 @@ async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntr
   entry.textErrors = found;
   const { count, shown } = textErrorWords(found);
   job.notes.push(
-    `${file.info.name}: ${count} line(s) without a level read as errors by their text (lines ${shown}${job.window ? `, in the last ${job.args.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
+    `${file.info.name}: ${count} line(s) without a level read as errors by their text (lines ${shown}${job.window ? `, in the last ${job.args.hours} h` : ''}); not counted in totalErrors, as their level is unknown${see('files[].textErrors')}`,
   );
 }
 
@@ -380,16 +384,16 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   const outside = files.filter((f) => f.outsideWindow).reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
   const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
   let note = `no ${kind} lines ${where}`;
-  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window (see files[].outsideWindow)`;
+  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window${see('files[].outsideWindow')}`;
   // A log with no entries at all in the window is not one checked and found well: the window missed it.
   const quiet = window ? files.filter((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) < window.since).map((f) => f.file) : [];
   if (quiet.length > 0) {
     const who = quiet.length === files.length ? 'none of the logs read has an entry' : `${someNames(quiet)} ${quiet.length === 1 ? 'has' : 'have'} no entries at all`;
-    note += `; ${who} in the window (see files[].newestEntry)`;
+    note += `; ${who} in the window${see('files[].newestEntry')}`;
   }
   if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
   const textErrors = files.filter((f) => f.textErrors).map((f) => `${f.file} (${f.textErrors?.atLeast ? 'at least ' : ''}${f.textErrors?.lines})`);
-  if (textErrors.length > 0) note += `; lines whose text reads as an error, without a level: ${textErrors.join(', ')} (see files[].textErrors)`;
+  if (textErrors.length > 0) note += `; lines whose text reads as an error, without a level: ${textErrors.join(', ')}${see('files[].textErrors')}`;
   const partly = files.filter((f) => f.linesWithoutLevel !== undefined).map((f) => f.file);
   if (partly.length > 0) note += `; some lines of ${partly.join(', ')} have no readable level, and errors among them would not be counted (see notes)`;
   return note;
@@ -418,7 +422,9 @@ function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[
     truncated,
     files,
     notes,
+    notesForPeople: [],
   }));
   if (grouper.total === 0) notes.push(noErrorsNote(files, args, window, unread));
-  return { ...fitted.value, truncated: truncated || fitted.cut };
+  const notesForPeople = [...files.flatMap((f) => (f.note ? [f.note] : [])), ...notes].map(forPeople);
+  return { ...fitted.value, truncated: truncated || fitted.cut, notesForPeople };
 }

@@ -111,7 +111,11 @@ describe('logs: lines without a level whose text reads as an error', function ()
         assert.deepEqual(file.textErrors, { lines: 4, first: [2, 3, 4, 5] }, JSON.stringify(file));
         const notes = (data.notes as string[]).join('\n');
         assert.match(notes, /kern\.log: 4 line\(s\) without a level read as errors by their text \(lines 2, 3, 4, 5/);
-        assert.match(notes, /not counted in totalErrors/);
+        assert.match(notes, /not counted in totalErrors, as their level is unknown \(see files\[\]\.textErrors\)/);
+        // The same notes for a person: without the pointer at a field of the answer a person never sees.
+        const forPeople = (data.notesForPeople as string[]).join('\n');
+        assert.match(forPeople, /kern\.log: 4 line\(s\) without a level read as errors by their text \(lines 2, 3, 4, 5.*not counted in totalErrors, as their level is unknown$/m);
+        assert.doesNotMatch(forPeople, /\(see files/);
       }
     });
 

@@ -83,6 +83,22 @@ describe('logs: every file a folder holds is read or named (csv logs, binary log
     assert.equal(csvTimeColumn(SALES.split('\n').slice(1)), undefined);
   });
 
+  it('a data table in a folder named for logs is no log: its columns decide, not its folder', async () => {
+    const dir = join(root, 'app-logs');
+    mkdirSync(join(dir, 'exports'), { recursive: true });
+    writeFileSync(join(dir, 'sales.csv'), SALES);
+    writeFileSync(join(dir, 'exports', 'people.tsv'), 'name\tcity\tage\nAda\tLondon\t36\nAlan\tWilmslow\t41\n');
+    writeFileSync(join(dir, 'postgresql-2026-12-01_000000.csv'), CSVLOG);
+    writeFileSync(join(dir, 'run.txt'), 'compiling\nlinking\n');
+    assert.equal(await holdsLog(join(dir, 'sales.csv'), root), false);
+    assert.equal(await holdsLog(join(dir, 'exports', 'people.tsv'), root), false);
+    assert.equal(await holdsLog(join(dir, 'postgresql-2026-12-01_000000.csv'), root), true);
+    // A text file there is still a log by its folder: a console saved as text has no columns to tell it by.
+    assert.equal(await holdsLog(join(dir, 'run.txt'), root), true);
+    const listing = await listLogFiles(await prepareDirs([dir]));
+    assert.deepEqual(listing.files.map((f) => f.name).sort(), ['postgresql-2026-12-01_000000.csv', 'run.txt']);
+  });
+
   it('error_summary over a folder of PostgreSQL csvlogs counts their errors (was "no log files found")', async () => {
     const dir = join(root, 'pg_log');
     mkdirSync(dir);
