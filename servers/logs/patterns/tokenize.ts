@@ -87,7 +87,7 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   for (let i = start; i < end; i++) {
     const c = piece.charCodeAt(i);
     if (isDigit(c)) {
-      if (++digits >= 2 && !endsInNameSegment(piece, start, end)) return true;
+      if (++digits >= 2 && !endsInNameSegment(piece, start, end) && !hasNamedDigitSegments(piece, start, end)) return true;
     } else {
       if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
     }
@@ -1367,7 +1367,7 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
 function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
   let first = message.charCodeAt(start);
   if (isNumberLead(first) && end - start > 1) first = message.charCodeAt(start + 1);
-  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
+  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end) && !hasNamedDigitSegments(message, start, end));
 }
 
 /**
@@ -1401,6 +1401,27 @@ function endsInNameSegment(message: string, start: number, end: number): boolean
     letters++;
   }
   return false;
+}
+
+/**
+ * The identifier [start, end) is cut by `-` or `_` into segments, each digit of which stands alone after a letter in its
+ * segment (`--k8s-require-ipv4-pod-cidr`, `ipv4-ipv6-dual`, `mp3_to_ogg`): names of things written with a digit (k8s, ipv4,
+ * l7, ext4), joined into an option or a symbol, as one such name alone (`ipv4`) is a word. An id puts a run of digits
+ * somewhere (`blk_123`, `dn228`, `worker-7`, `u0a15`) or two digits in one segment (`u0a5`).
+ */
+function hasNamedDigitSegments(message: string, start: number, end: number): boolean {
+  let digits = 0;
+  let letters = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? message.charCodeAt(i) : Char.Minus;
+    if (c === Char.Minus || c === 95 /* _ */) {
+      digits = 0;
+      letters = 0;
+    } else if (isDigit(c)) {
+      if (letters === 0 || ++digits > 1) return false;
+    } else letters++;
+  }
+  return true;
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */

@@ -14,6 +14,12 @@ describe('log intelligence: masking and tokens', () => {
     for (const piece of ['w32_fcntl', 'w32_setsockopt', 'sha256_digest']) assert.equal(isVariablePiece(piece), false, piece);
     for (const piece of ['blk_123', 'job_1445144423722_0020', 'w32_fd12', 'ab12_cd']) assert.equal(isVariablePiece(piece), true, piece);
     assert.notEqual(tokens('w32_fcntl fd:3'), tokens('w32_bind fd:3'));
+    // Names written with a digit (a6, ipv4, l7), joined by `-` or `_` into an option: a word, as each alone is; two
+    // options are two keys. A digit run, or two digits in one segment, is still an id.
+    for (const piece of ['--a6b-use-ipv4-mode', 'net_ipv6_l7_rules', 'r2-d2']) assert.equal(isVariablePiece(piece), false, piece);
+    for (const piece of ['--a6b-use-ipv42-mode', 'node-a1b2', 'k8s-10', 'ab3-12']) assert.equal(isVariablePiece(piece), true, piece);
+    assert.notEqual(tokens("--a6b-use-ipv4-mode='on'"), tokens("--a6b-use-ipv6-mode='on'"));
+    assert.equal(tokens("--a6b-use-ipv4-mode='on'"), "--a6b-use-ipv4-mode <*>");
   });
 
   it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
