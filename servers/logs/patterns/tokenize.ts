@@ -1170,9 +1170,18 @@ function isQuotedValue(message: string, start: number, end: number, opensMessage
  * are as variable as the others.
  */
 function continuesAddress(message: string, start: number, end: number, out: TokenScan): boolean {
-  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || !out.endsInWildcard()) return false;
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon) return false;
   for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
-  return true;
+  return out.endsInWildcard() || opensMappedAddress(message, start, end);
+}
+
+/**
+ * The hex-letter group [start, end) opens an IPv6 address after its `::` and goes on with `:` and a digit: the
+ * IPv4-mapped form (`[::ffff:10.0.0.1]:42614`, `Address=::ffff:172.17.0.1`), which a bracket or a key glued before it
+ * kept from the whole-word test. A letter before the `::` makes it a scope operator's (`Foo::add:12`), not an address's.
+ */
+function opensMappedAddress(message: string, start: number, end: number): boolean {
+  return start >= 2 && message.charCodeAt(start - 2) === Char.Colon && !isWordChar(message.charCodeAt(start - 3)) && message.charCodeAt(end) === Char.Colon && isDigit(message.charCodeAt(end + 1));
 }
 
 /**
@@ -1445,9 +1454,17 @@ function hasNamedDigitSegments(message: string, start: number, end: number): boo
   return true;
 }
 
-/** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
+/**
+ * The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`, a value a unit may follow.
+ * Not after a `,`, `;` or a closing quote: the value ended there (`'GET /font.woff2', bytes: 0/15872`), and the word
+ * after it is the statement's (a key named like a unit), not the value's unit.
+ */
 function endsInValue(message: string, start: number, end: number): boolean {
-  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) end--;
+  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) {
+    const c = message.charCodeAt(end - 1);
+    if (c === Char.Comma || c === Char.Semicolon || isQuoteMark(c)) return false;
+    end--;
+  }
   const c = message.charCodeAt(end - 1);
   return isDigit(c) || (isHexLetter(c) && isVariablePiece(message, start, end));
 }

@@ -62,6 +62,24 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens("pair 'k9':12 ok"), 'pair <*> ok');
   });
 
+  it('takes no unit after a value a comma or a closing quote ended: the word after it is a key', () => {
+    // Made-up access lines: a path ending in a digit, then a key named like a unit (`bytes`).
+    assert.equal(tokens("req: 'GET /img/logo2', bytes: 0/512"), tokens("req: 'GET /img/logo.png', bytes: 0/512"));
+    assert.equal(tokens("req: 'GET /img/logo2', bytes: 0/512"), 'req <*> bytes <*>');
+    assert.equal(tokens('done in 12, ms left 3'), 'done in <*> ms left <*>');
+    // A unit right after its number is still the number's.
+    assert.equal(tokens('done in 12 ms'), 'done in <*>');
+  });
+
+  it('reads an IPv4-mapped IPv6 address glued to a bracket or a key as one value', () => {
+    // Made-up lines: `[::ffff:a.b.c.d]:port` and `key=::ffff:a.b.c.d` as the bare form is read.
+    assert.equal(tokens('peer [::ffff:10.1.2.3]:4100 joined'), 'peer <*> joined');
+    assert.equal(tokens('peer [::ffff:10.1.2.3]:4100 joined'), tokens('peer 10.9.8.7:4100 joined'));
+    assert.equal(tokens('peer Address=::ffff:10.1.2.3 joined'), 'peer Address <*> joined');
+    // A scope operator's `::` before a name of hex letters is no address.
+    assert.equal(tokens('call Foo::add:12 x'), 'call Foo::add <*> x');
+  });
+
   it('keeps a quoted value as one token', () => {
     // A quote that opens a sentence is a value like one inside it (real Consul: `"Catalog.Register" RPC failed to
     // server …` and `"Coordinate.Update" RPC failed …` are one statement); only fields after it make it the message.
