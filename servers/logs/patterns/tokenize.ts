@@ -87,7 +87,7 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   for (let i = start; i < end; i++) {
     const c = piece.charCodeAt(i);
     if (isDigit(c)) {
-      if (++digits >= 2 && !endsInNameSegment(piece, start, end)) return true;
+      if (++digits >= 2 && !endsInNameSegment(piece, start, end) && !hasNamedDigitSegments(piece, start, end)) return true;
     } else {
       if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
     }
@@ -615,15 +615,16 @@ export class TokenScan extends FlaggedRanges {
 
   /**
    * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
-   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across a group the first one
-   * closes (closesGroupBetween).
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across the bracket or quote that
+   * closes the first one (closesGroupBetween, closesQuoteBetween).
    */
   push(wildcard: boolean, start: number, end: number): void {
     // A token that reads `<*>` (a quoted one) is a wildcard like any other.
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
-    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(this.message, this.ends[last], start)) {
-      const mark = sentenceEndBetween(this.message, this.ends[last], start);
+    const message = this.message;
+    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(message, this.ends[last], start) && !closesQuoteBetween(message, this.starts[last], this.ends[last], start)) {
+      const mark = sentenceEndBetween(message, this.ends[last], start);
       if (mark < 0) {
         this.ends[last] = end;
         return;
@@ -675,15 +676,6 @@ export class TokenScan extends FlaggedRanges {
 }
 
 /**
- * Where a variable that ends at `from` and the next one, at `to`, are parted by a sentence's end: the index of the
- * `.`, `!` or `?` that ends the first (held in its range or opening the text between), after a letter and followed by
- * blanks only (HAProxy's `check duration: 0ms. 1 active and 0 backup servers online`); -1 when none. Such values are
- * two variables, not one run (TokenScan.push): a clause that some lines of a statement insert before the sentence's
- * end (`, check duration: %ldms`) would otherwise fuse its value with the next sentence's, and those lines would no
- * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
- * 12. 2026`, a numbered step) and keeps the run.
- */
-/**
  * The text [from, to) between two variables closes a bracket the first one was in and goes on after a blank or a `: `,
  * with no `,` and no opening bracket: the first value ended with its group (`… (1): 127.0.0.1:8989`, `[hz._hzInstance]
  * /10.0.20.229:5701`, `'mcu' 80 commands`), so the second is another value of the statement, whose words after it stay
@@ -705,6 +697,35 @@ function closesGroupBetween(message: string, from: number, to: number): boolean 
   return closes;
 }
 
+/**
+ * The variable [valueStart, from) was quoted, and the text [from, to) before the next one closes its quote and goes on
+ * after a blank: the first value ended with its quote (`'min_threads' = 6`, `user 'bob' 42 times`), so the second is
+ * another value of the statement, as after a closed bracket (closesGroupBetween): one line's `'<*>' = <*>` is
+ * another's `'<*>' = both` and `'<*>' = '<*>'`, not one value across the quote. As with brackets, a `,` makes a list
+ * (`'a', 'b'`) and an opening bracket a further part of the value; quoted values parted by blanks only (`"old name"
+ * "new name"`) are one run too.
+ */
+function closesQuoteBetween(message: string, valueStart: number, from: number, to: number): boolean {
+  const quote = message.charCodeAt(from);
+  if (!isQuoteMark(quote) || message.charCodeAt(valueStart - 1) !== quote || to - from < 2 || !isSpace(message.charCodeAt(from + 1))) return false;
+  let marks = false;
+  for (let i = from + 1; i < to; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Comma || c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) return false;
+    if (!isSpace(c) && !(i === to - 1 && isQuoteMark(c))) marks = true;
+  }
+  return marks || !isQuoteMark(message.charCodeAt(to - 1));
+}
+
+/**
+ * Where a variable that ends at `from` and the next one, at `to`, are parted by a sentence's end: the index of the
+ * `.`, `!` or `?` that ends the first (held in its range or opening the text between), after a letter and followed by
+ * blanks only (HAProxy's `check duration: 0ms. 1 active and 0 backup servers online`); -1 when none. Such values are
+ * two variables, not one run (TokenScan.push): a clause that some lines of a statement insert before the sentence's
+ * end (`, check duration: %ldms`) would otherwise fuse its value with the next sentence's, and those lines would no
+ * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
+ * 12. 2026`, a numbered step) and keeps the run.
+ */
 function sentenceEndBetween(message: string, from: number, to: number): number {
   let mark = from;
   if (!isSentenceEnd(message.charCodeAt(mark))) mark = from - 1;
@@ -1149,9 +1170,18 @@ function isQuotedValue(message: string, start: number, end: number, opensMessage
  * are as variable as the others.
  */
 function continuesAddress(message: string, start: number, end: number, out: TokenScan): boolean {
-  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || !out.endsInWildcard()) return false;
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon) return false;
   for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
-  return true;
+  return out.endsInWildcard() || opensMappedAddress(message, start, end);
+}
+
+/**
+ * The hex-letter group [start, end) opens an IPv6 address after its `::` and goes on with `:` and a digit: the
+ * IPv4-mapped form (`[::ffff:10.0.0.1]:42614`, `Address=::ffff:172.17.0.1`), which a bracket or a key glued before it
+ * kept from the whole-word test. A letter before the `::` makes it a scope operator's (`Foo::add:12`), not an address's.
+ */
+function opensMappedAddress(message: string, start: number, end: number): boolean {
+  return start >= 2 && message.charCodeAt(start - 2) === Char.Colon && !isWordChar(message.charCodeAt(start - 3)) && message.charCodeAt(end) === Char.Colon && isDigit(message.charCodeAt(end + 1));
 }
 
 /**
@@ -1367,7 +1397,7 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
 function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
   let first = message.charCodeAt(start);
   if (isNumberLead(first) && end - start > 1) first = message.charCodeAt(start + 1);
-  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
+  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end) && !hasNamedDigitSegments(message, start, end));
 }
 
 /**
@@ -1403,9 +1433,38 @@ function endsInNameSegment(message: string, start: number, end: number): boolean
   return false;
 }
 
-/** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
+/**
+ * The identifier [start, end) is cut by `-` or `_` into segments, each digit of which stands alone after a letter in its
+ * segment (`--k8s-require-ipv4-pod-cidr`, `ipv4-ipv6-dual`, `mp3_to_ogg`): names of things written with a digit (k8s, ipv4,
+ * l7, ext4), joined into an option or a symbol, as one such name alone (`ipv4`) is a word. An id puts a run of digits
+ * somewhere (`blk_123`, `dn228`, `worker-7`, `u0a15`) or two digits in one segment (`u0a5`).
+ */
+function hasNamedDigitSegments(message: string, start: number, end: number): boolean {
+  let digits = 0;
+  let letters = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? message.charCodeAt(i) : Char.Minus;
+    if (c === Char.Minus || c === 95 /* _ */) {
+      digits = 0;
+      letters = 0;
+    } else if (isDigit(c)) {
+      if (letters === 0 || ++digits > 1) return false;
+    } else letters++;
+  }
+  return true;
+}
+
+/**
+ * The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`, a value a unit may follow.
+ * Not after a `,`, `;` or a closing quote: the value ended there (`'GET /font.woff2', bytes: 0/15872`), and the word
+ * after it is the statement's (a key named like a unit), not the value's unit.
+ */
 function endsInValue(message: string, start: number, end: number): boolean {
-  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) end--;
+  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) {
+    const c = message.charCodeAt(end - 1);
+    if (c === Char.Comma || c === Char.Semicolon || isQuoteMark(c)) return false;
+    end--;
+  }
   const c = message.charCodeAt(end - 1);
   return isDigit(c) || (isHexLetter(c) && isVariablePiece(message, start, end));
 }

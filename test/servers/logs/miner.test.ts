@@ -14,6 +14,12 @@ describe('log intelligence: masking and tokens', () => {
     for (const piece of ['w32_fcntl', 'w32_setsockopt', 'sha256_digest']) assert.equal(isVariablePiece(piece), false, piece);
     for (const piece of ['blk_123', 'job_1445144423722_0020', 'w32_fd12', 'ab12_cd']) assert.equal(isVariablePiece(piece), true, piece);
     assert.notEqual(tokens('w32_fcntl fd:3'), tokens('w32_bind fd:3'));
+    // Names written with a digit (a6, ipv4, l7), joined by `-` or `_` into an option: a word, as each alone is; two
+    // options are two keys. A digit run, or two digits in one segment, is still an id.
+    for (const piece of ['--a6b-use-ipv4-mode', 'net_ipv6_l7_rules', 'r2-d2']) assert.equal(isVariablePiece(piece), false, piece);
+    for (const piece of ['--a6b-use-ipv42-mode', 'node-a1b2', 'k8s-10', 'ab3-12']) assert.equal(isVariablePiece(piece), true, piece);
+    assert.notEqual(tokens("--a6b-use-ipv4-mode='on'"), tokens("--a6b-use-ipv6-mode='on'"));
+    assert.equal(tokens("--a6b-use-ipv4-mode='on'"), "--a6b-use-ipv4-mode <*>");
   });
 
   it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
@@ -42,6 +48,36 @@ describe('log intelligence: masking and tokens', () => {
     assert.deepEqual(tokenize('check duration: 12ms. 3 active').seps, [' ', ': ', '. ', ' ', '']);
     // A period after a digit is as often the value's own (`3. 12. 2026`, a numbered step): one run.
     assert.equal(tokens('backup of 3. 12. 2026 done'), 'backup of <*> done');
+  });
+
+  it('ends a run of variables at the quote that closes the first: what follows a blank is another value', () => {
+    // Made-up settings dump of one statement: a quoted key, then a number, a word or a quoted text. Fused across the
+    // quote, the first line would be one <*> and the second <*> then a word: two lengths, never one template.
+    assert.equal(tokens("option: 'max_jobs' = 6"), 'option <*> <*>');
+    assert.equal(tokenize("option: 'log_mode' = plain").tokens.length, tokenize("option: 'max_jobs' = 6").tokens.length);
+    assert.equal(tokens("option: 'data_dir' = '/srv/a b'"), 'option <*> <*>');
+    assert.equal(tokens('user "bob" 42 times'), 'user <*> <*> times');
+    // A comma makes a list, one value; a quote glued to what follows (`'a':1`) closes nothing before a blank.
+    assert.equal(tokens("modes 'a1', 'b2' set"), 'modes <*> set');
+    assert.equal(tokens("pair 'k9':12 ok"), 'pair <*> ok');
+  });
+
+  it('takes no unit after a value a comma or a closing quote ended: the word after it is a key', () => {
+    // Made-up access lines: a path ending in a digit, then a key named like a unit (`bytes`).
+    assert.equal(tokens("req: 'GET /img/logo2', bytes: 0/512"), tokens("req: 'GET /img/logo.png', bytes: 0/512"));
+    assert.equal(tokens("req: 'GET /img/logo2', bytes: 0/512"), 'req <*> bytes <*>');
+    assert.equal(tokens('done in 12, ms left 3'), 'done in <*> ms left <*>');
+    // A unit right after its number is still the number's.
+    assert.equal(tokens('done in 12 ms'), 'done in <*>');
+  });
+
+  it('reads an IPv4-mapped IPv6 address glued to a bracket or a key as one value', () => {
+    // Made-up lines: `[::ffff:a.b.c.d]:port` and `key=::ffff:a.b.c.d` as the bare form is read.
+    assert.equal(tokens('peer [::ffff:10.1.2.3]:4100 joined'), 'peer <*> joined');
+    assert.equal(tokens('peer [::ffff:10.1.2.3]:4100 joined'), tokens('peer 10.9.8.7:4100 joined'));
+    assert.equal(tokens('peer Address=::ffff:10.1.2.3 joined'), 'peer Address <*> joined');
+    // A scope operator's `::` before a name of hex letters is no address.
+    assert.equal(tokens('call Foo::add:12 x'), 'call Foo::add <*> x');
   });
 
   it('keeps a quoted value as one token', () => {
