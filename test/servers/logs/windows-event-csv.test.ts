@@ -57,7 +57,7 @@ describe('logs: Windows event logs exported as CSV (Get-WinEvent | Export-Csv)',
     for (const file of ['system.csv', 'system-ps51.csv']) {
       const summary = await callStructured(server.client, 'error_summary', { file, wholeFile: true });
       assert.equal(summary.totalErrors, 3, `${file}: ${JSON.stringify(summary).slice(0, 800)}`);
-      assert.equal(summary.files[0].linesWithoutLevel, undefined, file);
+      assert.equal((summary.files as { linesWithoutLevel?: number }[])[0].linesWithoutLevel, undefined, file);
       const warnings = await callStructured(server.client, 'search_logs', { file, pattern: 'timed out', level: 'WARN' });
       assert.equal(warnings.totalMatches, 1, file);
     }
