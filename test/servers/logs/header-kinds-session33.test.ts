@@ -71,4 +71,31 @@ describe('header kinds of session 33', () => {
       assert.equal(learnLevelTags([{ message: 'one', component: 'I/app' }, { message: 'two', component: 'W/app' }, { message: 'three', component: 'I/app' }]), true);
     });
   });
+
+  describe('a row copied out of a log viewer: `MMM D, YYYY @ HH:mm:ss.SSS` glued to the line it shows', () => {
+    it('the viewer\'s time is read, and the line after it is read as its own header and message', () => {
+      const bracketed = [
+        'Mar 4, 2026 @ 10:00:01.250[Wed Mar  4 09:00:01.249 2026] [12] opened 4 partitions',
+        'Mar 4, 2026 @ 10:00:02.500[Wed Mar  4 09:00:02.499 2026] [12] draining partition 3',
+        'Mar 4, 2026 @ 10:00:02.600[Wed Mar  4 09:00:02.599 2026] [14] accepted client 7',
+        'Mar 4, 2026 @ 10:00:02.700[Wed Mar  4 09:00:02.699 2026] [12] draining partition 4',
+        'Mar 4, 2026 @ 10:00:03.750replica set to read-only',
+      ];
+      const out = parsed(bracketed);
+      assert.deepEqual(out.map((p) => p.message), ['opened 4 partitions', 'draining partition 3', 'accepted client 7', 'draining partition 4', 'replica set to read-only']);
+      assert.equal(out[4].timestamp, new Date(2026, 2, 4, 10, 0, 3, 750).getTime());
+      const iso = [
+        'Mar 4, 2026 @ 10:00:04.0002026-03-04 09:00:04.000 worker-1 INFO replica caught up',
+        'Mar 4, 2026 @ 10:00:05.0002026-03-04 09:00:05.000 worker-2 WARN replica lagging by 3 s',
+        'Mar 4, 2026 @ 10:00:06.0002026-03-04 09:00:06.000 worker-1 INFO replica caught up',
+      ];
+      assert.deepEqual(parsed(iso).map((p) => p.level), ['INFO', 'WARN', 'INFO']);
+      assert.ok(parsed(iso).every((p) => p.message.startsWith('replica')));
+    });
+
+    it('a comma date with `@` but no three-digit fraction is no such row', () => {
+      const text = ['2026-03-01 10:00:00 INFO sent Mar 4, 2026 @ 10:00 to ops', '2026-03-01 10:00:01 INFO job 18 finished'];
+      assert.deepEqual(parsed(text).map((p) => p.message), text.map((line) => line.slice(25)));
+    });
+  });
 });
