@@ -43,9 +43,10 @@ export function learnLevelTags(sample: readonly Pick<ParsedLine, 'message' | 'co
   const tags = new Set<string>();
   for (const { message, component } of sample) {
     const held = component === undefined ? undefined : componentTagOf(component);
-    const found = held ?? levelTagOf(message);
+    const opened = held ? undefined : levelTagOf(message);
+    const found = held ?? opened;
     if (!found) continue;
-    const statement = statementAfter(message, held ? 0 : (found as { end: number }).end);
+    const statement = statementAfter(message, opened?.end ?? 0);
     if (statement === undefined) continue;
     lines++;
     statements.add(statement);
