@@ -15,6 +15,7 @@ import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withNextLineLevels } from './next-line-levels';
 import { withGluedColumns } from './glued-columns';
+import { withLevelTags } from './level-tags';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
@@ -881,7 +882,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     }
   };
   const csv = csvColumns(sample);
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
+  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -993,7 +994,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     if (record?.time !== undefined) entry.timestamp = record.time;
     return layered.record(entry, kind === 'docker-json' ? (record?.stream ?? 'stdout') : undefined);
   };
-  const parse = withCrashReports(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample));
   const prepare = (line: string): string => {
     const plain = escaped ? decodeSyslogEscapes(line) : line;
     return colored ? stripEscapeCodes(plain) : plain;

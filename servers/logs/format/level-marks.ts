@@ -36,7 +36,7 @@ function markIn(message: string): { end: number; mark: string } | undefined {
 }
 
 /** The two tokens after `from` (what names the statement), digits masked; undefined when no text follows. */
-function statementAfter(message: string, from: number): string | undefined {
+export function statementAfter(message: string, from: number): string | undefined {
   const first = skipWhiteSpace(message, from);
   if (first >= message.length) return undefined;
   const second = skipWhiteSpace(message, whiteSpaceTokenEnd(message, first));

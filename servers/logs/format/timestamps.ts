@@ -1062,6 +1062,15 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
+    // May 26, 2023 @ 21:36:34.108 (Kibana's Discover, `MMM D, YYYY @ HH:mm:ss.SSS`, its rows copied out with the
+    // document's own line glued after the milliseconds: `…34.108[Fri May 26 …`, `…48.0002020-05-06 …`): always three
+    // digits of fraction, so that digits glued after them are the next field's.
+    id: 'month-day-comma-year-at',
+    startsWith: (c) => SYSLOG_INITIALS.has(c),
+    regex: new RegExp(String.raw`(${MONTH_NAMES}) (\d{1,2}), (\d{4}) @ (\d\d):(\d\d):(\d\d)\.(\d{3})(?!:)`, 'y'),
+    toEpoch: (m) => localEpoch(Number(m[3]), month(m[1]) as number, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
     // Nov 30, 2026 10:00:00 AM (java.util.logging's SimpleFormatter: the level is on the next line), Nov 30, 2026 1:05:01
     // PM, and the 24-hour Nov 30, 2026 13:05:01
     id: 'month-day-comma-year',

@@ -617,7 +617,7 @@ const BATCH_26: Record<string, number> = {
  */
 const BATCH_27: Record<string, number> = {
   ConnMan: 0.625, Dehydrated: 0.843, Dgraph: 0.92, EventStoreDB: 1, Freqtrade: 0.932, Hexo: 1, Homebrew: 0.675,
-  Hyperion: 0.939, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.711, Mix: 0.941, Nearcore: 0.87, Packer: 1,
+  Hyperion: 0.939, Juju: 0.588, Lldpd: 0.873, MelonLoader: 1, Mirai: 0.789, Mix: 0.941, Nearcore: 0.87, Packer: 1,
   Qtile: 0.81, Rebar3: 1, SwiftPM: 0.75, WPCLI: 1, Zeppelin: 0.929,
 };
 /**
@@ -874,6 +874,8 @@ const BATCH_31: Record<string, number> = {
 // Strimzi 0.417 -> 0.556 (`reconcileAll(Kafka, timer)`). Its second rule (constant names of one enumeration, `CS_INIT` /
 // `CS_HANGUP`, as values) raised Emby, FreeSWITCH, OPTEE and Tvheadend but lowered held-out ESPEasy 0.529 -> 0.5 in the
 // first CI of the merged tree (batch 29: 0.764 -> 0.7625 with it alone): taken out in session 32, figures back.
+// Raised by branch `hdr33`: Mirai 0.711 -> 0.789 (a level letter and a tag joined by a slash, `I/Bot.6929: `, logcat's
+// brief layout, learned from the file: format/level-tags.ts learnLevelTags).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,

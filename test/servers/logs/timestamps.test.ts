@@ -224,6 +224,7 @@ describe('log intelligence: parseTimestamp', () => {
       clf: '10/Oct/2000:13:55:36 -0700',
       'day-month-year': '01 Jun 2024 12:30:45.123',
       'month-day-comma-year': 'Nov 30, 2026 1:05:01 PM',
+      'month-day-comma-year-at': 'May 26, 2023 @ 21:36:34.108',
       'month-day-comma-year-localized': '6월 17, 2019 3:04:05 오후',
       'day-month-year-localized': '2 déc. 2026 13:02:03',
       rfc1123: 'Mon, 30 Nov 2026 10:00:00 GMT',
