@@ -26,10 +26,11 @@ for s in d:
     tcounts=sorted(len(t['lines']) for t in s['templates']); typical=tcounts[len(tcounts)//2]
     T=[]
     for t in s['templates']:
-        toks=t['template'].split()
+        # The miner's tokens and the text between them when the dump has them, else words split at whitespace.
+        toks=t.get('tokens') or t['template'].split(); seps=t.get('seps')
         c=collections.Counter(t['events'])
         maj,n=c.most_common(1)[0] if c else (None,0)
-        T.append(dict(id=t['id'],cl=t['cluster'],toks=toks,n=len(t['lines']),ln=t['lines'],ev=t['events'],maj=maj,pure=n==len(t['events'])))
+        T.append(dict(id=t['id'],cl=t['cluster'],toks=toks,seps=seps,n=len(t['lines']),ln=t['lines'],ev=t['events'],maj=maj,pure=n==len(t['events'])))
     # token occurrences across templates: word -> set of (template idx, pos)
     occ=collections.defaultdict(set)
     for i,t in enumerate(T):
@@ -60,6 +61,9 @@ for s in d:
                 pairs=list(itertools.combinations(mem,2))
                 samepairs=sum(1 for a,b in pairs if T[a]['maj']==T[b]['maj'])
                 counts=[T[m]['n'] for m in mem]
+                SEPS=T[mem[0]]['seps'] is not None
+                sb=T[mem[0]]['seps'][p-1] if SEPS and 0<p<=len(T[mem[0]]['seps']) else ''
+                sa=T[mem[0]]['seps'][p] if SEPS and p<len(T[mem[0]]['seps']) else ''
                 prev=T[mem[0]]['toks'][p-1] if p>0 else ''
                 nxt=T[mem[0]]['toks'][p+1] if p+1<L else ''
                 memset=set(mem)
@@ -82,10 +86,10 @@ for s in d:
                     pos='first' if p==0 else 'last' if p==L-1 else 'mid', k=len(mem), lines=sum(counts),
                     medlines=median(counts), minlines=min(counts), sh=sh,
                     punct=all(re.search(r'[^\w]',w) for w in words), maxlen=max(len(w) for w in words),
-                    prevcolon=prev.endswith(':') or prev.endswith('='), prevart=prev.lower() in ART, prevprep=prev.lower() in PREP,
-                    prevwild=W in prev, nextwild=W in nxt, nextcolon=nxt.startswith(':') or nxt.startswith('=') or nxt in (':','='),
-                    words_end_colon=all(w.endswith(':') for w in words),
-                    framed=all(re.match(r'^[\[("\'<{]',w) for w in words),
+                    prevcolon=bool(re.search(r'[:=]\s+$',sb)) if SEPS else prev.endswith(':') or prev.endswith('='), prevart=prev.lower() in ART, prevprep=prev.lower() in PREP,
+                    prevwild=W in prev, nextwild=W in nxt, nextcolon=sa.startswith(':') or sa.startswith('=') if SEPS else nxt.startswith(':') or nxt.startswith('=') or nxt in (':','='),
+                    words_end_colon=sa.startswith(':') if SEPS else all(w.endswith(':') for w in words),
+                    framed=bool(sb) and sb[-1] in '[("\'{`' if SEPS else all(re.match(r'^[\[("\'<{]',w) for w in words),
                     elsewhere=elsewhere, prefix=pre, suffix=suf, wild=wild, const=L-1-wild,
                     inlines=inlines,prose=prose,stem=stem,sub=sub,nextlower=nextlower,prevlower=prevlower,prevcap=prevcap,reltyp=reltyp,typical=typical,ntempl=len(T),nlines=len(LINES),
                     samecluster=len(set(T[m]['cl'] for m in mem))==1,

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minePatterns } from '../servers/logs/patterns/log-patterns';
+import { WILDCARD, tokenize } from '../servers/logs/patterns/tokenize';
 import { gateBatches } from './eval-brain';
 import { runMain } from './eval-support';
 import { findDatasets, loadDataset } from './loghub-data';
@@ -35,10 +36,19 @@ async function main(): Promise<void> {
       },
       { window: {}, trackLines: true, referenceTime: REFERENCE_TIME },
     );
-    const templates = miner.templates().map((t) => ({ id: t.id, cluster: t.clusterId, template: t.template, lines: t.lineNumbers ?? [], events: (t.lineNumbers ?? []).map((n) => events[n - 1]) }));
+    const templates = miner.templates().map((t) => ({ id: t.id, cluster: t.clusterId, template: t.template, ...minerTokens(t.template), lines: t.lineNumbers ?? [], events: (t.lineNumbers ?? []).map((n) => events[n - 1]) }));
     dump.push({ system: dataset.system, batch, lines, events, templates });
   }
   writeFileSync(out, JSON.stringify(dump));
 }
+
+/** A template's text as the miner splits it (tokenize), its <*> kept as WILDCARD tokens. */
+function minerTokens(template: string): { tokens: string[]; seps: string[] } {
+  const { tokens, seps } = tokenize(template.split(WILDCARD).join(PLACEHOLDER));
+  return { tokens: tokens.map((token) => token.split(PLACEHOLDER).join(WILDCARD)), seps };
+}
+
+/** A word of letters no log holds, standing for <*> while a template's text is split (tokenize reads `<*>` as marks). */
+const PLACEHOLDER = 'Qzxwildcardqzx';
 
 if (require.main === module) runMain(main);

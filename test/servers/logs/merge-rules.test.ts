@@ -576,4 +576,19 @@ describe('log intelligence: merge rules learned from the file', () => {
     const started = minedAlone([...other, 'Started background_indexer', 'Started snapshot_uploader']);
     assertApart(started, [3, 4], 'no label');
   });
+
+  // A snake_case identifier the file names in another statement too (patterns/variability.ts mergeMentionedIdentifiers).
+  it('reads snake_case identifiers the file also names elsewhere as one statement\'s values', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready', 'registered handler for queue_depth_probe'];
+    const probes = minedAlone([...other, 'first sample taken by queue_depth_probe', 'first sample taken by disk_latency_probe']);
+    assertOneEvent(probes, [4, 5], 'identifiers, one named elsewhere');
+  });
+
+  it('keeps apart snake_case identifiers named nowhere else, and identifiers of other shapes', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready', 'registered handler for queue_depth_probe'];
+    const alone = minedAlone([...other, 'first sample taken by cache_hit_probe', 'first sample taken by disk_latency_probe']);
+    assertApart(alone, [4, 5], 'named nowhere else');
+    const camel = minedAlone([...other, 'first sample taken by queueDepthProbe', 'first sample taken by diskLatencyProbe', 'registered handler for queueDepthProbe']);
+    assertApart(camel, [4, 5], 'camelCase names');
+  });
 });
