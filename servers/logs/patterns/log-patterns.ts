@@ -149,6 +149,9 @@ export async function minePatterns(
     // A record printed under a progress bar (tqdm's `\r<spaces>\r`) is mined as a terminal shows it (parseAsShown), as
     // search_logs and error_summary read it: whole, it was the bar's text under the entry above.
     const parsed = parseAsShown(p, line, lineNumber);
+    // A note on the file's layout (a CSV header row, `#TYPE`, a W3C `#Fields:`) is no entry: no template of the log's
+    // events, as it is no match of a search (break33: a .csv's header row was a template of its own).
+    if (parsed.directive) return;
     // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
     // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
     // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0

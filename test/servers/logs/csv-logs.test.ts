@@ -127,6 +127,10 @@ describe('logs: CSV logs told by their columns, binary logs named as file', func
     const server = await start(write(join(root, 'pg-header'), { 'postgresql.csv': [header, pgRow(0, 'LOG', '00000', 'ready'), pgRow(1, 'ERROR', '42P01', 'relation "orders" does not exist')].join('\n') + '\n' }));
     const found = await callStructured(server.client, 'search_logs', { pattern: 'error', file: 'postgresql.csv' });
     assert.deepEqual((found.matches as Data[]).map((m) => m.line), [3]);
+    // Nor a template of its events (break33: log_patterns listed the header row as an event of its own).
+    const patterns = await callStructured(server.client, 'log_patterns', { file: 'postgresql.csv' });
+    assert.equal(patterns.templateCount, 2, JSON.stringify(patterns.templates));
+    assert.ok(!(patterns.templates as { template: string }[]).some((t) => t.template.includes('log_time')), JSON.stringify(patterns.templates));
   });
 
   it('error_summary and search_logs name the tables they left out, errors found elsewhere or not', async () => {
