@@ -226,9 +226,11 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   };
   /**
    * Hands over the held lines under a header of `level` (undefined: none above them; `logsReport`: the header's line
-   * opened the report below it, continuation.ts opensLoggedReport); false when enough are kept.
+   * opened the report below it, continuation.ts opensLoggedReport); false when enough are kept. `whole`: the header
+   * itself is kept next, so all its held lines are kept whatever the count: an entry is never cut from its header
+   * (break33: `lines: 2` gave a traceback's last two lines, `KeyError: 'user_id'`, without the entry that raised it).
    */
-  const settle = (level: Level | undefined, logsReport = false): boolean => {
+  const settle = (level: Level | undefined, logsReport = false, whole = false): boolean => {
     const held = pending;
     const marked = reports;
     pending = [];
@@ -242,9 +244,11 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
       levels[i] = current;
     }
     for (let i = 0; i < held.length; i++) {
-      if (levelAtLeast(levels[i], args.level!) && !accept({ text: held[i], level: levels[i] })) return false;
+      if (!levelAtLeast(levels[i], args.level!)) continue;
+      recent.newestFirst.push({ text: held[i], level: levels[i] });
+      if (!whole && recent.newestFirst.length >= args.lines) return false;
     }
-    return true;
+    return whole || recent.newestFirst.length < args.lines;
   };
   // A line with a level of its own and no time, read with the held lines below it: it may be the message of an empty
   // header above (continuation.ts underEntry), which only the next line that is not blank tells.
@@ -257,9 +261,10 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     waiting = undefined;
     pending = below;
     reports = belowReports;
-    if (!settle(parsed.level, opensLoggedReport(parsed))) return false;
+    const kept = levelAtLeast(ownLevel(parsed), args.level!);
+    if (!settle(parsed.level, opensLoggedReport(parsed), kept)) return false;
     pending = blanks;
-    return !levelAtLeast(ownLevel(parsed), args.level!) || accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
+    return !kept || accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
   };
   /** The waiting line is the message of the empty header read now: held with the lines below it, at its level. */
   const messageOfHeader = () => {
@@ -297,8 +302,9 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
       }
       return true;
     }
-    if (!settle(parsed.level, opensLoggedReport(parsed))) return false;
-    if (!levelAtLeast(ownLevel(parsed), args.level)) return true;
+    const kept = levelAtLeast(ownLevel(parsed), args.level);
+    if (!settle(parsed.level, opensLoggedReport(parsed), kept)) return false;
+    if (!kept) return true;
     return accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
   };
   // One line more than asked tells whether the file has earlier lines (a decoded file keeps only what it is asked to).
@@ -310,6 +316,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   // Lines above the file's first header: an exception's report there is read under no entry.
   if (more && args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
+  if (args.level && recent.newestFirst.length > args.lines) recent.notes.push(`${recent.newestFirst.length} lines for the ${args.lines} asked: the oldest entry shown is kept whole, with the lines under it, rather than cut from its header`);
   noteDamage(recent.notes, file.info.name, outcome.damage);
   if (outcome.nulTail !== undefined) recent.notes.push(`${file.info.name} ends in ${Math.round(outcome.nulTail / 1048576)} MiB or more of NUL bytes (space its writer set aside and has not filled, or blocks lost in a crash): they are no line, and the lines shown are the last ones before them`);
   noteLegacyText(recent.notes, file, settingNotes);

@@ -202,7 +202,7 @@ describe('logs: every tool reads a UTF-16 log as it reads the same log in UTF-8'
   });
 
   /** The answer without what names the file or its size on disk. */
-  const comparable = (answer: Answer): string => JSON.stringify(answer, (key, value: unknown) => (['file', 'files', 'sizeBytes', 'modified', 'notes', 'engine', 'elapsedMs'].includes(key) ? undefined : value));
+  const comparable = (answer: Answer): string => JSON.stringify(answer, (key, value: unknown) => (['file', 'files', 'sizeBytes', 'modified', 'notes', 'notesForPeople', 'engine', 'elapsedMs'].includes(key) ? undefined : value));
 
   it('search_logs: the same matches, levels and times (the Node engine, since ripgrep does not take a decoded file)', async () => {
     const want = await call(server, 'search_logs', { file: 'utf8.log', pattern: '연결 실패', level: 'ERROR' });
@@ -263,7 +263,7 @@ describe('logs: every tool reads a log whose end another writer appended in anot
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const comparable = (answer: Answer): string => JSON.stringify(answer, (key, value: unknown) => (['file', 'files', 'sizeBytes', 'modified', 'notes', 'engine', 'elapsedMs'].includes(key) ? undefined : value));
+  const comparable = (answer: Answer): string => JSON.stringify(answer, (key, value: unknown) => (['file', 'files', 'sizeBytes', 'modified', 'notes', 'notesForPeople', 'engine', 'elapsedMs'].includes(key) ? undefined : value));
   const mixedNote = (answer: Answer, file: string) =>
     assert.ok(
       (answer.notes as string[] | undefined)?.some((n) => n.startsWith(`${file}: the file mixes text encodings`)),

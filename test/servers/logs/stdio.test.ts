@@ -239,9 +239,12 @@ describe('logs server (built, over MCP)', function () {
       ['[ERROR] timeout after 45s on db-3 (request 99aa00ff)', '[FATAL] out of memory in worker 7', '[INFO] heartbeat ok'],
     );
     assert.equal(out.truncated, true);
-    const errors = await call<{ lines: { text: string; level?: string }[] }>(server, 'recent_logs', { file: 'app.log', lines: 4, level: 'ERROR' });
-    assert.equal(errors.lines.length, 4);
-    assert.match(errors.lines[0].text, /Pool\.java/);
+    const errors = await call<{ lines: { text: string; level?: string }[]; notes: string[] }>(server, 'recent_logs', { file: 'app.log', lines: 4, level: 'ERROR' });
+    // The fourth line asked is a stack's last: its entry is kept whole, from its header (not cut to `at …Pool.java`).
+    assert.equal(errors.lines.length, 6);
+    assert.match(errors.lines[0].text, /\[ERROR\] timeout after 31s/);
+    assert.match(errors.lines[2].text, /Pool\.java/);
+    assert.ok(errors.notes.some((n) => /^6 lines for the 4 asked: the oldest entry shown is kept whole/.test(n)), JSON.stringify(errors.notes));
     assert.ok(errors.lines.every((l) => l.level === 'ERROR' || l.level === 'FATAL'));
     const gz = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'app.log.2.gz', lines: 2 });
     assert.deepEqual(gz.lines.map((l) => l.text.replace(/^\S+ /, '')), ['[ERROR] gzipped failure code 17', '[INFO] gz last line']);
