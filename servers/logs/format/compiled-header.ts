@@ -151,6 +151,19 @@ function syslogReader(pattern: TimestampPattern, context: TimestampContext, read
 }
 
 /**
+ * The time a compiled reader reads from a line's first character, with its end; undefined for a line the general reader
+ * reads: one a separator opens (an indented line, a bar: the general reader skips it and reads the line as the entry
+ * above's), an empty one, and one whose time is not there or gives no instant.
+ */
+function openingTime(line: string, pattern: TimestampPattern, context: TimestampContext): { end: number; epoch: number } | undefined {
+  const first = line.charCodeAt(0);
+  if (first === 32 || first === 9 || first === 124 || line.length === 0) return undefined;
+  const time = matchTimestampAt(line, 0, pattern, context);
+  // The match itself, not a copy: this runs on every line.
+  return time === undefined || time.epoch === undefined ? undefined : (time as { end: number; epoch: number });
+}
+
+/**
  * The timestamped layout's reader: parseWithHeader's reading of a line whose one field, the time, reads plainly (from
  * the line's first character, closed by anything but a `:`), written out; any other line is the general reader's. Past the time, as the general reader reads such a line:
  * - a lone separator between time and message (`<time> - msg`, `-> `, `=> `, `: `) is cut by applyHeader: such lines
@@ -162,12 +175,8 @@ function syslogReader(pattern: TimestampPattern, context: TimestampContext, read
  */
 function timestampedReader(pattern: TimestampPattern, context: TimestampContext, reads?: { lines: number }): CompiledReader {
   return (line) => {
-    // A separator opening the line (an indented line, a bar) is skipped by the general reader, which reads such a line
-    // as the entry above's: the general reader's.
-    const first = line.charCodeAt(0);
-    if (first === 32 || first === 9 || first === 124 || line.length === 0) return undefined;
-    const time = matchTimestampAt(line, 0, pattern, context);
-    if (time === undefined || time.epoch === undefined) return undefined;
+    const time = openingTime(line, pattern, context);
+    if (time === undefined) return undefined;
     // A `,` closing the time is the header's (readField); a `:` is when a field's end follows it: the general reader's.
     const afterTime = line.charCodeAt(time.end);
     if (afterTime === 58) return undefined;
@@ -200,10 +209,8 @@ function bracketLevelReader(fields: readonly HeaderField[], context: TimestampCo
   // Per column after the time: whether it is the level's.
   const isLevel = fields.slice(1).map((field) => field.kind === 'level');
   return (line) => {
-    const first = line.charCodeAt(0);
-    if (first === 32 || first === 9 || first === 124 || line.length === 0) return undefined;
-    const time = matchTimestampAt(line, 0, pattern, context);
-    if (time === undefined || time.epoch === undefined) return undefined;
+    const time = openingTime(line, pattern, context);
+    if (time === undefined) return undefined;
     const afterTime = line.charCodeAt(time.end);
     if (afterTime === 44 || afterTime === 58) return undefined;
     let end = time.end;
