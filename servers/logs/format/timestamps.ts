@@ -888,42 +888,92 @@ const YEAR_LAST_SEARCH = new RegExp(String.raw`(?<![\d./:-])${YEAR_LAST}`);
  * itself: no such date gets a time). When no part is above 12 (the 1st-12th of a month, `12/01/2026`), an order that
  * would put one of the header's dates (those at the character position most sampled lines have theirs) after the file
  * was last written (`context.referenceTime`, a day of clock skew allowed) is ruled out, as shortDateOrder does: a line
- * cannot be logged in the future. Undefined when nothing tells
+ * cannot be logged in the future. Nor is one under which the header's dates, times and all, would not run in time order
+ * either way (timeOrderedReading: a log is written in time order, and an event viewer exports it newest first).
+ * Undefined when nothing tells
  * (each date is then read only when it tells its order itself; the others are header dates without a time).
  */
 export function yearLastOrder(sample: readonly string[], context: TimestampContext = {}): boolean | null | undefined {
   let dayFirst = false;
   let monthFirst = false;
-  const dates: { at: number; first: number; second: number; year: number }[] = [];
+  const dates: YearLastDate[] = [];
   for (const line of sample) {
     const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
     if (!m || m[2] === '.') continue;
     const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (first > 12) dayFirst = true;
     if (second > 12) monthFirst = true;
-    dates.push({ at: m.index, first, second, year });
+    dates.push({ at: m.index, first, second, year, hour: twelveHour(Number(m[5]), m[9]), minute: Number(m[6]), seconds: Number(m[7]) });
   }
   if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
   if (dates.length === 0) return undefined;
   // The language of the file's level names: java.util.logging writes them in the JVM's, and with its dates in that
   // locale's order (`3/12/2026 13:02:03` above `GRAVE: …`, es/fr/it/pt: day first).
   if (sample.some(namesDayFirstLocaleLevel)) return true;
-  const reference = context.referenceTime;
-  if (reference === undefined) return undefined;
   // Only the header's dates, where most lines have theirs: a date inside a message may lie ahead (`next run
   // scheduled for 12/05/2026`) and must not decide the order of every line's time.
   const counts = new Map<number, number>();
   for (const { at } of dates) counts.set(at, (counts.get(at) ?? 0) + 1);
   const column = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
-  // Whether every header date is a real day not after the reference, read day first / month first.
-  let dayFirstPossible = true;
-  let monthFirstPossible = true;
-  for (const { at, first, second, year } of dates) {
-    if (at !== column) continue;
-    dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
-    monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
+  const reference = context.referenceTime;
+  if (reference !== undefined) {
+    // Whether every header date is a real day not after the reference, read day first / month first.
+    let dayFirstPossible = true;
+    let monthFirstPossible = true;
+    for (const { at, first, second, year } of dates) {
+      if (at !== column) continue;
+      dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
+      monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
+    }
+    if (dayFirstPossible !== monthFirstPossible) return dayFirstPossible;
   }
-  return dayFirstPossible === monthFirstPossible ? undefined : dayFirstPossible;
+  // Each line's first date, wherever it stands: a CSV export's time column moves with the width of the cells before it
+  // (`Error,12/4/2026 …`, `Information,12/4/2026 …`). A date in a message that breaks the order leaves it undecided.
+  return timeOrderedReading(dates);
+}
+
+/** A header date of yearLastOrder's sample: its column, its parts as written, its time (hour on a 24-hour clock; undefined: no such hour). */
+interface YearLastDate {
+  at: number;
+  first: number;
+  second: number;
+  year: number;
+  hour: number | undefined;
+  minute: number;
+  seconds: number;
+}
+
+/**
+ * How far a log's line may be dated before the line above it and still be in time order (ms): threads write their
+ * lines a little out of order, and a day's clock change steps back an hour.
+ */
+const TIME_ORDER_SLACK_MS = 2 * 3600_000;
+
+/**
+ * The order (day first: true) under which a file's header dates (yearLastOrder's, no part above 12) run in time order,
+ * ascending as a log is written or descending as an event viewer exports it, with TIME_ORDER_SLACK_MS of steps back;
+ * undefined when both orders do (the dates differ only in one part, the common case: then nothing tells) or neither.
+ * A 12-hour clock is no evidence here (en-US and en-AU both write one).
+ */
+function timeOrderedReading(dates: readonly YearLastDate[]): boolean | undefined {
+  const inOrder = (dayFirst: boolean): boolean => {
+    let up = true;
+    let down = true;
+    let before: number | undefined;
+    for (const { first, second, year, hour, minute, seconds } of dates) {
+      const [day, month] = dayFirst ? [first, second] : [second, first];
+      const epoch = hour === undefined ? undefined : localEpoch(year, month - 1, day, hour, minute, seconds);
+      if (epoch === undefined) return false;
+      if (before !== undefined) {
+        up &&= epoch >= before - TIME_ORDER_SLACK_MS;
+        down &&= epoch <= before + TIME_ORDER_SLACK_MS;
+      }
+      before = epoch;
+    }
+    return up || down;
+  };
+  const [dayFirst, monthFirst] = [inOrder(true), inOrder(false)];
+  return dayFirst === monthFirst ? undefined : dayFirst;
 }
 
 /** A line that opens with a level name and a colon (JUL's `GRAVE: …` line) in a day-first locale's language. */
