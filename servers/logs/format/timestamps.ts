@@ -443,13 +443,13 @@ const GLUED_DATE_OR_END = String.raw`(?:(?<=[+-]\d\d:\d\d)(?=\d\d-\d\d[ T]\d)|(?
 
 // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
 // Or an AM/PM mark (a 12-hour clock, .NET's `hh:mm:ss tt`, log4net): read as 24-hour, 01:05:01 PM is twelve hours early.
-const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp][Mm])(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp]\.?[Mm]\.?)(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * ISO_REGEX with only the capture its back-reference needs: the same matches, and test() has fewer captures to record
  * (a cost of every line of a file with ISO times).
  */
-const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp][Mm](?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
+const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp]\.?[Mm]\.?(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
@@ -482,14 +482,20 @@ function isoSecondShapeAt(line: string, start: number): boolean {
 
 /**
  * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
- * log4net write it), or undefined. Read as 24-hour, 01:05:01 PM would be twelve hours early.
+ * log4net write it; ` p.m.`, as CLDR's en-CA and en-AU do), or undefined. Read as 24-hour, 01:05:01 PM would be twelve
+ * hours early.
  */
 function twelveHourMarkAt(line: string, at: number): string | undefined {
   if (line.charCodeAt(at) !== 32) return undefined;
   const first = line.charCodeAt(at + 1) | 0x20;
-  if ((first !== 97 && first !== 112) /* a p */ || (line.charCodeAt(at + 2) | 0x20) !== 109 /* m */) return undefined;
-  const after = line.charCodeAt(at + 3);
-  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
+  if (first !== 97 && first !== 112 /* a p */) return undefined;
+  let end = at + 2;
+  if (line.charCodeAt(end) === 46 /* . */) end++;
+  if ((line.charCodeAt(end) | 0x20) !== 109 /* m */) return undefined;
+  end++;
+  if (line.charCodeAt(end) === 46) end++;
+  const after = line.charCodeAt(end);
+  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, end);
 }
 
 /**
@@ -545,6 +551,9 @@ function dayMonthWordShape(line: string, start: number): null | undefined {
   return c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? undefined : null;
 }
 
+/** An AM/PM mark after a time, as the ISO form reads it (`PM`, `a.m.`): no zone name is so written. */
+const TWELVE_HOUR_MARK = /^[AaPp]\.?[Mm]\.?$/;
+
 /** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
 function twelveHourEpoch(parts: number[], mark: string): number | undefined {
   const hour = twelveHour(parts[3], mark);
@@ -582,7 +591,8 @@ function zoneEnd(line: string, at: number): number {
     if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
   }
   if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
-  if (twelveHourMarkAt(line, at) !== undefined) return at + 3;
+  const mark = twelveHourMarkAt(line, at);
+  if (mark !== undefined) return at + 1 + mark.length;
   return at;
 }
 
@@ -644,7 +654,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
     // An offset or a zone name: as the regex's toEpoch reads it (not kept: rare).
     const zone = line.slice(fractionEnd, end).trimStart();
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
-    if (zone.length === 2 && (zone[1] === 'M' || zone[1] === 'm')) return { epoch: twelveHourEpoch(parts, zone), end };
+    if (TWELVE_HOUR_MARK.test(zone)) return { epoch: twelveHourEpoch(parts, zone), end };
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone, parts), end };
   }
   const utc = zoneLength === 1;
@@ -855,9 +865,11 @@ function isLastSyslogSecond(line: string, start: number): boolean {
  * A date ending in a four-digit year, then the time (the host's locale, as `toLocaleString()` and many .NET and C
  * programs write it): `3/30/2017, 8:23:24 AM` (en-US), `15.9.2017, 11:48:37` (de), `30/11/2026 10:00:00`,
  * `11-30-2026 10:00:00`, `29/9/2019 -- 02:03:54` (Suricata's C logger), closed by a colon maybe (`09/13/2026 16:01:35: `,
- * Unity's player log). Groups: day-or-month, separator, month-or-day, year, hour, minute, second, fraction, AM/PM.
+ * Unity's player log), and a day period before the time (`4/12/2026 下午 3:13:00`: zh-HK's and zh-SG's short date and
+ * long time). Groups: day-or-month, separator, month-or-day, year, day period before the time, hour, minute, second,
+ * fraction, AM/PM after it.
  */
-const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?!\d|:\d)`;
+const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(?:(${CJK_DAY_PERIOD_SOURCE}|AM|PM) )?(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?!\d|:\d)`;
 const YEAR_LAST_AT = new RegExp(YEAR_LAST, 'y');
 
 /**
@@ -872,10 +884,16 @@ function yearLastEpoch(m: RegExpExecArray, context: TimestampContext): number | 
   if (dayFirst === null) return undefined;
   dayFirst ??= first > 12 && second <= 12 ? true : second > 12 && first <= 12 ? false : undefined;
   if (dayFirst === undefined) return undefined;
-  const hour = twelveHour(Number(m[5]), m[9]);
+  const hour = yearLastHour(m);
   if (hour === undefined) return undefined;
   const [day, monthNumber] = dayFirst ? [first, second] : [second, first];
-  return localEpoch(Number(m[4]), monthNumber - 1, day, hour, Number(m[6]), Number(m[7]), fractionMs(m[8]));
+  return localEpoch(Number(m[4]), monthNumber - 1, day, hour, Number(m[7]), Number(m[8]), fractionMs(m[9]));
+}
+
+/** A YEAR_LAST match's hour on a 24-hour clock, by its day period before or after the time; undefined when no such hour. */
+function yearLastHour(m: RegExpExecArray): number | undefined {
+  const before = m[5] === undefined ? undefined : julDayPeriod(m[5]) === 'pm' ? 'PM' : 'AM';
+  return twelveHour(Number(m[6]), before ?? m[10]);
 }
 
 /** Characters of a line looked at for a date ending in a year (headers are at the start). */
@@ -903,7 +921,7 @@ export function yearLastOrder(sample: readonly string[], context: TimestampConte
     const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (first > 12) dayFirst = true;
     if (second > 12) monthFirst = true;
-    dates.push({ at: m.index, first, second, year, hour: twelveHour(Number(m[5]), m[9]), minute: Number(m[6]), seconds: Number(m[7]) });
+    dates.push({ at: m.index, first, second, year, hour: yearLastHour(m), minute: Number(m[7]), seconds: Number(m[8]) });
   }
   if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
   if (dates.length === 0) return undefined;
@@ -1069,8 +1087,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 2017-6-23 08:13:01 / 2017/6/3 8:13:01 (year first, month, day or hour not padded: Node's and .NET's short forms)
     id: 'iso-unpadded',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})[T ](\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+    // With AM/PM after it (`2026-12-04 3:13:00 PM`, `2026-12-04 3:13:00 p.m.`: a year-first short date and a 12-hour
+    // long time, as en-CA's): read as a 24-hour time, every afternoon line was twelve hours early.
+    regex: new RegExp(String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})[T ](\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?`, 'y'),
+    toEpoch: (m) => {
+      const hour = twelveHour(Number(m[5]), m[9]);
+      return hour === undefined ? undefined : localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), hour, Number(m[6]), Number(m[7]), fractionMs(m[8]));
+    },
   },
   {
     // Sun Dec 04 04:47:44 2005 (ctime; Apache error log) and Java's Date.toString() with its zone before the year, Mon
@@ -1300,12 +1323,17 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // file had no time on any line.
     id: 'cjk-date-time',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])`, 'uy'),
+    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?`, 'uy'),
     toEpoch: (m) => {
       let hour = Number(m[7]);
       if (m[6] !== undefined) {
         if (hour < 1 || hour > 12) return undefined;
         hour = (hour % 12) + (julDayPeriod(m[6]) === 'pm' ? 12 : 0);
+      } else if (m[13] !== undefined) {
+        // AM/PM after the time (`2026. 12. 4. 3:13:00 PM`): as wrong read as a 24-hour time as a day period before it.
+        const twelve = twelveHour(hour, m[13]);
+        if (twelve === undefined) return undefined;
+        hour = twelve;
       }
       const [minute, second] = m[8] === undefined ? [m[11], m[12]] : [m[8], m[9]];
       if (Number(minute) > 59 || Number(second) > 59) return undefined;
