@@ -305,7 +305,10 @@ function tableOf(lines: readonly string[], delimiter: CsvDelimiter): CsvTable | 
   const table = records.filter((cells) => width > 0 && cells.length >= width);
   if (width === 0 || table.length < Math.max(MIN_ROWS, TABLE_SHARE * records.length)) return undefined;
   const first = records[0];
-  if (first.length === width && first.every(headerCell) && !lines[0].includes('\n')) return { delimiter, width, rows: table.slice(table[0] === first ? 1 : 0), header: first, headerLine: lines[0] };
+  // A header may leave the last column unnamed: Event Viewer's "Save as CSV" names five columns (`Level,Date and
+  // Time,Source,Event ID,Task Category`, in the system's language) and writes each event's description as a sixth.
+  const named = first.length === width || (first.length === width - 1 && width - 1 >= MIN_CELLS);
+  if (named && first.every(headerCell) && !lines[0].includes('\n')) return { delimiter, width, rows: table.slice(table[0] === first ? 1 : 0), header: first, headerLine: lines[0] };
   return { delimiter, width, rows: table };
 }
 

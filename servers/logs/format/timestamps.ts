@@ -921,7 +921,7 @@ export function yearLastOrder(sample: readonly string[], context: TimestampConte
     const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (first > 12) dayFirst = true;
     if (second > 12) monthFirst = true;
-    dates.push({ at: m.index, first, second, year, hour: yearLastHour(m), minute: Number(m[7]), seconds: Number(m[8]) });
+    dates.push({ at: m.index, field: fieldsBefore(line, m.index), first, second, year, hour: yearLastHour(m), minute: Number(m[7]), seconds: Number(m[8]) });
   }
   if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
   if (dates.length === 0) return undefined;
@@ -945,20 +945,39 @@ export function yearLastOrder(sample: readonly string[], context: TimestampConte
     }
     if (dayFirstPossible !== monthFirstPossible) return dayFirstPossible;
   }
-  // Each line's first date, wherever it stands: a CSV export's time column moves with the width of the cells before it
-  // (`Error,12/4/2026 …`, `Information,12/4/2026 …`). A date in a message that breaks the order leaves it undecided.
-  return timeOrderedReading(dates);
+  // The dates in the field most lines have theirs in, counted in fields rather than characters: a CSV export's time
+  // column moves with the width of the cells before it (`Error,12/4/2026 …`, `Information,12/4/2026 …`), and a date
+  // inside a message (`retry at 12/1/2026 …`) must not decide the order of every line's time.
+  const fields = new Map<number, number>();
+  for (const { field } of dates) fields.set(field, (fields.get(field) ?? 0) + 1);
+  const headerField = [...fields].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+  return timeOrderedReading(dates.filter((date) => date.field === headerField));
 }
 
 /** A header date of yearLastOrder's sample: its column, its parts as written, its time (hour on a 24-hour clock; undefined: no such hour). */
 interface YearLastDate {
   at: number;
+  /** Fields (runs of characters between spaces, tabs, commas, semicolons or bars) before it on its line. */
+  field: number;
   first: number;
   second: number;
   year: number;
   hour: number | undefined;
   minute: number;
   seconds: number;
+}
+
+/** The fields of `line` before `end` (YearLastDate.field). */
+function fieldsBefore(line: string, end: number): number {
+  let fields = 0;
+  let inField = false;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    const separator = c === 32 || c === 9 || c === 44 || c === 59 || c === 124; /* space tab , ; | */
+    if (!separator && !inField) fields++;
+    inField = !separator;
+  }
+  return fields;
 }
 
 /**
