@@ -1433,7 +1433,10 @@ export function parseTimestamp(text: string, context: TimestampContext = {}): nu
       if (epoch !== undefined) return epoch;
     }
   }
-  return undefined;
+  // A form that reads no AM/PM itself, with one after (as matchTimestampAt reads it in a line).
+  const marked = TRAILING_MARK.exec(value);
+  const epoch = marked === null ? undefined : parseTimestamp(marked[1], context);
+  return epoch === undefined ? undefined : onTwelveHourClock(epoch, marked![2]);
 }
 
 /**
@@ -1471,21 +1474,44 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
   if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start)) && !(start === 0 && pattern.startsLine?.(line.charCodeAt(0)))) return undefined;
-  const scanned = pattern.scan?.(line, start, context);
-  if (scanned === null) return undefined;
-  if (scanned) {
-    if (!bracketed) return scanned;
-    if (line.charCodeAt(scanned.end) !== 93 /* ] */) return undefined;
-    scanned.end++;
-    return scanned;
+  let found = pattern.scan?.(line, start, context);
+  if (found === null) return undefined;
+  if (!found) {
+    pattern.regex.lastIndex = start;
+    const match = pattern.regex.exec(line);
+    if (!match) return undefined;
+    found = { epoch: pattern.toEpoch(match, context), end: start + match[0].length };
   }
-  pattern.regex.lastIndex = start;
-  const match = pattern.regex.exec(line);
-  if (!match) return undefined;
-  let end = start + match[0].length;
-  if (bracketed) {
-    if (line.charCodeAt(end) !== 93 /* ] */) return undefined;
-    end++;
-  }
-  return { epoch: pattern.toEpoch(match, context), end };
+  // A 12-hour clock's mark after a form that reads none itself (`04 Dec 2026 03:13:00 PM`): only a space and `a`/`p`
+  // are looked at on the common path.
+  if (line.charCodeAt(found.end) === 32 && ((line.charCodeAt(found.end + 1) | 0x20) === 97 || (line.charCodeAt(found.end + 1) | 0x20) === 112)) found = withDayPeriodAfter(line, found);
+  if (!bracketed) return found;
+  if (line.charCodeAt(found.end) !== 93 /* ] */) return undefined;
+  found.end++;
+  return found;
 }
+
+/**
+ * `found` (a time read as on a 24-hour clock, ending where an AM/PM mark is written: twelveHourMarkAt) with its hour
+ * on the 12-hour clock the mark names and its end after the mark; `found` itself when its hour, 0 or 13 and over, is
+ * none of a 12-hour clock's, or no mark follows. Read as 24-hour, every afternoon line was twelve hours early.
+ */
+function withDayPeriodAfter(line: string, found: { epoch: number | undefined; end: number }): { epoch: number | undefined; end: number } {
+  const mark = twelveHourMarkAt(line, found.end);
+  if (mark === undefined || found.epoch === undefined) return found;
+  const epoch = onTwelveHourClock(found.epoch, mark);
+  return epoch === undefined ? found : { epoch, end: found.end + 1 + mark.length };
+}
+
+/** `epoch` (ms, read as on a 24-hour clock) with its local hour read on the 12-hour clock `mark` (`PM`, `a.m.`) names; undefined for an hour 0 or 13 and over. */
+function onTwelveHourClock(epoch: number, mark: string): number | undefined {
+  const date = new Date(epoch);
+  const hour = twelveHour(date.getHours(), mark);
+  if (hour === undefined) return undefined;
+  // Set as a local hour: across a change of the clocks, twelve hours later is not 12 × 3600 s later.
+  date.setHours(hour);
+  return date.getTime();
+}
+
+/** A text that ends in an AM/PM mark after a digit: the text before it, and the mark. */
+const TRAILING_MARK = /^(.*\d) ([AaPp]\.?[Mm]\.?)$/;

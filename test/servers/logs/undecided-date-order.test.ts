@@ -68,7 +68,16 @@ describe('logs: numeric dates of an undecided day/month order, and day periods a
       const lines = [0, 1, 2].map((i) => `${text} ERROR job ${i} failed`);
       assert.equal(createLineParser(lines).parse(lines[0]).timestamp, afternoon, `${text} in a line`);
     }
+    // Forms that read no mark themselves: the mark after them names the clock.
+    for (const text of ['04 Dec 2026 03:13:00 PM', '04-Dec-2026 03:13:00 p.m.', 'Dec 4, 2026 3:13:00 p.m.', 'Dec  4 03:13:00 PM']) {
+      assert.equal(parseTimestamp(text, { referenceTime: new Date(2026, 11, 5).getTime() }), afternoon, text);
+      const lines = [0, 1, 2].map((i) => `${text} ERROR job ${i} failed`);
+      const parsed = createLineParser(lines, { referenceTime: new Date(2026, 11, 5).getTime() }).parse(lines[0]);
+      assert.deepEqual([parsed.timestamp, parsed.level, parsed.message], [afternoon, 'ERROR', 'job 0 failed'], `${text} in a line`);
+    }
     assert.equal(parseTimestamp('2026-12-04 12:13:00 a.m.'), new Date(2026, 11, 4, 0, 13).getTime());
+    assert.equal(parseTimestamp('04 Dec 2026 12:13:00 AM'), new Date(2026, 11, 4, 0, 13).getTime());
+    assert.equal(parseTimestamp('04 Dec 2026 15:13:00 PM'), undefined);
     assert.equal(parseTimestamp('2026-12-04 13:13:00 PM'), undefined);
     // zh-HK writes its short date day first, then 下午 before the time.
     const hk = ['4/12/2026 上午 9:00:00 ERROR a', '13/12/2026 下午 3:13:00 ERROR b'];
