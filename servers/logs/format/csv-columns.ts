@@ -6,7 +6,7 @@
 // learned from the file's sample: named by its header row, or, without one, the column whose every value is a level word.
 import { parse } from 'csv-parse/sync';
 import { localizedLevel, normalizeLevel } from './levels';
-import { parseTimestamp, type TimestampContext } from './timestamps';
+import { parseTimestamp, unorderedDateEnd, type TimestampContext } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
 /**
@@ -168,9 +168,10 @@ function headerCell(cell: string): boolean {
  * the first column whose every row holds a level word, of at most MAX_LEVEL_VALUES values. The time column: the one the
  * header names (TIME_NAMES) or, unnamed, the first whose every row holds an entry's time. The message column: the one
  * the header names (MESSAGE_NAMES) or, unnamed, the free text after the level (messageColumn). Undefined for a sample of
- * any other file, and for a table with no level column.
+ * any other file, and for a table with no level column. `context`: the file's date orders (timestamps.ts yearLastOrder),
+ * by which a column's dates are read.
  */
-export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
+export function csvColumns(sample: readonly string[], context: TimestampContext = {}): CsvColumns | undefined {
   const table = csvTable(sample);
   if (table === undefined || table.rows.length === 0) return undefined;
   const { width, delimiter } = table;
@@ -193,7 +194,7 @@ export function csvColumns(sample: readonly string[]): CsvColumns | undefined {
   if (level < 0) return undefined;
   // Without a header, the time at a row's start is the line readers' (as the rest of the line's header); a header in
   // any language is followed by the column of times, named or not.
-  const time = header === undefined ? undefined : named(TIME_NAMES) >= 0 ? named(TIME_NAMES) : timeColumn(rows, width, {});
+  const time = header === undefined ? undefined : named(TIME_NAMES) >= 0 ? named(TIME_NAMES) : timeColumn(rows, width, context);
   const message = header !== undefined && named(MESSAGE_NAMES) >= 0 ? named(MESSAGE_NAMES) : messageColumn(rows, level, time);
   return {
     cells: width,
@@ -227,7 +228,10 @@ function timeColumn(rows: readonly string[][], width: number, context: Timestamp
  */
 function entryTime(cell: string, context: TimestampContext): boolean {
   const value = cell.trim();
-  return (/\d:\d\d/.test(value) || /^\d{10}(?:\d{3})?(?:\.\d+)?$/.test(value)) && parseTimestamp(value, context) !== undefined;
+  if (!/\d:\d\d/.test(value) && !/^\d{10}(?:\d{3})?(?:\.\d+)?$/.test(value)) return false;
+  // A date whose day/month order the file leaves undecided (`12/4/2026 3:10:00 PM`) is still the entry's time: its
+  // column is the time column, read without a time (and the tools say why) rather than taken for a message.
+  return parseTimestamp(value, context) !== undefined || unorderedDateEnd(value, 0) === value.length;
 }
 
 /**
@@ -301,7 +305,10 @@ function tableOf(lines: readonly string[], delimiter: CsvDelimiter): CsvTable | 
   const table = records.filter((cells) => width > 0 && cells.length >= width);
   if (width === 0 || table.length < Math.max(MIN_ROWS, TABLE_SHARE * records.length)) return undefined;
   const first = records[0];
-  if (first.length === width && first.every(headerCell) && !lines[0].includes('\n')) return { delimiter, width, rows: table.slice(table[0] === first ? 1 : 0), header: first, headerLine: lines[0] };
+  // A header may leave the last column unnamed: Event Viewer's "Save as CSV" names five columns (`Level,Date and
+  // Time,Source,Event ID,Task Category`, in the system's language) and writes each event's description as a sixth.
+  const named = first.length === width || (first.length === width - 1 && width - 1 >= MIN_CELLS);
+  if (named && first.every(headerCell) && !lines[0].includes('\n')) return { delimiter, width, rows: table.slice(table[0] === first ? 1 : 0), header: first, headerLine: lines[0] };
   return { delimiter, width, rows: table };
 }
 

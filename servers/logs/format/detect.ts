@@ -881,7 +881,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
       blocks = undefined;
     }
   };
-  const csv = csvColumns(sample);
+  const csv = csvColumns(sample, context);
   const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;

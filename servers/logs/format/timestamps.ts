@@ -443,13 +443,13 @@ const GLUED_DATE_OR_END = String.raw`(?:(?<=[+-]\d\d:\d\d)(?=\d\d-\d\d[ T]\d)|(?
 
 // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
 // Or an AM/PM mark (a 12-hour clock, .NET's `hh:mm:ss tt`, log4net): read as 24-hour, 01:05:01 PM is twelve hours early.
-const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp][Mm])(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp]\.?[Mm]\.?)(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * ISO_REGEX with only the capture its back-reference needs: the same matches, and test() has fewer captures to record
  * (a cost of every line of a file with ISO times).
  */
-const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp][Mm](?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
+const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp]\.?[Mm]\.?(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
@@ -482,14 +482,20 @@ function isoSecondShapeAt(line: string, start: number): boolean {
 
 /**
  * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
- * log4net write it), or undefined. Read as 24-hour, 01:05:01 PM would be twelve hours early.
+ * log4net write it; ` p.m.`, as CLDR's en-CA and en-AU do), or undefined. Read as 24-hour, 01:05:01 PM would be twelve
+ * hours early.
  */
 function twelveHourMarkAt(line: string, at: number): string | undefined {
   if (line.charCodeAt(at) !== 32) return undefined;
   const first = line.charCodeAt(at + 1) | 0x20;
-  if ((first !== 97 && first !== 112) /* a p */ || (line.charCodeAt(at + 2) | 0x20) !== 109 /* m */) return undefined;
-  const after = line.charCodeAt(at + 3);
-  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
+  if (first !== 97 && first !== 112 /* a p */) return undefined;
+  let end = at + 2;
+  if (line.charCodeAt(end) === 46 /* . */) end++;
+  if ((line.charCodeAt(end) | 0x20) !== 109 /* m */) return undefined;
+  end++;
+  if (line.charCodeAt(end) === 46) end++;
+  const after = line.charCodeAt(end);
+  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, end);
 }
 
 /**
@@ -545,6 +551,9 @@ function dayMonthWordShape(line: string, start: number): null | undefined {
   return c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? undefined : null;
 }
 
+/** An AM/PM mark after a time, as the ISO form reads it (`PM`, `a.m.`): no zone name is so written. */
+const TWELVE_HOUR_MARK = /^[AaPp]\.?[Mm]\.?$/;
+
 /** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
 function twelveHourEpoch(parts: number[], mark: string): number | undefined {
   const hour = twelveHour(parts[3], mark);
@@ -582,7 +591,8 @@ function zoneEnd(line: string, at: number): number {
     if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
   }
   if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
-  if (twelveHourMarkAt(line, at) !== undefined) return at + 3;
+  const mark = twelveHourMarkAt(line, at);
+  if (mark !== undefined) return at + 1 + mark.length;
   return at;
 }
 
@@ -644,7 +654,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
     // An offset or a zone name: as the regex's toEpoch reads it (not kept: rare).
     const zone = line.slice(fractionEnd, end).trimStart();
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
-    if (zone.length === 2 && (zone[1] === 'M' || zone[1] === 'm')) return { epoch: twelveHourEpoch(parts, zone), end };
+    if (TWELVE_HOUR_MARK.test(zone)) return { epoch: twelveHourEpoch(parts, zone), end };
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone, parts), end };
   }
   const utc = zoneLength === 1;
@@ -855,9 +865,11 @@ function isLastSyslogSecond(line: string, start: number): boolean {
  * A date ending in a four-digit year, then the time (the host's locale, as `toLocaleString()` and many .NET and C
  * programs write it): `3/30/2017, 8:23:24 AM` (en-US), `15.9.2017, 11:48:37` (de), `30/11/2026 10:00:00`,
  * `11-30-2026 10:00:00`, `29/9/2019 -- 02:03:54` (Suricata's C logger), closed by a colon maybe (`09/13/2026 16:01:35: `,
- * Unity's player log). Groups: day-or-month, separator, month-or-day, year, hour, minute, second, fraction, AM/PM.
+ * Unity's player log), and a day period before the time (`4/12/2026 下午 3:13:00`: zh-HK's and zh-SG's short date and
+ * long time). Groups: day-or-month, separator, month-or-day, year, day period before the time, hour, minute, second,
+ * fraction, AM/PM after it.
  */
-const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?!\d|:\d)`;
+const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(?:(${CJK_DAY_PERIOD_SOURCE}|AM|PM) )?(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?!\d|:\d)`;
 const YEAR_LAST_AT = new RegExp(YEAR_LAST, 'y');
 
 /**
@@ -872,10 +884,16 @@ function yearLastEpoch(m: RegExpExecArray, context: TimestampContext): number | 
   if (dayFirst === null) return undefined;
   dayFirst ??= first > 12 && second <= 12 ? true : second > 12 && first <= 12 ? false : undefined;
   if (dayFirst === undefined) return undefined;
-  const hour = twelveHour(Number(m[5]), m[9]);
+  const hour = yearLastHour(m);
   if (hour === undefined) return undefined;
   const [day, monthNumber] = dayFirst ? [first, second] : [second, first];
-  return localEpoch(Number(m[4]), monthNumber - 1, day, hour, Number(m[6]), Number(m[7]), fractionMs(m[8]));
+  return localEpoch(Number(m[4]), monthNumber - 1, day, hour, Number(m[7]), Number(m[8]), fractionMs(m[9]));
+}
+
+/** A YEAR_LAST match's hour on a 24-hour clock, by its day period before or after the time; undefined when no such hour. */
+function yearLastHour(m: RegExpExecArray): number | undefined {
+  const before = m[5] === undefined ? undefined : julDayPeriod(m[5]) === 'pm' ? 'PM' : 'AM';
+  return twelveHour(Number(m[6]), before ?? m[10]);
 }
 
 /** Characters of a line looked at for a date ending in a year (headers are at the start). */
@@ -888,42 +906,111 @@ const YEAR_LAST_SEARCH = new RegExp(String.raw`(?<![\d./:-])${YEAR_LAST}`);
  * itself: no such date gets a time). When no part is above 12 (the 1st-12th of a month, `12/01/2026`), an order that
  * would put one of the header's dates (those at the character position most sampled lines have theirs) after the file
  * was last written (`context.referenceTime`, a day of clock skew allowed) is ruled out, as shortDateOrder does: a line
- * cannot be logged in the future. Undefined when nothing tells
+ * cannot be logged in the future. Nor is one under which the header's dates, times and all, would not run in time order
+ * either way (timeOrderedReading: a log is written in time order, and an event viewer exports it newest first).
+ * Undefined when nothing tells
  * (each date is then read only when it tells its order itself; the others are header dates without a time).
  */
 export function yearLastOrder(sample: readonly string[], context: TimestampContext = {}): boolean | null | undefined {
   let dayFirst = false;
   let monthFirst = false;
-  const dates: { at: number; first: number; second: number; year: number }[] = [];
+  const dates: YearLastDate[] = [];
   for (const line of sample) {
     const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
     if (!m || m[2] === '.') continue;
     const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (first > 12) dayFirst = true;
     if (second > 12) monthFirst = true;
-    dates.push({ at: m.index, first, second, year });
+    dates.push({ at: m.index, field: fieldsBefore(line, m.index), first, second, year, hour: yearLastHour(m), minute: Number(m[7]), seconds: Number(m[8]) });
   }
   if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
   if (dates.length === 0) return undefined;
   // The language of the file's level names: java.util.logging writes them in the JVM's, and with its dates in that
   // locale's order (`3/12/2026 13:02:03` above `GRAVE: …`, es/fr/it/pt: day first).
   if (sample.some(namesDayFirstLocaleLevel)) return true;
-  const reference = context.referenceTime;
-  if (reference === undefined) return undefined;
   // Only the header's dates, where most lines have theirs: a date inside a message may lie ahead (`next run
   // scheduled for 12/05/2026`) and must not decide the order of every line's time.
   const counts = new Map<number, number>();
   for (const { at } of dates) counts.set(at, (counts.get(at) ?? 0) + 1);
   const column = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
-  // Whether every header date is a real day not after the reference, read day first / month first.
-  let dayFirstPossible = true;
-  let monthFirstPossible = true;
-  for (const { at, first, second, year } of dates) {
-    if (at !== column) continue;
-    dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
-    monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
+  const reference = context.referenceTime;
+  if (reference !== undefined) {
+    // Whether every header date is a real day not after the reference, read day first / month first.
+    let dayFirstPossible = true;
+    let monthFirstPossible = true;
+    for (const { at, first, second, year } of dates) {
+      if (at !== column) continue;
+      dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
+      monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
+    }
+    if (dayFirstPossible !== monthFirstPossible) return dayFirstPossible;
   }
-  return dayFirstPossible === monthFirstPossible ? undefined : dayFirstPossible;
+  // The dates in the field most lines have theirs in, counted in fields rather than characters: a CSV export's time
+  // column moves with the width of the cells before it (`Error,12/4/2026 …`, `Information,12/4/2026 …`), and a date
+  // inside a message (`retry at 12/1/2026 …`) must not decide the order of every line's time.
+  const fields = new Map<number, number>();
+  for (const { field } of dates) fields.set(field, (fields.get(field) ?? 0) + 1);
+  const headerField = [...fields].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+  return timeOrderedReading(dates.filter((date) => date.field === headerField));
+}
+
+/** A header date of yearLastOrder's sample: its column, its parts as written, its time (hour on a 24-hour clock; undefined: no such hour). */
+interface YearLastDate {
+  at: number;
+  /** Fields (runs of characters between spaces, tabs, commas, semicolons or bars) before it on its line. */
+  field: number;
+  first: number;
+  second: number;
+  year: number;
+  hour: number | undefined;
+  minute: number;
+  seconds: number;
+}
+
+/** The fields of `line` before `end` (YearLastDate.field). */
+function fieldsBefore(line: string, end: number): number {
+  let fields = 0;
+  let inField = false;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    const separator = c === 32 || c === 9 || c === 44 || c === 59 || c === 124; /* space tab , ; | */
+    if (!separator && !inField) fields++;
+    inField = !separator;
+  }
+  return fields;
+}
+
+/**
+ * How far a log's line may be dated before the line above it and still be in time order (ms): threads write their
+ * lines a little out of order, and a day's clock change steps back an hour.
+ */
+const TIME_ORDER_SLACK_MS = 2 * 3600_000;
+
+/**
+ * The order (day first: true) under which a file's header dates (yearLastOrder's, no part above 12) run in time order,
+ * ascending as a log is written or descending as an event viewer exports it, with TIME_ORDER_SLACK_MS of steps back;
+ * undefined when both orders do (the dates differ only in one part, the common case: then nothing tells) or neither.
+ * A 12-hour clock is no evidence here (en-US and en-AU both write one).
+ */
+function timeOrderedReading(dates: readonly YearLastDate[]): boolean | undefined {
+  const inOrder = (dayFirst: boolean): boolean => {
+    let up = true;
+    let down = true;
+    let before: number | undefined;
+    for (const { first, second, year, hour, minute, seconds } of dates) {
+      const [day, month] = dayFirst ? [first, second] : [second, first];
+      const epoch = hour === undefined ? undefined : localEpoch(year, month - 1, day, hour, minute, seconds);
+      if (epoch === undefined) return false;
+      if (before !== undefined) {
+        up &&= epoch >= before - TIME_ORDER_SLACK_MS;
+        down &&= epoch <= before + TIME_ORDER_SLACK_MS;
+      }
+      before = epoch;
+    }
+    return up || down;
+  };
+  const [dayFirst, monthFirst] = [inOrder(true), inOrder(false)];
+  return dayFirst === monthFirst ? undefined : dayFirst;
 }
 
 /** A line that opens with a level name and a colon (JUL's `GRAVE: …` line) in a day-first locale's language. */
@@ -1019,8 +1106,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 2017-6-23 08:13:01 / 2017/6/3 8:13:01 (year first, month, day or hour not padded: Node's and .NET's short forms)
     id: 'iso-unpadded',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})[T ](\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+    // With AM/PM after it (`2026-12-04 3:13:00 PM`, `2026-12-04 3:13:00 p.m.`: a year-first short date and a 12-hour
+    // long time, as en-CA's): read as a 24-hour time, every afternoon line was twelve hours early.
+    regex: new RegExp(String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})[T ](\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?`, 'y'),
+    toEpoch: (m) => {
+      const hour = twelveHour(Number(m[5]), m[9]);
+      return hour === undefined ? undefined : localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), hour, Number(m[6]), Number(m[7]), fractionMs(m[8]));
+    },
   },
   {
     // Sun Dec 04 04:47:44 2005 (ctime; Apache error log) and Java's Date.toString() with its zone before the year, Mon
@@ -1250,12 +1342,17 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // file had no time on any line.
     id: 'cjk-date-time',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])`, 'uy'),
+    regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?`, 'uy'),
     toEpoch: (m) => {
       let hour = Number(m[7]);
       if (m[6] !== undefined) {
         if (hour < 1 || hour > 12) return undefined;
         hour = (hour % 12) + (julDayPeriod(m[6]) === 'pm' ? 12 : 0);
+      } else if (m[13] !== undefined) {
+        // AM/PM after the time (`2026. 12. 4. 3:13:00 PM`): as wrong read as a 24-hour time as a day period before it.
+        const twelve = twelveHour(hour, m[13]);
+        if (twelve === undefined) return undefined;
+        hour = twelve;
       }
       const [minute, second] = m[8] === undefined ? [m[11], m[12]] : [m[8], m[9]];
       if (Number(minute) > 59 || Number(second) > 59) return undefined;
@@ -1336,7 +1433,10 @@ export function parseTimestamp(text: string, context: TimestampContext = {}): nu
       if (epoch !== undefined) return epoch;
     }
   }
-  return undefined;
+  // A form that reads no AM/PM itself, with one after (as matchTimestampAt reads it in a line).
+  const marked = TRAILING_MARK.exec(value);
+  const epoch = marked === null ? undefined : parseTimestamp(marked[1], context);
+  return epoch === undefined ? undefined : onTwelveHourClock(epoch, marked![2]);
 }
 
 /**
@@ -1374,21 +1474,44 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
   if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start)) && !(start === 0 && pattern.startsLine?.(line.charCodeAt(0)))) return undefined;
-  const scanned = pattern.scan?.(line, start, context);
-  if (scanned === null) return undefined;
-  if (scanned) {
-    if (!bracketed) return scanned;
-    if (line.charCodeAt(scanned.end) !== 93 /* ] */) return undefined;
-    scanned.end++;
-    return scanned;
+  let found = pattern.scan?.(line, start, context);
+  if (found === null) return undefined;
+  if (!found) {
+    pattern.regex.lastIndex = start;
+    const match = pattern.regex.exec(line);
+    if (!match) return undefined;
+    found = { epoch: pattern.toEpoch(match, context), end: start + match[0].length };
   }
-  pattern.regex.lastIndex = start;
-  const match = pattern.regex.exec(line);
-  if (!match) return undefined;
-  let end = start + match[0].length;
-  if (bracketed) {
-    if (line.charCodeAt(end) !== 93 /* ] */) return undefined;
-    end++;
-  }
-  return { epoch: pattern.toEpoch(match, context), end };
+  // A 12-hour clock's mark after a form that reads none itself (`04 Dec 2026 03:13:00 PM`): only a space and `a`/`p`
+  // are looked at on the common path.
+  if (line.charCodeAt(found.end) === 32 && ((line.charCodeAt(found.end + 1) | 0x20) === 97 || (line.charCodeAt(found.end + 1) | 0x20) === 112)) found = withDayPeriodAfter(line, found);
+  if (!bracketed) return found;
+  if (line.charCodeAt(found.end) !== 93 /* ] */) return undefined;
+  found.end++;
+  return found;
 }
+
+/**
+ * `found` (a time read as on a 24-hour clock, ending where an AM/PM mark is written: twelveHourMarkAt) with its hour
+ * on the 12-hour clock the mark names and its end after the mark; `found` itself when its hour, 0 or 13 and over, is
+ * none of a 12-hour clock's, or no mark follows. Read as 24-hour, every afternoon line was twelve hours early.
+ */
+function withDayPeriodAfter(line: string, found: { epoch: number | undefined; end: number }): { epoch: number | undefined; end: number } {
+  const mark = twelveHourMarkAt(line, found.end);
+  if (mark === undefined || found.epoch === undefined) return found;
+  const epoch = onTwelveHourClock(found.epoch, mark);
+  return epoch === undefined ? found : { epoch, end: found.end + 1 + mark.length };
+}
+
+/** `epoch` (ms, read as on a 24-hour clock) with its local hour read on the 12-hour clock `mark` (`PM`, `a.m.`) names; undefined for an hour 0 or 13 and over. */
+function onTwelveHourClock(epoch: number, mark: string): number | undefined {
+  const date = new Date(epoch);
+  const hour = twelveHour(date.getHours(), mark);
+  if (hour === undefined) return undefined;
+  // Set as a local hour: across a change of the clocks, twelve hours later is not 12 × 3600 s later.
+  date.setHours(hour);
+  return date.getTime();
+}
+
+/** A text that ends in an AM/PM mark after a digit: the text before it, and the mark. */
+const TRAILING_MARK = /^(.*\d) ([AaPp]\.?[Mm]\.?)$/;

@@ -147,7 +147,7 @@ export function openedIdentity(file: OpenedLog): OpenedIdentity {
  */
 export function noteUndecidedDates(notes: string[], name: string, parser: LineParser): void {
   if (parser.undecidedDate === undefined) return;
-  const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names), so they give no time: its lines have none, and a time window leaves them out`;
+  const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names, and its entries run in time order read either way), so they give no time: its lines have none, and a time window leaves them out`;
   if (!notes.includes(note)) notes.push(note);
 }
 
