@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { cutListingMessage, LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -64,7 +64,7 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not: "More log files…" at the end picks among them, largest first.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const cut = cutListingMessage(resource, vscode.l10n.t);
     const unread = unreadPlacesMessage(resource, vscode.l10n.t);
     this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);

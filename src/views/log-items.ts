@@ -232,10 +232,10 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const errors = behind ? undefined : counted;
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const ahead = errors !== undefined && options.datedAhead?.has(file.name) === true;
-  const parts = [formatBytes(file.size)];
-  if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
+  // The count leads: a sidebar of the default width cut "2.0 KiB · 5 minutes ago · 3 errors" before its count (break34).
   const errorText = errors === 0 && ahead ? t('errors unknown') : errorsText(errors, t, unknown);
-  if (errorText) parts.push(errorText);
+  const parts = [errorText, formatBytes(file.size)];
+  if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
   const path = logFilePath(file);
   const tooltip = [
     `**${escapeMarkdown(file.name)}**`,
@@ -254,7 +254,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   return {
     id: `log/${file.name}`,
     label: file.name,
-    description: parts.join(' · '),
+    description: parts.filter(Boolean).join(' · '),
     tooltip,
     icon: errors ? 'warning' : 'output',
     iconColor: errors ? 'list.warningForeground' : undefined,
@@ -307,6 +307,17 @@ export function moreLogFilesNode(resource: LogFilesResource, t: Translate): Node
     contextValue: 'devopsLogFilesMore',
     command: { command: MORE_LOG_FILES_COMMAND },
   };
+}
+
+/**
+ * What the view says above its items when the server's listing was cut, naming the item at the end by its label
+ * (break34: it named "More log files…" beside an item labelled "1404 more log files…", and its "the newest 1000 are
+ * listed" above a tree showing 100 read as a miscount). Undefined when the listing was not cut.
+ */
+export function cutListingMessage(resource: LogFilesResource, t: Translate): string | undefined {
+  if (!resource.truncated) return undefined;
+  const more = moreLogFilesNode(resource, t);
+  return t('The logs server lists the newest {0} log files and leaves out {1} older ones. "{2}" at the end of the list picks among all that are not shown, largest first.', resource.files.length, resource.omitted ?? '?', more?.label ?? '');
 }
 
 /** A log file on disk that the listing does not hold (found by its name in a log directory). */
