@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { cutListingMessage, LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { cutListingMessage, LISTED_LOG_FILES_CONTEXT, MORE_LOG_FILES_CONTEXT, moreLogFilesNode, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -49,6 +49,7 @@ export class LogFilesTree extends HubTree {
     if (!vscode.workspace.workspaceFolders?.length && !server) {
       await setContext('devopsAssistant.noLogFiles', false);
       await setContext(LISTED_LOG_FILES_CONTEXT, []);
+      await setContext(MORE_LOG_FILES_CONTEXT, false);
       this.provider.setRoots([]);
       return;
     }
@@ -71,6 +72,7 @@ export class LogFilesTree extends HubTree {
     const listed = resource.files.map(logFilePath).filter((p): p is string => p !== undefined);
     this.listedPaths = new Set(listed);
     await setContext(LISTED_LOG_FILES_CONTEXT, listed);
+    await setContext(MORE_LOG_FILES_CONTEXT, moreLogFilesNode(resource, vscode.l10n.t) !== undefined);
     this.render();
 
     // Counts come after the list so that the tree appears at once.

@@ -271,6 +271,11 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
 export const SHOWN_LOG_FILES = 100;
 /** Opens a quick pick of the log files the tree does not show, largest first (moreLogFilePicks). */
 export const MORE_LOG_FILES_COMMAND = 'devopsAssistant.moreLogFiles';
+/**
+ * Context key, true while Log Files has a "N more log files…" item: MORE_LOG_FILES_COMMAND is in the palette then
+ * (break34: it was only at the end of a hundred rows, out of a keyboard user's reach in a folder of 1,500 logs).
+ */
+export const MORE_LOG_FILES_CONTEXT = 'devopsAssistant.moreLogFiles';
 
 /** The newest SHOWN_LOG_FILES files, then an item for the others when there are any (moreLogFilesNode). */
 export function logFileNodes(resource: LogFilesResource, options: LogBuildOptions): NodeSpec[] {
