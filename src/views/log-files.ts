@@ -123,6 +123,8 @@ export class LogFilesTree extends HubTree {
     if (!picked) return undefined;
     const file = picked.listed;
     if (file && (file.compressed || file.gzip)) await vscode.commands.executeCommand(OPEN_COMPRESSED_LOG_COMMAND, file.name, picked.path);
+    // The server reads an unlisted file in its directories by its absolute path (log-items.ts unlistedLogName).
+    else if (picked.compressed) await vscode.commands.executeCommand(OPEN_COMPRESSED_LOG_COMMAND, picked.path, picked.path);
     else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picked.path));
     return picked.path;
   }

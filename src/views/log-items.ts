@@ -338,7 +338,12 @@ export interface MoreLogFilePick {
   description: string;
   path: string;
   listed?: LogFile;
+  /** An unlisted file whose name says it is compressed: its text comes from the logs server (OPEN_COMPRESSED_LOG_COMMAND). */
+  compressed?: true;
 }
+
+/** Names of compressed rotations (`app.log.3.gz`), which the editor shows as binary. */
+const COMPRESSED_NAME = /\.(?:gz|bz2|xz|zst|lz4)$/i;
 
 /**
  * The pick behind "N more log files…": the listed files the tree does not show and the unlisted ones found on disk
@@ -356,7 +361,8 @@ export function moreLogFilePicks(resource: LogFilesResource, unlisted: readonly 
       label,
       description: [formatBytes(size), Number.isFinite(mtimeMs) ? formatRelativeTime(mtimeMs, options.now, options.locale) : '', file ? '' : options.t('not listed')].filter(Boolean).join(' · '),
       path,
-      ...(file ? { listed: file } : {}),
+      // The old rotations a cut listing leaves out are mostly compressed ones (break34: one picked opened as binary).
+      ...(file ? { listed: file } : COMPRESSED_NAME.test(path) ? { compressed: true as const } : {}),
     }));
 }
 

@@ -425,6 +425,10 @@ describe('Log Files tree items', () => {
     const picks = moreLogFilePicks(listed, onDisk, (p) => p.slice(3), { now: NOW, locale: 'en', t });
     assert.deepEqual(picks.slice(0, 2).map((p) => [p.label, p.path, p.listed?.name]), [['old/huge.log', '/w/old/huge.log', undefined], ['app/server.log', '/w/app/server.log', 'app/server.log']]);
     assert.match(picks[0].description, /not listed$/);
+    assert.equal(picks[0].compressed, undefined);
+    // An old rotation the cut listing left out is opened through the logs server, which decompresses it (break34).
+    const rotated = moreLogFilePicks(listed, [{ path: '/w/old/app.log.3.gz', size: 1, mtimeMs: NOW }, { path: '/w/old/app.log.2', size: 1, mtimeMs: NOW }], (p) => p.slice(3), { now: NOW, locale: 'en', t });
+    assert.deepEqual(rotated.filter((p) => p.listed === undefined).map((p) => [p.label, p.compressed]), [['old/app.log.2', undefined], ['old/app.log.3.gz', true]]);
     assert.equal(picks.length, 1000 - SHOWN_LOG_FILES + 1);
     // A listing the tree shows whole has no such item.
     const few = parseLogFilesResource(JSON.stringify({ files: small.slice(0, 3) }));
