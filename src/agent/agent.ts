@@ -248,7 +248,7 @@ export class Agent implements ChatAgent {
       emit({ type: 'notice', message, canContinue: false });
       this.conversation.transcript.push({ kind: 'notice', text: message });
     }
-    await this.finish(emit, state, model, stopReason);
+    await this.finish(emit, state, model, stopReason, turn.partialText);
   }
 
   private async chooseModel(settings: AgentSettings, signal: AbortSignal): Promise<ModelChoice> {
@@ -499,7 +499,8 @@ export class Agent implements ChatAgent {
     state.usage.cacheWriteTokens += usage.cacheWriteTokens;
   }
 
-  private async finish(emit: Emit, state: RunState, model: ChatModel | undefined, stopReason: string): Promise<void> {
+  /** `shown`: the text of the failed or stopped request that the user saw (closeUnanswered). */
+  private async finish(emit: Emit, state: RunState, model: ChatModel | undefined, stopReason: string, shown = ''): Promise<void> {
     const u = state.usage;
     if (model && u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens > 0) {
       const costUsd = model.estimateCostUsd?.(u);
@@ -507,7 +508,7 @@ export class Agent implements ChatAgent {
       emit({ type: 'usage', usage });
       this.conversation.transcript.push({ kind: 'usage', usage });
     }
-    this.conversation.messages = closeUnanswered(repairMessages(this.conversation.messages), stopReason);
+    this.conversation.messages = closeUnanswered(repairMessages(this.conversation.messages), stopReason, shown);
     await this.persist();
     emit({ type: 'done', stopReason });
   }
@@ -543,13 +544,22 @@ function followAbort(parent: AbortSignal): { signal: AbortSignal; dispose(): voi
 /**
  * The history after a turn that ended without an answer (an error, or stopped): its last user message (the question, or
  * the results of its tool calls) is closed by an assistant message saying so. Left open, the next question was joined
- * to it in one user message, and the model answered both as one, or the failed one first.
+ * to it in one user message, and the model answered both as one, or the failed one first. `shown`: the text the
+ * failed or stopped request had streamed to the user, kept before the note that it was cut (break34: the model was
+ * told "Not answered" of a half answer the user had read, and "go on" after Stop started over or denied saying it).
  */
-export function closeUnanswered(messages: MessageParam[], stopReason: string): MessageParam[] {
-  const text = UNANSWERED[stopReason];
-  if (text === undefined || messages.at(-1)?.role !== 'user') return messages;
+export function closeUnanswered(messages: MessageParam[], stopReason: string, shown = ''): MessageParam[] {
+  const note = shown.trim() ? CUT_SHORT[stopReason] : UNANSWERED[stopReason];
+  if (note === undefined || messages.at(-1)?.role !== 'user') return messages;
+  const text = shown.trim() ? `${shown.trimEnd()}\n\n${note}` : note;
   return [...messages, { role: 'assistant', content: [{ type: 'text', text }] }];
 }
+
+/** What closeUnanswered adds after the text the user saw of an answer cut short, by the turn's stop reason. */
+const CUT_SHORT: Record<string, string> = {
+  error: '[Cut off here: the request to the model failed while this answer was being written; the user saw the text above.]',
+  cancelled: '[Cut off here: the user stopped this answer before it was finished; the user saw the text above.]',
+};
 
 /** What closeUnanswered tells the model, by the turn's stop reason ('reloaded': the window went away during the turn). */
 const UNANSWERED: Record<string, string> = {

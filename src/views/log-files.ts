@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { LISTED_LOG_FILES_CONTEXT, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { cutListingMessage, LISTED_LOG_FILES_CONTEXT, MORE_LOG_FILES_CONTEXT, moreLogFilesNode, LOG_FILE_GLOB, logFilePath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, moreLogFilePicks, OPEN_COMPRESSED_LOG_COMMAND, type UnlistedLogFile, parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -49,6 +49,7 @@ export class LogFilesTree extends HubTree {
     if (!vscode.workspace.workspaceFolders?.length && !server) {
       await setContext('devopsAssistant.noLogFiles', false);
       await setContext(LISTED_LOG_FILES_CONTEXT, []);
+      await setContext(MORE_LOG_FILES_CONTEXT, false);
       this.provider.setRoots([]);
       return;
     }
@@ -64,13 +65,14 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not: "More log files…" at the end picks among them, largest first.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const cut = cutListingMessage(resource, vscode.l10n.t);
     const unread = unreadPlacesMessage(resource, vscode.l10n.t);
     this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
     const listed = resource.files.map(logFilePath).filter((p): p is string => p !== undefined);
     this.listedPaths = new Set(listed);
     await setContext(LISTED_LOG_FILES_CONTEXT, listed);
+    await setContext(MORE_LOG_FILES_CONTEXT, moreLogFilesNode(resource, vscode.l10n.t) !== undefined);
     this.render();
 
     // Counts come after the list so that the tree appears at once.
@@ -121,6 +123,8 @@ export class LogFilesTree extends HubTree {
     if (!picked) return undefined;
     const file = picked.listed;
     if (file && (file.compressed || file.gzip)) await vscode.commands.executeCommand(OPEN_COMPRESSED_LOG_COMMAND, file.name, picked.path);
+    // The server reads an unlisted file in its directories by its absolute path (log-items.ts unlistedLogName).
+    else if (picked.compressed) await vscode.commands.executeCommand(OPEN_COMPRESSED_LOG_COMMAND, picked.path, picked.path);
     else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picked.path));
     return picked.path;
   }

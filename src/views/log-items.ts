@@ -232,10 +232,10 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const errors = behind ? undefined : counted;
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const ahead = errors !== undefined && options.datedAhead?.has(file.name) === true;
-  const parts = [formatBytes(file.size)];
-  if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
+  // The count leads: a sidebar of the default width cut "2.0 KiB · 5 minutes ago · 3 errors" before its count (break34).
   const errorText = errors === 0 && ahead ? t('errors unknown') : errorsText(errors, t, unknown);
-  if (errorText) parts.push(errorText);
+  const parts = [errorText, formatBytes(file.size)];
+  if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
   const path = logFilePath(file);
   const tooltip = [
     `**${escapeMarkdown(file.name)}**`,
@@ -254,7 +254,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   return {
     id: `log/${file.name}`,
     label: file.name,
-    description: parts.join(' · '),
+    description: parts.filter(Boolean).join(' · '),
     tooltip,
     icon: errors ? 'warning' : 'output',
     iconColor: errors ? 'list.warningForeground' : undefined,
@@ -271,6 +271,11 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
 export const SHOWN_LOG_FILES = 100;
 /** Opens a quick pick of the log files the tree does not show, largest first (moreLogFilePicks). */
 export const MORE_LOG_FILES_COMMAND = 'devopsAssistant.moreLogFiles';
+/**
+ * Context key, true while Log Files has a "N more log files…" item: MORE_LOG_FILES_COMMAND is in the palette then
+ * (break34: it was only at the end of a hundred rows, out of a keyboard user's reach in a folder of 1,500 logs).
+ */
+export const MORE_LOG_FILES_CONTEXT = 'devopsAssistant.moreLogFiles';
 
 /** The newest SHOWN_LOG_FILES files, then an item for the others when there are any (moreLogFilesNode). */
 export function logFileNodes(resource: LogFilesResource, options: LogBuildOptions): NodeSpec[] {
@@ -309,6 +314,17 @@ export function moreLogFilesNode(resource: LogFilesResource, t: Translate): Node
   };
 }
 
+/**
+ * What the view says above its items when the server's listing was cut, naming the item at the end by its label
+ * (break34: it named "More log files…" beside an item labelled "1404 more log files…", and its "the newest 1000 are
+ * listed" above a tree showing 100 read as a miscount). Undefined when the listing was not cut.
+ */
+export function cutListingMessage(resource: LogFilesResource, t: Translate): string | undefined {
+  if (!resource.truncated) return undefined;
+  const more = moreLogFilesNode(resource, t);
+  return t('The logs server lists the newest {0} log files and leaves out {1} older ones. "{2}" at the end of the list picks among all that are not shown, largest first.', resource.files.length, resource.omitted ?? '?', more?.label ?? '');
+}
+
 /** A log file on disk that the listing does not hold (found by its name in a log directory). */
 export interface UnlistedLogFile {
   path: string;
@@ -322,7 +338,12 @@ export interface MoreLogFilePick {
   description: string;
   path: string;
   listed?: LogFile;
+  /** An unlisted file whose name says it is compressed: its text comes from the logs server (OPEN_COMPRESSED_LOG_COMMAND). */
+  compressed?: true;
 }
+
+/** Names of compressed rotations (`app.log.3.gz`), which the editor shows as binary. */
+const COMPRESSED_NAME = /\.(?:gz|bz2|xz|zst|lz4)$/i;
 
 /**
  * The pick behind "N more log files…": the listed files the tree does not show and the unlisted ones found on disk
@@ -340,7 +361,8 @@ export function moreLogFilePicks(resource: LogFilesResource, unlisted: readonly 
       label,
       description: [formatBytes(size), Number.isFinite(mtimeMs) ? formatRelativeTime(mtimeMs, options.now, options.locale) : '', file ? '' : options.t('not listed')].filter(Boolean).join(' · '),
       path,
-      ...(file ? { listed: file } : {}),
+      // The old rotations a cut listing leaves out are mostly compressed ones (break34: one picked opened as binary).
+      ...(file ? { listed: file } : COMPRESSED_NAME.test(path) ? { compressed: true as const } : {}),
     }));
 }
 

@@ -59,8 +59,8 @@ export function logSourceNode(source: LogSource, options: LogBuildOptions, under
   const unknown = errors === 0 && options.levelsUnreadable?.has(source.name) === true;
   const container = source.container;
   const running = container?.state === 'running';
-  const parts = source.kind === 'docker' ? [container?.image, container?.status ?? container?.state] : [underHost ? undefined : source.host];
-  parts.push(errorsText(errors, t, unknown));
+  // The count first, as for files: the end of a description is what a narrow sidebar cuts.
+  const parts = [errorsText(errors, t, unknown), ...(source.kind === 'docker' ? [container?.image, container?.status ?? container?.state] : [underHost ? undefined : source.host])];
   const tooltip = [
     `**${escapeMarkdown(source.name)}**`,
     source.location ? escapeMarkdown(source.location) : '',

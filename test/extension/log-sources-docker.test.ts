@@ -64,9 +64,9 @@ describe('log sources: Docker containers in the Log Files tree', function () {
     const group = await containers();
     assert.deepEqual(group.children!.map((n) => n.label), ['api', 'worker']);
     const [running, exited] = group.children!;
-    assert.match(running.description!, new RegExp(`^${BUSYBOX_IMAGE} · Up .* · 2 errors$`));
+    assert.match(running.description!, new RegExp(`^2 errors · ${BUSYBOX_IMAGE} · Up `));
     assert.equal(running.icon, 'warning');
-    assert.match(exited.description!, new RegExp(`^${BUSYBOX_IMAGE} · Exited \\(1\\) .* · 1 error$`));
+    assert.match(exited.description!, new RegExp(`^1 error · ${BUSYBOX_IMAGE} · Exited \\(1\\) `));
     assert.equal(running.data?.source, 'docker:api');
     assert.equal(group.description, '2 · 3 errors');
   });

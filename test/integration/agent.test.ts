@@ -29,9 +29,16 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
 
   const ac = () => new AbortController();
   /** The assistant message closing a turn that ended without an answer (agent.ts closeUnanswered). */
-  const unanswered = (why: 'failed' | 'cancelled') => ({
+  const unanswered = (why: 'failed' | 'cancelled', shown = '') => ({
     role: 'assistant',
-    content: [{ type: 'text', text: why === 'cancelled' ? '[Not answered: the user stopped this answer before it was finished.]' : '[Not answered: the request to the model failed.]' }],
+    content: [
+      {
+        type: 'text',
+        text: shown
+          ? `${shown.trimEnd()}\n\n${why === 'cancelled' ? '[Cut off here: the user stopped this answer before it was finished; the user saw the text above.]' : '[Cut off here: the request to the model failed while this answer was being written; the user saw the text above.]'}`
+          : why === 'cancelled' ? '[Not answered: the user stopped this answer before it was finished.]' : '[Not answered: the request to the model failed.]',
+      },
+    ],
   });
 
   it('streams a text answer as events, with the SDK headers, cached system prompt and tools recorded by the mock', async () => {
@@ -311,12 +318,13 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(log.done(), 'error');
     assert.match(log.of('error')[0].message, /connection|network|reach/i);
     assert.ok(log.text().length > 0, 'part of the answer had arrived');
-    assert.deepEqual(agent.messages().at(-1), unanswered('failed'), 'the incomplete assistant turn is replaced by a closing one');
+    // The model is told what the user read of the cut answer, and that it was cut (break34: "Not answered" of half an answer).
+    assert.deepEqual(agent.messages().at(-1), unanswered('failed', log.text()), 'the incomplete assistant turn is closed with the text shown');
     const log2 = new EventLog();
     await agent.ask('q2', log2.onEvent, ac().signal);
     assert.equal(log2.done(), 'end_turn');
     // The failed question stays a turn of its own, closed: it was merged into q2's user message, which read as one question.
-    assert.deepEqual(requestMessages(mock, mock.messageRequests().length - 1), [{ role: 'user', content: 'q1' }, unanswered('failed'), { role: 'user', content: 'q2' }]);
+    assert.deepEqual(requestMessages(mock, mock.messageRequests().length - 1), [{ role: 'user', content: 'q1' }, unanswered('failed', log.text()), { role: 'user', content: 'q2' }]);
   });
 
   it('a failed turn (an API error) and a stopped one are each closed in the next request\'s history, never merged into it', async () => {
@@ -339,7 +347,7 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
       { role: 'user', content: 'first' },
       unanswered('failed'),
       { role: 'user', content: 'second' },
-      unanswered('cancelled'),
+      unanswered('cancelled', stopped.text()),
       { role: 'user', content: 'third' },
     ]);
   });
@@ -385,7 +393,8 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(mock.openConnections(), 0);
     assert.equal(agent.busy, false);
     assert.deepEqual(danglingToolUses(agent.messages()), []);
-    assert.deepEqual(agent.messages().at(-1), unanswered('cancelled'));
+    assert.ok(log.text().length > 0, 'part of the answer was shown');
+    assert.deepEqual(agent.messages().at(-1), unanswered('cancelled', log.text()));
   });
 
   it('cancel mid-tool aborts the running tool calls and answers every tool_use', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLogFileName } from '../../servers/logs/files/log-files';
-import { LISTED_LOG_FILES_CONTEXT } from '../../src/views/log-items';
+import { LISTED_LOG_FILES_CONTEXT, MORE_LOG_FILES_COMMAND, MORE_LOG_FILES_CONTEXT } from '../../src/views/log-items';
 
 const root = join(__dirname, '..', '..');
 // Summarize Errors is offered on a file in the Explorer, the editor's title and its context menu, and in the palette,
@@ -49,5 +49,15 @@ describe('where Summarize Errors is offered (package.json menus)', () => {
       assert.deepEqual(LOGS.filter((name) => !pattern.test(name)), [], `${menu} leaves out log files`);
       assert.deepEqual(NOT_LOGS.filter((name) => pattern.test(name)), [], `${menu} offers it on files that are not logs`);
     }
+  });
+});
+
+// break34: "N more log files…" was reachable only at the end of a hundred tree rows; the palette offers it while the
+// tree has that item (the context key the tree sets), and never before the listing is read (the pick would be empty).
+describe('where "More Log Files" is offered (package.json menus)', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  it('is in the palette while Log Files has its item', () => {
+    const entries = manifest.contributes.menus.commandPalette.filter((i) => i.command === MORE_LOG_FILES_COMMAND);
+    assert.deepEqual(entries.map((i) => i.when), [MORE_LOG_FILES_CONTEXT]);
   });
 });

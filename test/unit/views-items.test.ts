@@ -7,7 +7,7 @@ import { errorCountFor } from '../../src/views/error-summary';
 import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { LOG_FILE_GLOB, logFileNodes, MORE_LOG_FILES_COMMAND, moreLogFilePicks, SHOWN_LOG_FILES, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
+import { cutListingMessage, LOG_FILE_GLOB, logFileNodes, MORE_LOG_FILES_COMMAND, moreLogFilePicks, SHOWN_LOG_FILES, logNameForPath, MAYBE_LOG_FILE_GLOB, maybeLogFileEvent, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -198,7 +198,7 @@ describe('Log Files tree items', () => {
   it('shows size, age and the recent error count; clicking opens the file', () => {
     const nodes = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 3]]) });
     assert.equal(nodes[0].label, 'logs/app.log');
-    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · 3 errors');
+    assert.equal(nodes[0].description, '3 errors · 2.0 KiB · 5 minutes ago');
     assert.equal(nodes[0].icon, 'warning');
     assert.equal(nodes[0].filePath, '/work/app/logs/app.log');
     assert.equal(nodes[0].contextValue, 'devopsLogFile');
@@ -237,7 +237,7 @@ describe('Log Files tree items', () => {
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]]), NOW), 3);
     // Written 23 hours before: counted.
     const young = parseLogFilesResource(JSON.stringify({ files: [{ name: 'a.log', size: 1, modified: new Date(NOW - 23 * 3600_000).toISOString() }] }));
-    assert.equal(logFileNodes(young, { now: NOW, locale: 'en', t, errorCounts: new Map([['a.log', 0]]) })[0].description, '1 B · 23 hours ago · 0 errors');
+    assert.equal(logFileNodes(young, { now: NOW, locale: 'en', t, errorCounts: new Map([['a.log', 0]]) })[0].description, '0 errors · 1 B · 23 hours ago');
   });
 
   // break22: a binary file (or one without levels) was "0 errors" in the tree while Summarize Errors said its levels
@@ -245,13 +245,13 @@ describe('Log Files tree items', () => {
   it('says the count is unknown, not "0 errors", when the levels could not be read', () => {
     const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), levelsUnreadable: new Set(['logs/app.log']) };
     const nodes = logFileNodes(resource, options);
-    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
+    assert.equal(nodes[0].description, 'errors unknown · 2.0 KiB · 5 minutes ago');
     assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
     assert.match(String(nodes[0].tooltip), /unknown, because the log levels could not be read/);
     const found = logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) });
-    assert.equal(found[0].description, '2.0 KiB · 5 minutes ago · 2 errors', 'errors found are counted even if some levels were unreadable');
+    assert.equal(found[0].description, '2 errors · 2.0 KiB · 5 minutes ago', 'errors found are counted even if some levels were unreadable');
     const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
-    assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
+    assert.equal(readable[0].description, '0 errors · 2.0 KiB · 5 minutes ago');
   });
 
   // break30: a log whose clock ran a year ahead (times with their zone, a device without a clock source) had its ten
@@ -259,10 +259,10 @@ describe('Log Files tree items', () => {
   it('says the count is unknown, or a floor, when the file\'s newest entry is dated after now', async () => {
     const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), datedAhead: new Set(['logs/app.log']) };
     const nodes = logFileNodes(resource, options);
-    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
+    assert.equal(nodes[0].description, 'errors unknown · 2.0 KiB · 5 minutes ago');
     assert.match(String(nodes[0].tooltip), /unknown, because its newest entry is dated after now \(the clock of whatever writes it runs ahead/);
     const some = logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 3]]) });
-    assert.equal(some[0].description, '2.0 KiB · 5 minutes ago · 3 errors');
+    assert.equal(some[0].description, '3 errors · 2.0 KiB · 5 minutes ago');
     assert.match(String(some[0].tooltip), /at least 3, because its newest entry is dated after now/);
     // The count itself: error_summary's newestEntry after its window's end.
     const summary = (newestEntry: string) => ({
@@ -289,7 +289,7 @@ describe('Log Files tree items', () => {
     assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
     assert.match(String(nodes[0].tooltip), /newest entry is older than the last 24 hours, though the file was written since .*no recent errors to count\. Summarize Errors reads the whole file\./);
     // Errors counted in the window are shown whatever the newest entry says.
-    assert.equal(logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) })[0].description, '2.0 KiB · 5 minutes ago · 2 errors');
+    assert.equal(logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) })[0].description, '2 errors · 2.0 KiB · 5 minutes ago');
     // The count itself: error_summary's newestEntry before its window's start.
     const summary = (newestEntry: string) => ({
       window: { since: '2026-11-24T12:00:00.000Z', until: '2026-11-25T12:00:00.000Z', hours: 24 },
@@ -419,14 +419,21 @@ describe('Log Files tree items', () => {
     assert.equal(more.description, 'largest listed: app/server.log (2.8 GiB)');
     assert.match(more.tooltip ?? '', /1 older ones are not listed: the logs server lists the newest 1000; they are read when named, or from the Explorer/);
     assert.deepEqual(more.command, { command: MORE_LOG_FILES_COMMAND });
+    // The message above the tree names that item as it is labelled, not a "More log files…" the tree does not show (break34).
+    assert.equal(cutListingMessage(listed, t), `The logs server lists the newest 1000 log files and leaves out 1 older ones. "${more.label}" at the end of the list picks among all that are not shown, largest first.`);
     const onDisk = [{ path: '/w/old/huge.log', size: 9_000_000_000, mtimeMs: NOW - 400 * 86_400_000 }];
     const picks = moreLogFilePicks(listed, onDisk, (p) => p.slice(3), { now: NOW, locale: 'en', t });
     assert.deepEqual(picks.slice(0, 2).map((p) => [p.label, p.path, p.listed?.name]), [['old/huge.log', '/w/old/huge.log', undefined], ['app/server.log', '/w/app/server.log', 'app/server.log']]);
     assert.match(picks[0].description, /not listed$/);
+    assert.equal(picks[0].compressed, undefined);
+    // An old rotation the cut listing left out is opened through the logs server, which decompresses it (break34).
+    const rotated = moreLogFilePicks(listed, [{ path: '/w/old/app.log.3.gz', size: 1, mtimeMs: NOW }, { path: '/w/old/app.log.2', size: 1, mtimeMs: NOW }], (p) => p.slice(3), { now: NOW, locale: 'en', t });
+    assert.deepEqual(rotated.filter((p) => p.listed === undefined).map((p) => [p.label, p.compressed]), [['old/app.log.2', undefined], ['old/app.log.3.gz', true]]);
     assert.equal(picks.length, 1000 - SHOWN_LOG_FILES + 1);
     // A listing the tree shows whole has no such item.
     const few = parseLogFilesResource(JSON.stringify({ files: small.slice(0, 3) }));
     assert.equal(logFileNodes(few, { now: NOW, locale: 'en', t, errorCounts: new Map() }).length, 3);
+    assert.equal(cutListingMessage(few, t), undefined);
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
@@ -492,7 +499,7 @@ describe('Log Files tree with journal and Docker sources', () => {
     assert.deepEqual(labels(containers.children!), ['api', 'worker']);
     assert.equal(containers.children![0].description, 'local/api:1 · Up 5 minutes');
     assert.equal(containers.children![0].icon, 'vm-running');
-    assert.equal(containers.children![1].description, 'local/worker:1 · Exited (1) 2 hours ago · 1 error');
+    assert.equal(containers.children![1].description, '1 error · local/worker:1 · Exited (1) 2 hours ago');
     assert.match(containers.children![1].tooltip!, /Container: 666666666666/);
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]), NOW), 6);
   });
