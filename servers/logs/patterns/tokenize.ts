@@ -615,16 +615,15 @@ export class TokenScan extends FlaggedRanges {
 
   /**
    * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
-   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across the bracket or quote that
-   * closes the first one (closesGroupBetween, closesQuoteBetween).
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event; not across a group the first one
+   * closes (closesGroupBetween).
    */
   push(wildcard: boolean, start: number, end: number): void {
     // A token that reads `<*>` (a quoted one) is a wildcard like any other.
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
-    const message = this.message;
-    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(message, this.ends[last], start) && !closesQuoteBetween(message, this.starts[last], this.ends[last], start)) {
-      const mark = sentenceEndBetween(message, this.ends[last], start);
+    if (wildcard && last >= 0 && this.flags[last] === 1 && !closesGroupBetween(this.message, this.ends[last], start)) {
+      const mark = sentenceEndBetween(this.message, this.ends[last], start);
       if (mark < 0) {
         this.ends[last] = end;
         return;
@@ -676,6 +675,15 @@ export class TokenScan extends FlaggedRanges {
 }
 
 /**
+ * Where a variable that ends at `from` and the next one, at `to`, are parted by a sentence's end: the index of the
+ * `.`, `!` or `?` that ends the first (held in its range or opening the text between), after a letter and followed by
+ * blanks only (HAProxy's `check duration: 0ms. 1 active and 0 backup servers online`); -1 when none. Such values are
+ * two variables, not one run (TokenScan.push): a clause that some lines of a statement insert before the sentence's
+ * end (`, check duration: %ldms`) would otherwise fuse its value with the next sentence's, and those lines would no
+ * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
+ * 12. 2026`, a numbered step) and keeps the run.
+ */
+/**
  * The text [from, to) between two variables closes a bracket the first one was in and goes on after a blank or a `: `,
  * with no `,` and no opening bracket: the first value ended with its group (`… (1): 127.0.0.1:8989`, `[hz._hzInstance]
  * /10.0.20.229:5701`, `'mcu' 80 commands`), so the second is another value of the statement, whose words after it stay
@@ -697,35 +705,6 @@ function closesGroupBetween(message: string, from: number, to: number): boolean 
   return closes;
 }
 
-/**
- * The variable [valueStart, from) was quoted, and the text [from, to) before the next one closes its quote and goes on
- * after a blank: the first value ended with its quote (`'min_threads' = 6`, `user 'bob' 42 times`), so the second is
- * another value of the statement, as after a closed bracket (closesGroupBetween): one line's `'<*>' = <*>` is
- * another's `'<*>' = both` and `'<*>' = '<*>'`, not one value across the quote. As with brackets, a `,` makes a list
- * (`'a', 'b'`) and an opening bracket a further part of the value; quoted values parted by blanks only (`"old name"
- * "new name"`) are one run too.
- */
-function closesQuoteBetween(message: string, valueStart: number, from: number, to: number): boolean {
-  const quote = message.charCodeAt(from);
-  if (!isQuoteMark(quote) || message.charCodeAt(valueStart - 1) !== quote || to - from < 2 || !isSpace(message.charCodeAt(from + 1))) return false;
-  let marks = false;
-  for (let i = from + 1; i < to; i++) {
-    const c = message.charCodeAt(i);
-    if (c === Char.Comma || c === Char.OpenParen || c === Char.OpenBracket || c === Char.OpenBrace) return false;
-    if (!isSpace(c) && !(i === to - 1 && isQuoteMark(c))) marks = true;
-  }
-  return marks || !isQuoteMark(message.charCodeAt(to - 1));
-}
-
-/**
- * Where a variable that ends at `from` and the next one, at `to`, are parted by a sentence's end: the index of the
- * `.`, `!` or `?` that ends the first (held in its range or opening the text between), after a letter and followed by
- * blanks only (HAProxy's `check duration: 0ms. 1 active and 0 backup servers online`); -1 when none. Such values are
- * two variables, not one run (TokenScan.push): a clause that some lines of a statement insert before the sentence's
- * end (`, check duration: %ldms`) would otherwise fuse its value with the next sentence's, and those lines would no
- * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
- * 12. 2026`, a numbered step) and keeps the run.
- */
 function sentenceEndBetween(message: string, from: number, to: number): number {
   let mark = from;
   if (!isSentenceEnd(message.charCodeAt(mark))) mark = from - 1;

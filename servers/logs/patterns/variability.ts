@@ -117,8 +117,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
   for (const [length, list] of byLength) if (list.length >= 2) mergeFramedWords(list, length, rule, ids, mayMerge);
-  for (const [length, list] of byLength) if (list.length >= 2) mergeLabelledNames(list, length, ids, mayMerge);
-  mergeMentionedIdentifiers(groups.filter((g) => g.alive), byLength, ids);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -2280,83 +2278,3 @@ function wordCore(word: string): string {
   return word.replace(/^['"()[\]{}<>,.;:!?`]+|['"()[\]{}<>,.;:!?`]+$/g, '');
 }
 
-
-/**
- * Merges templates of one length still apart after every other step that differ in one place after the first, where
- * the place follows a label (the text before it ends with `: ` or `= `, after a word, not a <*>) and one of the words
- * there is a long name (MIN_LABELLED_NAME characters or more: `io_loop_with_timers: setup_topology`, `stopped:
- * bootstrap-sogo`, `pool: riak_kv_js_reduce`). Run last, on what the other steps left (mergeFramedWords).
- * Why it holds: a label names what follows it, so the word after it is the label's value, and a long name there is
- * an identifier from data (a service, a callback, a pool), not a word of the statement's sentence; short words after
- * a label are as often the statement's own (`Daemon: Starting NetDB` / `Daemon: Using …`, `WPA: pairwise key …` /
- * `WPA: group key …`). Measured as a signal table over the families the other rules leave apart
- * (scripts/merge-signals.ts, batches 1-6 and 8-28): after such a label, families with a word of 12 characters or
- * more are one event in 5 of 5 on the odd batches and 5 of 5 on the even ones (9 systems), against 6 of 10 at 10
- * characters and 261 of 906 over all families left apart. Lines that keep to different levels stay apart, and so
- * do words the miner keeps as events' names (mayMerge: `Event: ULOG_SUBMIT` / `Event: ULOG_EXECUTE`).
- */
-function mergeLabelledNames(list: Group[], length: number, ids: TokenIds, mayMerge: (word: string) => boolean): void {
-  for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
-    for (const family of familiesAt(list, position)) {
-      const first = family[0];
-      if (first.tokens[position - 1].includes(WILDCARD) || !LABEL_END.test(first.seps?.[position - 1] ?? '')) continue;
-      const words = family.map((group) => group.tokens[position]);
-      if (words.some((word) => word.includes(WILDCARD) || !mayMerge(word)) || !words.some((word) => word.length >= MIN_LABELLED_NAME) || levelsTellApart(family)) continue;
-      family.sort((a, b) => a.id - b.id);
-      const [into, ...rest] = family;
-      setToken(into, position, WILDCARD, ids);
-      absorb(into, rest);
-    }
-  }
-}
-
-/** The text between a label and its value (mergeLabelledNames): a `:` or `=` and a space. */
-const LABEL_END = /[:=]\s+$/;
-/** Characters of the longest word after a label for mergeLabelledNames to read the words there as names from data. */
-const MIN_LABELLED_NAME = 12;
-
-/**
- * Merges templates of one length still apart after every other step that differ in one place alone, where every
- * member holds a snake_case identifier there (SNAKE_CASE_NAME: `id_resolver`, `lldpd_med_loc`) and one of those
- * identifiers also stands in a statement outside the family (`start serialization of lldpd_port` beside `… lldpd_port
- * …` elsewhere). Run last, on what the other steps left (mergeLabelledNames).
- * Why it holds: an identifier the file names in other statements too is an object the program handles (a structure,
- * a callback, a module), passed to each statement that reports on it, not a word one statement spells; a snake_case
- * name is such an identifier by its form. Measured as a signal table over the families the other rules leave apart
- * (scripts/merge-signals.ts on the miner's tokens, batches 1-6 and 8-28): snake_case families with a word named
- * elsewhere are one event in 4 of 4 on the odd batches and 3 of 3 on the even ones, against 6 of 9 and 7 of 14 for
- * snake_case families at large and 254 of 935 over all families left apart. Lines that keep to different levels
- * stay apart; a template must keep a word besides the identifier.
- */
-function mergeMentionedIdentifiers(alive: Group[], byLength: Map<number, Group[]>, ids: TokenIds): void {
-  const holders = new Map<string, number>();
-  for (const group of alive) {
-    for (const token of new Set(group.tokens)) if (SNAKE_CASE_NAME.test(token)) holders.set(token, (holders.get(token) ?? 0) + 1);
-  }
-  if (holders.size < 2) return;
-  for (const [length, list] of byLength) {
-    if (length < 2 || list.length < 2) continue;
-    for (let position = 0; position < Math.min(length, MAX_POSITIONS); position++) {
-      for (const family of familiesAt(list, position)) {
-        const words = family.map((group) => group.tokens[position]);
-        if (!words.every((word) => SNAKE_CASE_NAME.test(word)) || new Set(words).size < 2 || !keepsOtherWord(family[0], position) || levelsTellApart(family)) continue;
-        // Members of the family that hold the word, at this place or another.
-        const inFamily = new Map<string, number>();
-        for (const group of family) for (const token of new Set(group.tokens)) if (SNAKE_CASE_NAME.test(token)) inFamily.set(token, (inFamily.get(token) ?? 0) + 1);
-        if (!words.some((word) => (holders.get(word) ?? 0) > (inFamily.get(word) ?? 0))) continue;
-        family.sort((a, b) => a.id - b.id);
-        const [into, ...rest] = family;
-        setToken(into, position, WILDCARD, ids);
-        absorb(into, rest);
-      }
-    }
-  }
-}
-
-/** A snake_case identifier (mergeMentionedIdentifiers): words of small letters joined by `_`. */
-const SNAKE_CASE_NAME = /^[a-z]+(?:_[a-z]+)+$/;
-
-/** The group keeps a word with a letter besides the one at `position` (a template of wildcards names no event). */
-function keepsOtherWord(group: Group, position: number): boolean {
-  return group.tokens.some((token, at) => at !== position && !token.includes(WILDCARD) && hasLetter(token));
-}

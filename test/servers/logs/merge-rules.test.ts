@@ -553,42 +553,4 @@ describe('log intelligence: merge rules learned from the file', () => {
       assertApart(minedAlone([...other, ...lines]), [3, 4], `\`${comparison}\``);
     }
   });
-
-  // A long name after a label's `: ` (patterns/variability.ts mergeLabelledNames): the label's value, however few
-  // lines show it, where the templates agree on every other word.
-  it("reads long names after a label's `: ` as the label's values, one line each", () => {
-    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
-    // The label is a function's name: no plain word of prose says the next word is filled in.
-    const callbacks = minedAlone([...other, 'poll_loop: background_indexer', 'poll_loop: snapshot_uploader']);
-    assertOneEvent(callbacks, [3, 4], 'callbacks after a label');
-    const jobs = minedAlone([...other, 'Task runner [main]: finished job: nightly-compaction, next run soon', 'Task runner [main]: finished job: weekly-housekeeping, next run soon']);
-    assertOneEvent(jobs, [3, 4], 'jobs after a label inside a sentence');
-    const stopped = minedAlone([...other, 'stopped: metrics-collector (exit status 0)', 'stopped: session-housekeeper (exit status 0)']);
-    assertOneEvent(stopped, [3, 4], 'services after a label, the sentence going on');
-  });
-
-  it("keeps apart short words after a label, and long names after a word that is no label", () => {
-    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
-    // The statement's own verbs after a component's label.
-    const daemon = minedAlone([...other, 'Daemon: Loading routing table', 'Daemon: Dropping routing table']);
-    assertApart(daemon, [3, 4], 'short words after a label');
-    // No `: `: the word before names an action, whose object may be the statement's own.
-    const started = minedAlone([...other, 'Started background_indexer', 'Started snapshot_uploader']);
-    assertApart(started, [3, 4], 'no label');
-  });
-
-  // A snake_case identifier the file names in another statement too (patterns/variability.ts mergeMentionedIdentifiers).
-  it('reads snake_case identifiers the file also names elsewhere as one statement\'s values', () => {
-    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready', 'registered handler for queue_depth_probe'];
-    const probes = minedAlone([...other, 'first sample taken by queue_depth_probe', 'first sample taken by disk_latency_probe']);
-    assertOneEvent(probes, [4, 5], 'identifiers, one named elsewhere');
-  });
-
-  it('keeps apart snake_case identifiers named nowhere else, and identifiers of other shapes', () => {
-    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready', 'registered handler for queue_depth_probe'];
-    const alone = minedAlone([...other, 'first sample taken by cache_hit_probe', 'first sample taken by disk_latency_probe']);
-    assertApart(alone, [4, 5], 'named nowhere else');
-    const camel = minedAlone([...other, 'first sample taken by queueDepthProbe', 'first sample taken by diskLatencyProbe', 'registered handler for queueDepthProbe']);
-    assertApart(camel, [4, 5], 'camelCase names');
-  });
 });

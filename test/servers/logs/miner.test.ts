@@ -50,18 +50,6 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens('backup of 3. 12. 2026 done'), 'backup of <*> done');
   });
 
-  it('ends a run of variables at the quote that closes the first: what follows a blank is another value', () => {
-    // Made-up settings dump of one statement: a quoted key, then a number, a word or a quoted text. Fused across the
-    // quote, the first line would be one <*> and the second <*> then a word: two lengths, never one template.
-    assert.equal(tokens("option: 'max_jobs' = 6"), 'option <*> <*>');
-    assert.equal(tokenize("option: 'log_mode' = plain").tokens.length, tokenize("option: 'max_jobs' = 6").tokens.length);
-    assert.equal(tokens("option: 'data_dir' = '/srv/a b'"), 'option <*> <*>');
-    assert.equal(tokens('user "bob" 42 times'), 'user <*> <*> times');
-    // A comma makes a list, one value; a quote glued to what follows (`'a':1`) closes nothing before a blank.
-    assert.equal(tokens("modes 'a1', 'b2' set"), 'modes <*> set');
-    assert.equal(tokens("pair 'k9':12 ok"), 'pair <*> ok');
-  });
-
   it('takes no unit after a value a comma or a closing quote ended: the word after it is a key', () => {
     // Made-up access lines: a path ending in a digit, then a key named like a unit (`bytes`).
     assert.equal(tokens("req: 'GET /img/logo2', bytes: 0/512"), tokens("req: 'GET /img/logo.png', bytes: 0/512"));
