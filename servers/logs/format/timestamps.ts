@@ -98,6 +98,11 @@ export interface TimestampPattern {
    */
   startsLine?(c: number): boolean;
   /**
+   * The form's regex reads an AM/PM mark after its time itself (or refuses one): matchTimestampAt does not read one
+   * after it again (after its zone, `Z PM`, the mark is no part of the time).
+   */
+  readsDayPeriod?: true;
+  /**
    * A hand-written reading of the form at `start`, for the hot path: its epoch (ms) and end, exactly what the regex and
    * toEpoch give; null when the regex does not match there; undefined when the scan cannot tell (the regex decides).
    */
@@ -493,9 +498,14 @@ function twelveHourMarkAt(line: string, at: number): string | undefined {
   if (line.charCodeAt(end) === 46 /* . */) end++;
   if ((line.charCodeAt(end) | 0x20) !== 109 /* m */) return undefined;
   end++;
-  if (line.charCodeAt(end) === 46) end++;
-  const after = line.charCodeAt(end);
-  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, end);
+  // As the ISO form's regex ends a time (GLUED_DATE_OR_END): a digit or `:digit` after the mark makes it no mark; a
+  // dot the mark may end with is left out when what follows it would (`PM.5` is `PM`, then `.5`).
+  const endsMark = (at: number) => {
+    const after = line.charCodeAt(at);
+    return !(isAsciiLetter(after) || isDigit(after) || (after === 58 && isDigit(line.charCodeAt(at + 1))));
+  };
+  if (line.charCodeAt(end) === 46 && endsMark(end + 1)) return line.slice(at + 1, end + 1);
+  return endsMark(end) && !isAsciiLetter(line.charCodeAt(end)) ? line.slice(at + 1, end) : undefined;
 }
 
 /**
@@ -1085,6 +1095,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
     id: 'iso',
+    readsDayPeriod: true,
     startsWith: isDigit,
     scan: scanIso,
     regex: ISO_REGEX,
@@ -1105,6 +1116,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2017-6-23 08:13:01 / 2017/6/3 8:13:01 (year first, month, day or hour not padded: Node's and .NET's short forms)
     id: 'iso-unpadded',
+    readsDayPeriod: true,
     startsWith: isDigit,
     // With AM/PM after it (`2026-12-04 3:13:00 PM`, `2026-12-04 3:13:00 p.m.`: a year-first short date and a 12-hour
     // long time, as en-CA's): read as a 24-hour time, every afternoon line was twelve hours early.
@@ -1198,6 +1210,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 13:02:03` with the JDK's CLDR data), which java.util.logging's SimpleFormatter wrote before Java 7 (`{0,date}
     // {0,time}`), its level on the next line. A time followed by a 12-hour mark is no 24-hour time and is left unread.
     id: 'day-month-year-localized',
+    readsDayPeriod: true,
     startsWith: isDigit,
     scan: dayMonthWordShape,
     regex: new RegExp(String.raw`(\d{1,2}) (\p{L}{3,}\.?) (\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?![\d:])(?! ?(?:[AaPp]\.? ?[Mm]\.?|${JUL_DAY_PERIOD_SOURCE})(?![\p{L}\d]))`, 'uy'),
@@ -1231,6 +1244,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 3/30/2017, 8:23:24 AM / 15.9.2017, 11:48:37 / 30/11/2026 10:00:00 (a four-digit year last: the host's locale)
     id: 'year-last',
+    readsDayPeriod: true,
     startsWith: isDigit,
     regex: YEAR_LAST_AT,
     toEpoch: yearLastEpoch,
@@ -1324,6 +1338,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // has the Korean date pattern but not its day periods (found by break40 on Node 20 with ICU 78); unread, the line
     // had no time and its clock was taken for a time of day without a date.
     id: 'date-day-period-time',
+    readsDayPeriod: true,
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|\. (\d{1,2})\. (\d{1,2})\.) (${CJK_DAY_PERIOD_SOURCE}|AM|PM) (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
     toEpoch: (m) => {
@@ -1341,6 +1356,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // words or dots of CJK locales, as a program's date pattern or a long date format prints it there. Unread, such a
     // file had no time on any line.
     id: 'cjk-date-time',
+    readsDayPeriod: true,
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d{4})(?:[년年] ?(\d{1,2})[월月] ?(\d{1,2})[일日]|\. (\d{1,2})\. (\d{1,2})\.) (?:[월화수목금토일]요일 )?(?:(${CJK_DAY_PERIOD_SOURCE}) ?)?(\d{1,2})(?::(\d\d):(\d\d)(?:[.,](\d{1,9}))?|[시時时] ?(\d{1,2})[분分] ?(\d{1,2})[초秒])(?![\d:])(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?`, 'uy'),
     toEpoch: (m) => {
@@ -1484,7 +1500,7 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   }
   // A 12-hour clock's mark after a form that reads none itself (`04 Dec 2026 03:13:00 PM`): only a space and `a`/`p`
   // are looked at on the common path.
-  if (line.charCodeAt(found.end) === 32 && ((line.charCodeAt(found.end + 1) | 0x20) === 97 || (line.charCodeAt(found.end + 1) | 0x20) === 112)) found = withDayPeriodAfter(line, found);
+  if (!pattern.readsDayPeriod && line.charCodeAt(found.end) === 32 && ((line.charCodeAt(found.end + 1) | 0x20) === 97 || (line.charCodeAt(found.end + 1) | 0x20) === 112)) found = withDayPeriodAfter(line, found);
   if (!bracketed) return found;
   if (line.charCodeAt(found.end) !== 93 /* ] */) return undefined;
   found.end++;
