@@ -652,8 +652,8 @@ const BATCH_29: Record<string, number> = {
  * 20 systems (median 0.873), 914 lines, 539 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 29 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 34 (2026-12-04; mean 0.834 then), when batch 32 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_30: Record<string, number> = {
   Cromwell: 0.826, EasyBuild: 0.96, EdgeXFoundry: 1, FFmpeg: 0.824, Gazebo: 0.907, GoBGP: 0.857, Hummingbot: 1,
@@ -905,8 +905,9 @@ const BATCHES = [
 // branch `realx29` in session 31; batch 28 was released for study at the start of session 32 (2026-12-04), when batch 30
 // was to be built; batch 30 was built and measured by branch `realx30` in session 32; batch 29 was released for study at
 // the start of session 33 (2026-12-04), when batch 31 was to be built; batch 31 was built and measured by branch
-// `realx31` in session 33.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_30, BATCH_31];
+// `realx31` in session 33; batch 30 was released for study at the start of session 34 (2026-12-04), when batch 32 was to
+// be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_31];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
