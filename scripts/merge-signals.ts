@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minePatterns } from '../servers/logs/patterns/log-patterns';
+import { FEATURE_NAMES } from '../servers/logs/patterns/merge-features';
 import type { MergeScorer } from '../servers/logs/patterns/merge-pass';
 import { WILDCARD, tokenize } from '../servers/logs/patterns/tokenize';
 import { gateBatches } from './eval-brain';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       { window: {}, trackLines: true, referenceTime: REFERENCE_TIME, minerOptions: withPairs ? { learnedMerge: recorder } : { learnedMerge: false } },
     );
     const templates = miner.templates().map((t) => ({ id: t.id, cluster: t.clusterId, template: t.template, ...minerTokens(t.template), lines: t.lineNumbers ?? [], events: (t.lineNumbers ?? []).map((n) => events[n - 1]) }));
-    dump.push({ system: dataset.system, batch, lines, events, templates, ...(withPairs ? { pairs: [...pairs.values()] } : {}) });
+    dump.push({ system: dataset.system, batch, lines, events, templates, ...(withPairs ? { featureNames: FEATURE_NAMES, pairs: [...pairs.values()] } : {}) });
   }
   writeFileSync(out, JSON.stringify(dump));
 }

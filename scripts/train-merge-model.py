@@ -11,12 +11,12 @@ import collections, json, sys
 import numpy as np
 
 L2 = 1.0
-NFEAT = 38  # len(FEATURE_NAMES) of merge-features.ts
 THRESHOLDS = [round(0.30 + 0.025 * i, 3) for i in range(28)]  # 0.30 .. 0.975
 
 
 def load(path):
     systems = json.load(open(path))
+    names = systems[0]['featureNames']
     for s in systems:
         ev = s['events']
         T = {t['id']: t for t in s['templates']}
@@ -25,9 +25,9 @@ def load(path):
         for p in s['pairs']:
             es = {ev[n - 1] for n in T[p['a']]['lines']} | {ev[n - 1] for n in T[p['b']]['lines']}
             y.append(1.0 if len(es) == 1 else 0.0)
-        s['X'] = np.array([p['features'] for p in s['pairs']], dtype=float).reshape(len(s['pairs']), NFEAT)
+        s['X'] = np.array([p['features'] for p in s['pairs']], dtype=float).reshape(len(s['pairs']), len(names))
         s['y'] = np.array(y)
-    return systems
+    return systems, names
 
 
 def ga(s, accepted):
@@ -167,13 +167,12 @@ def write_ts(path, names, model, threshold, systems):
 
 def main():
     args = sys.argv[1:]
-    systems = load(args[0])
+    systems, names = load(args[0])
     if '--cv' in args:
         cross_validate(systems, 'lr')
         if '--gbt' in args:
             cross_validate(systems, 'gbt')
     if '--write' in args:
-        names = json.load(open(args[args.index('--names') + 1])) if '--names' in args else None
         model, predict, threshold = fit(systems, 'lr')
         print(f'final model: threshold {threshold}; studied GA (in-sample) {np.mean([ga(s, []) for s in systems]):.4f} -> '
               f'{np.mean([ga(s, accepted_at(s, predict(s["X"]), threshold)) for s in systems]):.4f}')
