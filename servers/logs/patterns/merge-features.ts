@@ -124,7 +124,7 @@ export function pairFeatures(a: MergeItem, b: MergeItem, diffs: readonly number[
       if (shape === 'capitalized') capitalized += 0.5;
       if (shape === 'upper') upper += 0.5;
       if (shape === 'mixed') mixed += 0.5;
-      if (/[./:_@\-]/.test(w)) punct += 0.5;
+      if (/[./:_@-]/.test(w)) punct += 0.5;
       if (w.includes('/')) pathLike += 0.5;
       wordLength += Math.log1p(w.length) / 2;
       const s = context.spread.get(w) ?? 1;
