@@ -273,9 +273,7 @@ describe('log intelligence: a merge rule learned from how each position varies i
     const loose = mine([...Array.from({ length: 30 }, (_, i) => `job ${hex(i + 1)}1 to ${i}`), 'job kavo to lodu']);
     assert.deepEqual(new Set(loose), new Set(['job <*> to <*>', 'job kavo to lodu']));
     // A template of three lines is too little to show that its <*> is a variable (here a module name with digits).
-    // learn35: the learned merge pass (patterns/merge-pass.ts) joins these made-up lines, against this rule; the rule is
-    // tested alone here (learnedMerge: false). The lead decides between them (see learn35's report).
-    const few = mine(['(II) xfree86: Adding drm device (/dev/dri/card1)', '(II) config: Adding drm device (/dev/dri/card1)', '(II) xfree86: Adding drm device (/dev/dri/card0)', '(II) xfree86: Adding drm device (/dev/dri/card1)'], new TemplateMiner({ learnedMerge: false }));
+    const few = mine(['(II) xfree86: Adding drm device (/dev/dri/card1)', '(II) config: Adding drm device (/dev/dri/card1)', '(II) xfree86: Adding drm device (/dev/dri/card0)', '(II) xfree86: Adding drm device (/dev/dri/card1)']);
     assert.equal(new Set(few).size, 2);
   });
 

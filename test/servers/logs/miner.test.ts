@@ -385,9 +385,7 @@ describe('log intelligence: TemplateMiner', () => {
     const ids = titles.map((title) => miner.add(`Checking whether we need anything from ${title}`));
     assert.equal(new Set(ids.map((id) => miner.finalId(id))).size, 1, miner.templates().map((t) => t.template).join('\n'));
     // Lower-case endings are the sentence's own words, each its own statement; capitalised code names are constants.
-    // learn35: the learned merge pass (patterns/merge-pass.ts) joins these made-up lines, against this rule; the rule is
-    // tested alone here (learnedMerge: false). The lead decides between them (see learn35's report).
-    const own = new TemplateMiner({ learnedMerge: false });
+    const own = new TemplateMiner();
     const sentences = ['of lzop on source', 'of lzop on target', 'of the resume feature on source', 'of the resume feature on target', 'of mbuffer on the local machine'];
     const mine = sentences.map((text) => own.add(`checking availability ${text}...`));
     assert.equal(new Set(mine.map((id) => own.finalId(id))).size, 5, own.templates().map((t) => t.template).join('\n'));
@@ -497,9 +495,7 @@ describe('log intelligence: TemplateMiner', () => {
     for (const name of ['VPNCLIENT', 'iphone']) peers.add(`10.0.0.7:1341 [${name}] Peer Connection Initiated with [AF_INET]10.0.0.7:1341`);
     assert.equal(peers.templates().length, 1);
     // An apostrophe glued to a word opens no quote (Python's u'esp'): the word after it is no quoted value.
-    // learn35: the learned merge pass (patterns/merge-pass.ts) joins these made-up lines, against this rule; the rule is
-    // tested alone here (learnedMerge: false). The lead decides between them (see learn35's report).
-    const reprs = new TemplateMiner({ learnedMerge: false });
+    const reprs = new TemplateMiner();
     for (const user of ['esp', 'emoncms']) reprs.add(`client connected (c1, u'${user}')`);
     assert.equal(reprs.templates().length, 2);
   });
@@ -512,9 +508,7 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(a, b);
     assert.equal(a, c);
     // Listed: a family of UPPER_CASE values stays apart; one UPPER_CASE word among names is one more name.
-    // learn35: the learned merge pass (patterns/merge-pass.ts) joins these made-up lines, against this rule; the rule is
-    // tested alone here (learnedMerge: false). The lead decides between them (see learn35's report).
-    const states = new TemplateMiner({ learnedMerge: false });
+    const states = new TemplateMiner();
     const moved = ['NEW', 'RUNNING', 'FAILED', 'KILLED', 'other'].map((state) => states.add(`job moved to ${state}`));
     assert.equal(new Set(moved.slice(0, 4).map((id) => states.finalId(id))).size, 4);
     // An UPPER_CASE key of a value names a field: `peer info: IV_LZ4=1`, `IV_LZO=1`, … (real OpenVPN lines) are one event.
@@ -558,10 +552,8 @@ describe('log intelligence: TemplateMiner', () => {
   });
 
   it('keeps apart templates whose leading words are not a header, or whose shared message is too short', () => {
-    // learn35: the learned merge pass (patterns/merge-pass.ts) joins these made-up lines, against this rule; the rule is
-    // tested alone here (learnedMerge: false). The lead decides between them (see learn35's report).
     const apart = (lines: string[]): number => {
-      const miner = new TemplateMiner({ learnedMerge: false });
+      const miner = new TemplateMiner();
       const ids = lines.map((line) => miner.add(line));
       return new Set(ids.map((id) => miner.finalId(id))).size;
     };
