@@ -2,10 +2,15 @@
 // for the signal table of merge decisions (which templates that differ in one position are one event). A study
 // tool, not the product: the analysis reads the dump (/tmp). Held-out batches are never mined; batches given in
 // --blind are left out entirely (a released batch kept unread).
-// Usage: node --import tsx scripts/merge-signals.ts --out F.json [--blind 29]
+// With --pairs, every candidate pair of the learned merge pass (merge-pass.ts) is recorded too, with its features
+// (merge-features.ts) as the pass computes them, the pass itself kept from merging: the training data of
+// scripts/train-merge-model.py, which labels the pairs from the templates' true events.
+// Usage: node --import tsx scripts/merge-signals.ts --out F.json [--blind 29] [--pairs]
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minePatterns } from '../servers/logs/patterns/log-patterns';
+import { FEATURE_NAMES } from '../servers/logs/patterns/merge-features';
+import type { MergeScorer } from '../servers/logs/patterns/merge-pass';
 import { WILDCARD, tokenize } from '../servers/logs/patterns/tokenize';
 import { gateBatches } from './eval-brain';
 import { runMain } from './eval-support';
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
   const out = option('--out');
   if (out === undefined) throw new Error('--out F.json is required');
   const blind = new Set((option('--blind') ?? '').split(',').filter(Boolean).map(Number));
+  const withPairs = args.includes('--pairs');
   const batches = gateBatches().filter((b) => !b.heldOut && !blind.has(b.batch));
   const batchOf = new Map(batches.flatMap((b) => b.systems.map((s) => [s, b.batch] as const)));
   const dump: unknown[] = [];
@@ -30,14 +36,22 @@ async function main(): Promise<void> {
     const batch = batchOf.get(dataset.system);
     if (batch === undefined) continue;
     const { lines, events } = loadDataset(dataset);
+    const pairs = new Map<string, { a: number; b: number; features: number[] }>();
+    const recorder: MergeScorer = {
+      threshold: 0,
+      score: (features, a, b) => {
+        pairs.set(`${a.id}:${b.id}`, { a: a.id as number, b: b.id as number, features: [...features] });
+        return -Infinity;
+      },
+    };
     const { miner } = await minePatterns(
       async (onLine) => {
         for (const line of lines) if (onLine(line) === false) return;
       },
-      { window: {}, trackLines: true, referenceTime: REFERENCE_TIME },
+      { window: {}, trackLines: true, referenceTime: REFERENCE_TIME, minerOptions: withPairs ? { learnedMerge: recorder } : { learnedMerge: false } },
     );
     const templates = miner.templates().map((t) => ({ id: t.id, cluster: t.clusterId, template: t.template, ...minerTokens(t.template), lines: t.lineNumbers ?? [], events: (t.lineNumbers ?? []).map((n) => events[n - 1]) }));
-    dump.push({ system: dataset.system, batch, lines, events, templates });
+    dump.push({ system: dataset.system, batch, lines, events, templates, ...(withPairs ? { featureNames: FEATURE_NAMES, pairs: [...pairs.values()] } : {}) });
   }
   writeFileSync(out, JSON.stringify(dump));
 }
