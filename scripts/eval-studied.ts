@@ -8,12 +8,14 @@
 //   --compare F  prints each system whose GA moved against F (a --save of another tree), the count and the net change
 //   --explain N  per system, its N events that cost the most lines, each with up to 3 of its lines and the miner's
 //                template for each of them
+//   --learned-merge  with the miner's learned merge pass on (patterns/merge-pass.ts, MERGE_MODEL; off in the product)
 //   --blind B,C  batches whose systems are mined and counted but never explained (a released batch kept as a check
 //                of whether rules drawn from the others transfer, before its failures are read)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minePatterns } from '../servers/logs/patterns/log-patterns';
-import type { MinedTemplate } from '../servers/logs/patterns/miner';
+import { MERGE_MODEL } from '../servers/logs/patterns/merge-model';
+import type { MinedTemplate, TemplateMinerOptions } from '../servers/logs/patterns/miner';
 import { gateBatches } from './eval-brain';
 import { runMain } from './eval-support';
 import { findDatasets, groupingAccuracy, groupingErrors, groupsOfLines, loadDataset, type Row } from './loghub-data';
@@ -32,12 +34,12 @@ interface Mined {
   templates: MinedTemplate[];
 }
 
-async function mine(system: string, lines: string[], rows: Row[], events: string[]): Promise<Mined> {
+async function mine(system: string, lines: string[], rows: Row[], events: string[], minerOptions: TemplateMinerOptions): Promise<Mined> {
   const { miner } = await minePatterns(
     async (onLine) => {
       for (const line of lines) if (onLine(line) === false) return;
     },
-    { window: {}, trackLines: true, referenceTime: REFERENCE_TIME },
+    { window: {}, trackLines: true, referenceTime: REFERENCE_TIME, minerOptions },
   );
   const templates = miner.templates();
   const predicted = groupsOfLines(templates, lines.length);
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const batches = gateBatches();
+  const minerOptions: TemplateMinerOptions = args.includes('--learned-merge') ? { learnedMerge: MERGE_MODEL } : {};
   const heldOut = new Set(batches.filter((b) => b.heldOut).flatMap((b) => b.systems));
   const only = option('--only')?.split(',').filter(Boolean);
   const refused = only?.filter((s) => heldOut.has(s)) ?? [];
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
   for (const dataset of findDatasets(EXCERPTS)) {
     if (!wanted.has(dataset.system) || heldOut.has(dataset.system)) continue;
     const { lines, rows, events } = loadDataset(dataset);
-    results.set(dataset.system, await mine(dataset.system, lines, rows, events));
+    results.set(dataset.system, await mine(dataset.system, lines, rows, events, minerOptions));
   }
   const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
   const explainTop = option('--explain');

@@ -464,7 +464,7 @@ export class TemplateMiner {
     // Off unless TemplateMinerOptions.learnedMerge is given (see there).
     // Each form's shown tokens (the barest member's, masked where its members disagree), for the learned merge pass.
     const shownOf = forms.map((form) => maskDisagreements(merged[form.members[0]].tokens, form.members.slice(1).map((index) => merged[index].tokens)));
-    const items: MergeItem[] = forms.map((form, f) => {
+    const items: MergeItem[] = !this.learnedMerge ? [] : forms.map((form, f) => {
       const seps = units[merged[form.members[0]].members[0]].cluster.seps;
       // A form cut at a label's tail (valueFrom) is shown shorter than its tokens: left out of the pass.
       const count = form.members.reduce((sum, index) => sum + merged[index].members.reduce((s, m) => s + units[m].count, 0), 0);
@@ -1093,6 +1093,11 @@ function isNoteSlot(previous: string, before: string, after: string): boolean {
 /** A word as prose spells it: letters, lower case after the first (`scan`, `Level`, `built-in`); not a name or a value. */
 const PROSE_PHRASE_WORD = /^\p{L}\p{Ll}*(?:['-]\p{Ll}+)*$/u;
 
+/** `shown` with <*> wherever one of `others` (same token count: the learned pass's joins) has another word. */
+function maskPositions(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
+  return shown.map((word, i) => (others.some((tokens) => tokens[i] !== word) ? WILDCARD : word));
+}
+
 /**
  * The shown member's tokens, with every place where another member of its group holds a different token masked: a
  * group joined across forms (header forms, request methods, loose cores) must not show a constant that only some of
@@ -1100,11 +1105,6 @@ const PROSE_PHRASE_WORD = /^\p{L}\p{Ll}*(?:['-]\p{Ll}+)*$/u;
  * length masks what lies between the start and end the two share. A member that differs in more than a third of the
  * places (and more than two) is aligned otherwise (another header in front) and is left out of the comparison.
  */
-/** `shown` with <*> wherever one of `others` (same token count: the learned pass's joins) has another word. */
-function maskPositions(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
-  return shown.map((word, i) => (others.some((tokens) => tokens[i] !== word) ? WILDCARD : word));
-}
-
 function maskDisagreements(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
   const out = [...shown];
   const most = Math.max(2, Math.floor(shown.length / 3));
