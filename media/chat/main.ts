@@ -32,10 +32,20 @@ let history: string[] = [];
 let historyIndex = -1;
 let pendingDraft = '';
 
+/**
+ * Sets an element's text; Korean text breaks between words only (line-breaks.ts), in the chat's own lines (a notice, an
+ * error, the banner) as in answers: "과부하 상태가" was cut to "상/태가" in a narrow error box. Not in a <pre>, which keeps
+ * its text as the tool wrote it.
+ */
+const setText = (node: HTMLElement, text: string) => {
+  node.textContent = escapeInvisible(text);
+  if (node.tagName !== 'PRE') node.classList.toggle(KEEP_WORDS_CLASS, breaksBetweenWordsOnly(text));
+};
+
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = escapeInvisible(text);
+  if (text !== undefined) setText(node, text);
   return node;
 };
 
@@ -111,7 +121,7 @@ function commandButton(title: keyof ChatStrings, command: string): HTMLButtonEle
 function showModel(model: ModelStatus) {
   if (!ui) return;
   ui.banner.hidden = model.label !== undefined;
-  ui.banner.querySelector('p')!.textContent = escapeInvisible(model.problem ?? t('noApiKey'));
+  setText(ui.banner.querySelector('p')!, model.problem ?? t('noApiKey'));
   // A button that cannot fix this problem (Set API Key while the provider setting says `vscode`) is not offered.
   for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('button[data-command]')) button.hidden = model.commands !== undefined && !model.commands.includes(button.dataset.command ?? '');
   ui.modelLine.hidden = model.label === undefined;
@@ -226,7 +236,7 @@ function submit() {
   if (!text.trim()) return;
   // Enter during an answer keeps the question in the box; without a word it looked like a key that did nothing.
   if (running) {
-    ui.hint.textContent = t('stillAnswering');
+    setText(ui.hint, t('stillAnswering'));
     ui.hint.hidden = false;
     return;
   }
@@ -242,7 +252,7 @@ function keepDraft(text: string) {
   if (typed !== text.trim()) ui.input.value = typed ? `${ui.input.value.trimEnd()}\n\n${text}` : text;
   vscode.setState({ draft: ui.input.value } satisfies SavedState);
   if (running) {
-    ui.hint.textContent = t('stillAnswering');
+    setText(ui.hint, t('stillAnswering'));
     ui.hint.hidden = false;
   }
   ui.input.focus();

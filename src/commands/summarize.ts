@@ -71,16 +71,21 @@ const isBelow = (dir: string, file: string) => {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && samePath(path.join(dir, rel), file);
 };
 
-/** The name the logs tools take for a file: as listed, or (a full listing leaves older files out) by its folder. */
-export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | undefined> {
+/**
+ * The name the logs tools take for a file: as listed, or (a full listing leaves older files out) by its folder;
+ * `outside`: the file is below none of the logs server's directories (adding its folder would let the server read it).
+ */
+export async function logNameFor(hub: McpHub, fsPath: string): Promise<{ name?: string; outside: boolean }> {
   const resource = parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files')).text);
-  return logNameForPath(resource.files, fsPath, samePath) ?? unlistedLogName(resource, fsPath, isBelow);
+  const name = logNameForPath(resource.files, fsPath, samePath) ?? unlistedLogName(resource, fsPath, isBelow);
+  const outside = name === undefined && resource.directories !== undefined && !resource.directories.some((dir) => typeof dir === 'string' && isBelow(dir, fsPath));
+  return { name, outside };
 }
 
 /** The deterministic error summary of one log, or why there is none (for the user, localized). */
 export type LogErrorSummary =
   | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string }
-  | { kind: 'notLogFile' | 'empty' | 'gone' | 'serverUnavailable' | 'failed'; display: string; message: string };
+  | { kind: 'notLogFile' | 'outsideLogDirectories' | 'empty' | 'gone' | 'serverUnavailable' | 'failed'; display: string; message: string };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -117,7 +122,13 @@ export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: Abor
   }
   let name: string | undefined;
   try {
-    name = await logNameFor(hub, target.uri.fsPath);
+    const place = await logNameFor(hub, target.uri.fsPath);
+    // A log opened from elsewhere (/var/log/app, a download): the server reads only its folders, which one setting extends.
+    if (place.outside) {
+      const message = vscode.l10n.t('{0} is outside the folders the logs server reads (the workspace folders and the "devopsAssistant.logDirectories" setting).', display);
+      return { kind: 'outsideLogDirectories', display, message };
+    }
+    name = place.name;
   } catch (error) {
     return { kind: 'serverUnavailable', display, message: vscode.l10n.t('The logs server is not available: {0}', messageOf(error)) };
   }
@@ -176,6 +187,15 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       const result = await summarizeLog(hub, target);
       if (result.kind === 'serverUnavailable') void vscode.window.showErrorMessage(result.message);
       if (result.kind === 'notLogFile') void vscode.window.showWarningMessage(result.message);
+      if (result.kind === 'outsideLogDirectories' && target.kind === 'file') {
+        // A dead end otherwise: the person asked about this file, and the way to it is one setting away.
+        const add = vscode.l10n.t('Add Its Folder to Log Folders');
+        void Promise.resolve(vscode.window.showWarningMessage(result.message, add)).then(async (chosen) => {
+          if (chosen !== add) return;
+          await addLogFolderAndWait(hub, path.dirname(target.uri.fsPath));
+          await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', target.uri);
+        });
+      }
       if (result.kind === 'gone') {
         // The tree still shows it: its listing is older than the file's deletion.
         void vscode.commands.executeCommand('devopsAssistant.refreshLogFiles');
@@ -213,6 +233,38 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       return { totalErrors: result.summary.totalErrors };
     },
   );
+}
+
+/** How long a restart of the logs server for a new log folder may take before the summary is tried anyway (ms). */
+const LOGS_RESTART_DEADLINE_MS = 60_000;
+
+/**
+ * Adds `folder` to `devopsAssistant.logDirectories` (the workspace's setting when a trusted folder is open, where
+ * Restricted Mode would not read it otherwise the user's) and resolves once the logs server restarted on it, or after
+ * LOGS_RESTART_DEADLINE_MS.
+ */
+async function addLogFolderAndWait(hub: McpHub, folder: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('devopsAssistant');
+  const inWorkspace = vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<string[]>('logDirectories');
+  const current = (inWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  if (current.some((dir) => samePath(dir, folder))) return;
+  const before = hub.states().find((s) => s.name === LOGS_SERVER_NAME)?.pid;
+  const restarted = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => done(), LOGS_RESTART_DEADLINE_MS);
+    const listener = hub.onDidChangeState((states) => {
+      const logs = states.find((s) => s.name === LOGS_SERVER_NAME);
+      if (logs?.status === 'running' && logs.pid !== before) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+  await config.update('logDirectories', [...current, folder], target);
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restarting the logs server with {0}…', folder) }, () => restarted);
 }
 
 /** A quick pick of the log files the logs server lists now, newest first; "Summarize Errors" runs on the one picked. */

@@ -68,6 +68,11 @@ export class SupervisedServer {
   private status: ServerStatus = 'stopped';
   private detail: string | undefined;
   private readonly stderrTail: string[] = [];
+  /**
+   * What the server wrote to stderr since it was last started: why it failed is in its last run. The tail of every run
+   * made a server killed five times from outside "fail" with its start-up line five times over as the reason.
+   */
+  private lastRunStderr: string[] = [];
   private stderrPartial = '';
   private restarts = 0;
   private quickFailures = 0;
@@ -238,6 +243,7 @@ export class SupervisedServer {
     this.killReason = undefined;
     this.runningSince = undefined;
     this.missedPings = 0;
+    this.lastRunStderr = [];
     this.setStatus(this.restarts > 0 ? 'restarting' : 'starting', undefined);
     const transport = serverTransport({ command: this.spec.command, args: this.spec.args, env: this.spec.env, cwd: this.spec.cwd });
     transport.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk.toString('utf8')));
@@ -297,7 +303,7 @@ export class SupervisedServer {
     if (ranForMs >= this.options.stableAfterMs) this.quickFailures = 0;
     this.quickFailures++;
     if (this.quickFailures > this.options.maxQuickFailures) {
-      const tail = this.stderrTail.slice(-5).join('\n');
+      const tail = this.lastRunStderr.slice(-5).join('\n');
       this.setStatus('failed', tail ? `${reason}\n${tail}` : reason);
       this.output.append(`[supervisor] giving up after ${this.quickFailures - 1} quick failures`);
       this.flushWaiters();
@@ -393,6 +399,8 @@ export class SupervisedServer {
       this.output.append(line);
       this.stderrTail.push(line.slice(0, 500));
       if (this.stderrTail.length > this.options.stderrLines) this.stderrTail.shift();
+      this.lastRunStderr.push(line.slice(0, 500));
+      if (this.lastRunStderr.length > this.options.stderrLines) this.lastRunStderr.shift();
     }
   }
 

@@ -41,7 +41,7 @@ export async function answerErrors(hub: McpHub, request: ErrorsRequest, sink: Re
   const result = await summarizeLogFile(hub, target.uri, signal);
   if (result.kind !== 'summary') {
     const answer = say(result.message, result.kind);
-    return result.kind === 'notLogFile' || result.kind === 'empty' ? answer : { ...answer, errorMessage: result.message };
+    return result.kind === 'notLogFile' || result.kind === 'outsideLogDirectories' || result.kind === 'empty' ? answer : { ...answer, errorMessage: result.message };
   }
   const note = noErrorsNote(result);
   const markdown = note?.severity === 'warning' ? `${result.markdown}\n\n> ⚠️ ${note.message}` : result.markdown;

@@ -116,6 +116,16 @@ describe('MCP supervisor', function () {
     assert.deepEqual(hub.tools(), []);
   });
 
+  // break35x: a server killed from outside five times in a row "failed" with its start-up line five times over as the
+  // reason (the stderr of every run), in the Branches view and the status bar's hover.
+  it('the reason a server failed holds the stderr of its last run only', async () => {
+    const { hub } = track({ maxQuickFailures: 2, backoffBaseMs: 20 });
+    hub.setSpecs([tinySpec('thrice', { FAIL_AT_START: '1' })]);
+    const [state] = await waitForStates(hub, (s) => s[0].status === 'failed', 15_000);
+    assert.equal(state.restarts, 2, 'started three times');
+    assert.equal((state.detail ?? '').match(/refusing to start/g)?.length, 1, state.detail);
+  });
+
   it('a command that does not exist ends as failed with the spawn error', async () => {
     const { hub } = track({ maxQuickFailures: 1, backoffBaseMs: 20 });
     hub.setSpecs([{ ...tinySpec('missing'), command: '/nonexistent/bin/mcp-server' }]);

@@ -6,7 +6,8 @@ import type { MockAnthropic } from '../support/mock-anthropic';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import type { Workbench } from './support/workbench';
 import { widenSideBar } from './ui-helpers';
-import { ask } from './support/ask';
+import { ask, askFromPalette } from './support/ask';
+import { assertSeenInChat } from './support/visibility';
 
 describe('UI: API key in the chat', function () {
   this.timeout(180_000);
@@ -68,6 +69,35 @@ describe('UI: API key in the chat', function () {
     // The key stored through the banner's button is the one the SDK sends.
     const credential = sent.headers['x-api-key'] ?? sent.headers.authorization ?? '';
     assert.match(credential, /sk-ant-test-key-0000000000000000$/);
+  });
+});
+
+// break35x: the first run of a new user, palette first: "DevOps: Ask" with no key got the no-model line, and after
+// Set API Key the question had to be typed again. It is now answered once the key is stored.
+describe('UI: a question asked before any key is answered once a key is set', function () {
+  this.timeout(180_000);
+  const started = useMockedWorkbench({ apiKey: '', failurePrefix: 'failed-ask-before-key' });
+
+  it('"DevOps: Ask" with no key, then Set API Key from the error: the same question is answered', async () => {
+    const { workbench, mock } = started();
+    const { page } = workbench;
+    await askFromPalette(workbench, 'Why is the app failing?');
+    const chat = workbench.chatFrame();
+    const error = chat.locator('.error', { hasText: 'No Anthropic API key is set' }).last();
+    await error.waitFor({ timeout: 30_000 });
+    assert.equal(mock.messageRequests().length, 0);
+    mock.enqueue({ text: 'The app fails because db.internal refused connections: ANSWERED-AFTER-KEY.' });
+    await chat.locator('.banner button', { hasText: 'Set API Key' }).click();
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('sk-ant-test-key-0000000000000000');
+    await page.keyboard.press('Enter');
+    const answer = chat.locator('.message.assistant', { hasText: 'ANSWERED-AFTER-KEY' });
+    await answer.waitFor({ timeout: 60_000 });
+    await assertSeenInChat(page, answer, 'the answer to the question asked before the key');
+    const sent = mock.messageRequests();
+    assert.equal(sent.length, 1);
+    assert.equal(JSON.stringify(sent[0].body.messages.at(-1).content).includes('Why is the app failing?'), true);
   });
 });
 

@@ -105,6 +105,35 @@ describe('UI: a Korean workbench (display language ko)', function () {
     await workbench.screenshot('tmp/korean-stopped');
   });
 
+  // break35x: the chat's own lines (an error, a notice) broke Korean inside words as the answers did before leftovers22:
+  // "과부하 상/태가" in the error box of an overloaded answer.
+  it('the model overloaded mid-answer: the Korean error is on screen and breaks between words only', async () => {
+    const { workbench, mock } = session();
+    await openChat(workbench);
+    mock.enqueue({ text: Array.from({ length: 12 }, (_, i) => `${i + 1}번째 과부하 전 줄`).join('\n\n'), streamErrorAfterEvents: 8, streamErrorType: 'overloaded_error' });
+    const chat = workbench.chatFrame();
+    await ask(chat, '과부하 상황을 보여 주세요');
+    const error = chat.locator('.error', { hasText: '과부하' }).last();
+    await error.waitFor({ timeout: 60_000 });
+    await assertSeenInChat(workbench.page, error, 'the Korean error line', 10);
+    // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
+    const layout = await error.locator('.text').evaluate((span) => {
+      const text = span.firstChild as Text;
+      const range = document.createRange();
+      const spans: Array<[number, number, string]> = [[0, text.data.length, '']];
+      for (const m of text.data.matchAll(/\S+/g)) spans.push([m.index, m.index + m[0].length, m[0]]);
+      const lines: number[] = [];
+      for (const [start, end] of spans) {
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        lines.push(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size);
+      }
+      return { lines: lines[0], cut: spans.slice(1).filter((_, i) => lines[i + 1] > 1).map((span) => span[2]) };
+    });
+    assert.ok(layout.lines >= 2, `the error wraps (${layout.lines} lines), so line ends are tested`);
+    assert.deepEqual(layout.cut, [], 'no Korean word of the error is cut in two at a line end');
+  });
+
   it('the step bound (maxToolRounds 2) reached: a Korean notice says what happened', async () => {
     const { workbench, mock } = session();
     const toolTurn = (n: number) => ({ content: [{ type: 'text' as const, text: `${n}단계 확인` }, { type: 'tool_use' as const, name: 'git_log', input: { count: n } }] });
