@@ -126,7 +126,10 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   if (/\.json$/i.test(path)) {
     // A JSON-lines record longer than the peek is cut in it: its opening `{"` is all there is to go by.
     if (lines.length === 1 && start.length === PEEK_BYTES) return /^\uFEFF?\s*\{\s*"/.test(filled[0]);
-    return isJsonObjectLine(filled[0]) || prettyRecordTime(text);
+    // JSON lines are records, line after line; a lone minified object is as often a document (a tool's one-line
+    // `settings.json`, a lock file) and is a log's only when it reads as a record: a time, a level or a message.
+    if (isJsonObjectLine(filled[0])) return filled.length > 1 ? isJsonObjectLine(filled[1]) : readsAsRecord(filled[0]);
+    return prettyRecordTime(text);
   }
   const sample = filled.slice(0, PEEK_LINES);
   // A table is a log by its columns: a level column, or a time column (PostgreSQL's csvlog, a console's export); a
@@ -176,6 +179,12 @@ function textOf(start: Buffer): string {
  * readJsonRecord). The server reads such files record by record; a document's first object (package.json,
  * tsconfig.json) has no time field (rev26a).
  */
+/** Whether the JSON object `line` (isJsonObjectLine) reads as a log record: a time, a level or a message field. */
+function readsAsRecord(line: string): boolean {
+  const entry = readJsonRecord(JSON.parse(line.trim().replace(/^\uFEFF/, '')) as Record<string, unknown>, { referenceTime: Date.now() });
+  return entry.timestamp !== undefined || entry.level !== undefined || entry.text !== undefined;
+}
+
 function prettyRecordTime(text: string): boolean {
   const first = firstObjectText(text);
   if (first === undefined) return false;

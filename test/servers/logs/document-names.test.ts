@@ -61,6 +61,9 @@ describe('logs: .json and .txt files are listed when they hold a log, not when t
     writeFileSync(join(root, 'big.json'), `{"msg":"${'x'.repeat(10_000)}"}\n{"msg":"y"}\n`);
     mkdirSync(join(root, '.vscode'));
     writeFileSync(join(root, '.vscode', 'settings.json'), '{\n  "editor.tabSize": 2\n}\n');
+    // The same settings minified on one line, as tools that write settings do: one object, no record in it.
+    mkdirSync(join(root, '.tool'));
+    writeFileSync(join(root, '.tool', 'settings.json'), '{"editor.tabSize":2}\n');
   });
 
   after(async () => {
