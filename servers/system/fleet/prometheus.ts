@@ -184,7 +184,7 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       // A certificate refused is a server that answered: "check that Prometheus is running" would send the user the wrong way.
       const tls = certificateProblem(cause);
       if (tls) throw new PrometheusError('tls', `Prometheus at ${shownUrl} answered, but ${tls} (${cause}).`);
-      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${cause}). Check --prometheus-url / PROMETHEUS_URL and that Prometheus is running.`, secrets));
+      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${cause}). Check the URL (devopsAssistant.prometheus.url; --prometheus-url / PROMETHEUS_URL) and that Prometheus is running.`, secrets));
     }
   }
 

@@ -149,7 +149,7 @@ describe('system server fleet parts', () => {
       await failsWith(answering(200, 'x'.repeat(500)), 'too-large', /larger than/);
       await failsWith(answering(503, JSON.stringify({ status: 'error', errorType: 'timeout', error: 'query timed out' })), 'timeout', /time limit/);
       await failsWith(answering(422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'query processing would load too many samples' })), 'too-large', /too many samples/);
-      await failsWith((async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }); }) as typeof fetch, 'unreachable', /cannot be reached \(ENOTFOUND\)/);
+      await failsWith((async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }); }) as typeof fetch, 'unreachable', /cannot be reached \(ENOTFOUND\)\. Check the URL \(devopsAssistant\.prometheus\.url; --prometheus-url \/ PROMETHEUS_URL\)/);
     });
 
     it('says what a 5xx page means (Prometheus starting, a proxy that cannot reach it) instead of doubting the URL', async () => {
