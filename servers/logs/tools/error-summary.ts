@@ -16,7 +16,7 @@ import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { textEndsEarly } from '../io/expansion';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelInput, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
@@ -40,7 +40,7 @@ const inputSchema = strictInput(z.object({
     .default(24)
     .describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive); any age, e.g. 87600 for ten years'),
   wholeFile: z.boolean().default(false).describe('count every error entry whatever its time (no window; lines without a timestamp count too): for archived logs'),
-  level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
+  level: levelInput(['ERROR', 'FATAL'] as const, 'error_summary counts errors: for warnings use search_logs with level WARN').default('ERROR').describe('minimum level counted as an error: ERROR or FATAL, any case (error, err, fatal, critical, crit…)'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 }));
 

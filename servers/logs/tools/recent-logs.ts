@@ -16,7 +16,7 @@ import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
 import { lineFromEnd } from '../format/clock-days';
 import { parseLine } from '../search/collector';
-import { encodingSchema, iso, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
+import { encodingSchema, iso, levelInput, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { levellessTextErrors } from './text-error-lines';
@@ -38,7 +38,7 @@ const inputSchema = strictInput(z.object({
   ...sourceFilterFields,
   ...serviceField,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
-  level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
+  level: levelInput().optional().describe('only lines at or above this level, any case (warn, WARNING, err, critical…) (stack-trace lines follow their entry)'),
 }));
 
 const lineSchema = z.object({

@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelInput, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -33,7 +33,7 @@ const inputSchema = strictInput(z.object({
   encoding: encodingSchema,
   ...sourceFilterFields,
   ...serviceField,
-  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
+  level: levelInput().optional().describe('minimum level, any case (warn, WARNING, err, critical…): WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),

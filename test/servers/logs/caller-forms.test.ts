@@ -1,0 +1,63 @@
+// break35s: an MCP client no one here wrote, over stdio, asking as people and other clients ask. A level in lower case
+// (`level: "warn"`, `"error"`) was refused by every tool with a level input: a level is read in any case and in its usual
+// synonyms (WARNING, ERR, CRITICAL…), and the schema each tool advertises says so (a client that checks its arguments
+// against it, as Ajv does, must let them through too).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+describe('logs server: how other clients ask (break35s)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let server: StartedServer;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'caller-forms-'));
+    writeFileSync(join(dir, 'app.log'), ['2026-12-04 10:00:00 INFO started', '2026-12-04 10:00:01 WARN disk slow', '2026-12-04 10:00:02 ERROR disk failed', '2026-12-04 10:00:03 FATAL gave up', ''].join('\n'));
+    server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every level input is advertised as taking any case and the usual synonyms, and nothing else', async () => {
+    const { tools } = await server.client.listTools();
+    const withLevel = tools.filter((tool) => (tool.inputSchema.properties as Record<string, unknown> | undefined)?.level !== undefined);
+    assert.deepEqual(withLevel.map((tool) => tool.name).sort(), ['error_summary', 'log_patterns', 'recent_logs', 'search_logs']);
+    for (const tool of withLevel) {
+      const validate = new Ajv({ strict: true }).compile(tool.inputSchema);
+      const errorWords = ['error', 'Error', 'ERR', 'fatal', 'Critical', 'crit'];
+      const others = tool.name === 'error_summary' ? [] : ['warn', 'WARNING', 'wArN', 'info', 'Information', 'debug', 'trace', 'verbose', 'notice'];
+      for (const level of [...errorWords, ...others]) assert.ok(validate({ level }), `${tool.name} advertises ${level} as refused: ${JSON.stringify(validate.errors)}`);
+      for (const level of ['nope', 'warnx', ' error', '3', '']) assert.ok(!validate({ level }), `${tool.name} advertises ${JSON.stringify(level)} as taken`);
+      if (tool.name === 'error_summary') assert.ok(!validate({ level: 'warn' }), 'error_summary counts errors only');
+    }
+  });
+
+  it('a level in lower case or a synonym filters as its name does', async () => {
+    for (const level of ['warn', 'Warning', 'WARN']) {
+      const out = (await callStructured(server.client, 'search_logs', { level })) as unknown as { matches: { level?: string }[] };
+      assert.deepEqual(out.matches.map((m) => m.level).sort(), ['ERROR', 'FATAL', 'WARN'], level);
+    }
+    const recent = (await callStructured(server.client, 'recent_logs', { level: 'critical' })) as unknown as { lines: { level?: string }[] };
+    assert.deepEqual(recent.lines.map((l) => l.level), ['FATAL']);
+    const summary = (await callStructured(server.client, 'error_summary', { level: 'fatal', wholeFile: true })) as unknown as { totalErrors: number };
+    assert.equal(summary.totalErrors, 1);
+    const errors = (await callStructured(server.client, 'error_summary', { level: 'err', wholeFile: true })) as unknown as { totalErrors: number };
+    assert.equal(errors.totalErrors, 2);
+  });
+
+  it('a word that is no level is refused, naming what is taken; error_summary says where warnings are', async () => {
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { level: 'loud' } })) as CallToolResult;
+    assert.ok(refused.isError);
+    const text = (refused.content[0] as { text: string }).text;
+    assert.match(text, /"loud" is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL in any case/);
+    const warn = (await server.client.callTool({ name: 'error_summary', arguments: { level: 'warn' } })) as CallToolResult;
+    assert.ok(warn.isError);
+    assert.match((warn.content[0] as { text: string }).text, /"warn" is not one of ERROR, FATAL in any case.*search_logs with level WARN/);
+  });
+});
