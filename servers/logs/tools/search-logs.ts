@@ -7,7 +7,7 @@ import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, t
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { compilePattern, REGEX_DIALECT } from '../search/dialect';
+import { compilePattern, PatternCostError, REGEX_DIALECT } from '../search/dialect';
 import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
@@ -86,6 +86,7 @@ export function validatePattern(pattern: string, regex: boolean, caseSensitive: 
   try {
     compilePattern({ source: pattern, literal: false, caseSensitive });
   } catch (error) {
+    if (error instanceof PatternCostError) throw new UserFacingError(error.message);
     throw new UserFacingError(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -9,6 +9,36 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { compilePattern, MAX_PATTERN_SIZE, PatternCostError, patternSize } from '../../../servers/logs/search/dialect';
+import { ERROR_WORDS_PATTERN } from '../../../servers/logs/format/prefilter';
+import { TEXT_ERROR_CANDIDATES } from '../../../servers/logs/format/text-errors';
+
+// search_logs with `a{99999}` took 6.3 s on a small log and a minute on one holding a long run of `a` (ripgrep
+// compiling the repetition, V8 trying it at every start): what a pattern may cost is bounded before any engine runs.
+describe('patternSize: what a regex expands to (break35s)', () => {
+  it('counts atoms, multiplies counted repetitions, sums alternatives, weighs property classes', () => {
+    assert.equal(patternSize('abc'), 3);
+    assert.equal(patternSize('a{99999}'), 99_999);
+    assert.equal(patternSize('[0-9a-f]{64}'), 64);
+    assert.equal(patternSize('.{0,200}'), 200);
+    assert.equal(patternSize('a{5,}'), 6);
+    assert.equal(patternSize(String.raw`(\d{1,3}\.){3}\d{1,3}`), 15);
+    assert.equal(patternSize('(a{40}){50}'), 2000);
+    assert.equal(patternSize('(a|b{3000})'), 3001);
+    assert.equal(patternSize(String.raw`\p{L}{100}`), 2000);
+    assert.equal(patternSize(String.raw`[\p{L}x]{3}`), 60);
+    assert.equal(patternSize(String.raw`x\{99999}`), 8, 'an escaped brace is no count');
+    assert.equal(patternSize('a*b+c?'), 3);
+  });
+
+  it('compilePattern refuses a regex above the bound with what to do, never a literal, and takes the tools\' own', () => {
+    assert.throws(() => compilePattern({ source: 'a{99999}', literal: false, caseSensitive: false }), (error: Error) => error instanceof PatternCostError && /about 99,999 positions.*a\{2000\} matches every line a\{99999\} does/.test(error.message));
+    assert.throws(() => compilePattern({ source: String.raw`\p{L}{500}`, literal: false, caseSensitive: true }), PatternCostError);
+    assert.ok(compilePattern({ source: 'a{99999}', literal: true, caseSensitive: false }));
+    assert.ok(compilePattern({ source: `a{${MAX_PATTERN_SIZE}}`, literal: false, caseSensitive: false }));
+    for (const source of [ERROR_WORDS_PATTERN, TEXT_ERROR_CANDIDATES]) assert.ok(patternSize(source) <= MAX_PATTERN_SIZE, source);
+  });
+});
 
 describe('logs server: how other clients ask (break35s)', function () {
   this.timeout(120_000);
@@ -49,6 +79,16 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.equal(summary.totalErrors, 1);
     const errors = (await callStructured(server.client, 'error_summary', { level: 'err', wholeFile: true })) as unknown as { totalErrors: number };
     assert.equal(errors.totalErrors, 2);
+  });
+
+  it('a pattern that would cost too much is refused at once with what to do (a{99999})', async () => {
+    const started = Date.now();
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'a{99999}', regex: true } })) as CallToolResult;
+    assert.ok(refused.isError);
+    assert.match((refused.content[0] as { text: string }).text, /^the pattern's repetitions expand it to about 99,999 positions, more than the 2,000 a search allows/);
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+    const literal = (await callStructured(server.client, 'search_logs', { pattern: 'a{99999}' })) as unknown as { totalMatches: number };
+    assert.equal(literal.totalMatches, 0);
   });
 
   it('a word that is no level is refused, naming what is taken; error_summary says where warnings are', async () => {
