@@ -73,8 +73,8 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
       progress: () => options.onProgress?.(output.lastOffset),
     });
     const matches = await output.matches();
-    const { total, done, untimed, reportsAtInfo } = output.collector;
-    return { matches, totalMatches: total, complete: !done, untimed, ...(reportsAtInfo > 0 ? { reportsAtInfo } : {}), engine: 'ripgrep', formatId: parser.format.id };
+    const { total, done, untimed, reportsAtInfo, levellessResult } = output.collector;
+    return { matches, totalMatches: total, complete: !done, untimed, ...(reportsAtInfo > 0 ? { reportsAtInfo } : {}), ...(levellessResult ? { levelless: levellessResult } : {}), engine: 'ripgrep', formatId: parser.format.id };
   } finally {
     await headers.close();
   }
@@ -373,6 +373,7 @@ class RipgrepMatches {
       });
     }
     const header: Header = { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+    if (!parsed.standalone && parsed.message.trim().length > 0) this.collector.noteLevelless(out.line, header, out.text);
     if (!this.collector.admits(header, out.text)) return;
     // error_summary groups an entry whose own line is empty by the text below it, which ripgrep did not print: read
     // from the file (rare: a few lines per such entry).

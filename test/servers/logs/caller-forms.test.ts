@@ -3,7 +3,7 @@
 // synonyms (WARNING, ERR, CRITICAL…), and the schema each tool advertises says so (a client that checks its arguments
 // against it, as Ajv does, must let them through too).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -46,6 +46,16 @@ describe('logs server: how other clients ask (break35s)', function () {
   let server: StartedServer;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'caller-forms-'));
+    // HAProxy's access lines (levels from their statuses) with a `Server … is DOWN` line, which has none, past the lines
+    // sampled from the file's start: error_summary answered "no ERROR or FATAL lines in the whole file(s)".
+    const haproxy: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const time = `10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      haproxy.push(`Dec  4 ${time} lb1 haproxy[1201]: 10.0.0.5:${50000 + i} [04/Dec/2026:${time}.123] fe_http be/web1 0/0/1/12/13 200 512 - - ---- 3/3/0/0/0 0/0 "GET /i/${i} HTTP/1.1"`);
+      if (i === 350) haproxy.push(`Dec  4 ${time} lb1 haproxy[1201]: Server be/web1 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 0 active and 0 backup servers left.`);
+    }
+    mkdirSync(join(dir, 'lb'));
+    writeFileSync(join(dir, 'lb', 'haproxy.log'), `${haproxy.join('\n')}\n`);
     writeFileSync(join(dir, 'app.log'), ['2026-12-04 10:00:00 INFO started', '2026-12-04 10:00:01 WARN disk slow', '2026-12-04 10:00:02 ERROR disk failed', '2026-12-04 10:00:03 FATAL gave up', ''].join('\n'));
     server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
   });
@@ -89,6 +99,16 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
     const literal = (await callStructured(server.client, 'search_logs', { pattern: 'a{99999}' })) as unknown as { totalMatches: number };
     assert.equal(literal.totalMatches, 0);
+  });
+
+  it('error_summary names the entry lines without a level it read past the sample, and says no "no errors" of them', async () => {
+    const out = (await callStructured(server.client, 'error_summary', { file: 'lb/haproxy.log', wholeFile: true })) as unknown as { totalErrors: number; files: { levelless?: { lines: number; first: number[] } }[] };
+    assert.equal(out.totalErrors, 0, 'no level is made up from the words');
+    assert.deepEqual(out.files[0].levelless, { lines: 1, first: [352] });
+    assert.ok(out.notes.some((note) => /1 entry line\(s\) without a level \(lines 352\) were read and not counted, as their level is unknown/.test(note)), out.notes.join('\n'));
+    assert.ok(!out.notes.includes('no ERROR or FATAL lines in the whole file(s)'), out.notes.join('\n'));
+    const leveled = (await callStructured(server.client, 'error_summary', { file: 'app.log', wholeFile: true })) as unknown as { files: { levelless?: unknown }[] };
+    assert.equal(leveled.files[0].levelless, undefined, 'a file whose every entry has a level has none');
   });
 
   it('a word that is no level is refused, naming what is taken; error_summary says where warnings are', async () => {
