@@ -178,7 +178,11 @@ export function openedIdentity(file: OpenedLog): OpenedIdentity {
  */
 export function noteUndecidedDates(notes: string[], name: string, parser: LineParser): void {
   if (parser.undecidedDate === undefined) return;
-  const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names, and its entries run in time order read either way), so they give no time: its lines have none, and a time window leaves them out`;
+  const date = parser.undecidedDate;
+  // A two-digit year adds the year-first reading to the day-first and month-first ones (timestamps.ts shortDateOrder).
+  const note = /^\d{1,2}[/-]\d{1,2}[/-]\d{1,2}$/.test(date)
+    ? `${name}: dates such as ${date} read as month/day/year (as en-US writes them), day/month/year and year/month/day alike, and the file shows no one order (no date with a part above 12 that rules the others out, and its entries run in time order, not after the file was written, read more than one way), so they give no time: its lines have none, and a time window leaves them out`
+    : `${name}: dates such as ${date} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names, and its entries run in time order read either way), so they give no time: its lines have none, and a time window leaves them out`;
   if (!notes.includes(note)) notes.push(note);
 }
 

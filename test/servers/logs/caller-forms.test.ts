@@ -102,7 +102,7 @@ describe('logs server: how other clients ask (break35s)', function () {
   });
 
   it('error_summary names the entry lines without a level it read past the sample, and says no "no errors" of them', async () => {
-    const out = (await callStructured(server.client, 'error_summary', { file: 'lb/haproxy.log', wholeFile: true })) as unknown as { totalErrors: number; files: { levelless?: { lines: number; first: number[] } }[] };
+    const out = (await callStructured(server.client, 'error_summary', { file: 'lb/haproxy.log', wholeFile: true })) as unknown as { totalErrors: number; notes: string[]; files: { levelless?: { lines: number; first: number[] } }[] };
     assert.equal(out.totalErrors, 0, 'no level is made up from the words');
     assert.deepEqual(out.files[0].levelless, { lines: 1, first: [352] });
     assert.ok(out.notes.some((note) => /1 entry line\(s\) without a level \(lines 352\) were read and not counted, as their level is unknown/.test(note)), out.notes.join('\n'));
