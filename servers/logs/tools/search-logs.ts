@@ -8,6 +8,7 @@ import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { compilePattern, PatternCostError, REGEX_DIALECT } from '../search/dialect';
+import { MAX_LINE_BYTES } from '../io/chunks';
 import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
@@ -65,7 +66,7 @@ const outputSchema = z.object({
       source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
       engine: z.enum(['ripgrep', 'node', 'journal', 'docker']),
       matches: z.number(),
-      complete: z.boolean().describe('every line of it was searched: false when the match limit stopped the search or its text ends before the file does (a damaged or cut compressed file: notes say where)'),
+      complete: z.boolean().describe('every line of it was searched: false when the match limit stopped the search, its text ends before the file does (a damaged or cut compressed file: notes say where) or a line longer than 8 MiB was searched in its head only'),
       format: z.string().optional(),
       readFrom: readFromField,
       textErrors: z
@@ -189,8 +190,10 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
     noteFieldBlocks(found.notes, file.info.name, await ctx.parserOf(file));
+    // A line past MAX_LINE_BYTES is searched in its head only: no match there is no "none" (a 20 MiB line's end).
+    if (result.linesCut) found.notes.push(`${file.info.name}: ${result.linesCut} line(s) longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB were searched in their first ${MAX_LINE_BYTES / (1024 * 1024)} MiB only: a match further along such a line is not found, so the count is a floor`);
     // A damaged or cut compressed file was not read to its end: its matches past the cut are not known.
-    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete && !textEndsEarly(result.damage), format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
+    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete && !textEndsEarly(result.damage) && !result.linesCut, format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);
     const whole = readWholeNote(file.info.name, result.readWhole);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { SEARCH_ENGINES } from '../../support/log-engines';
 import { compilePattern, MAX_PATTERN_SIZE, PatternCostError, patternSize } from '../../../servers/logs/search/dialect';
 import { ERROR_WORDS_PATTERN } from '../../../servers/logs/format/prefilter';
 import { TEXT_ERROR_CANDIDATES } from '../../../servers/logs/format/text-errors';
@@ -120,4 +121,39 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.ok(warn.isError);
     assert.match((warn.content[0] as { text: string }).text, /"warn" is not one of ERROR, FATAL in any case.*search_logs with level WARN/);
   });
+});
+
+// A line longer than the 8 MiB the readers keep was searched in its head only, and a match at its end answered
+// `matches: 0, complete: true` with no note: a confident "no matches". Each engine now says so.
+describe('logs server: a match past the 8 MiB of a line (break35s)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'caller-long-line-'));
+    writeFileSync(join(dir, 'huge.log'), `2026-12-04 10:00:00 INFO start\n2026-12-04 10:00:01 ERROR ${'x'.repeat(20 * 1024 * 1024)} needle-at-end\n2026-12-04 10:00:02 INFO after\n`);
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  for (const engine of SEARCH_ENGINES) {
+    it(`${engine.name}: no match past the cut is said to be a floor, the file not complete`, async function () {
+      if (!engine.available()) this.skip();
+      const server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off', ...engine.env });
+      try {
+        for (const args of [{ pattern: 'needle-at-end' }, { pattern: 'needle-at-e.d', regex: true }]) {
+          const out = (await callStructured(server.client, 'search_logs', args)) as unknown as { totalMatches: number; files: { engine: string; complete: boolean }[] };
+          assert.equal(out.files[0].engine, engine.name);
+          // Found (a reader that holds the line whole), or said to be a floor: never a bare 0.
+          if (out.totalMatches === 1) continue;
+          assert.equal(out.files[0].complete, false, JSON.stringify(args));
+          assert.ok(out.notes.some((note) => /huge\.log: 1 line\(s\) longer than 8 MiB were searched in their first 8 MiB only/.test(note)), out.notes.join('\n'));
+        }
+        const after = (await callStructured(server.client, 'search_logs', { pattern: 'after' })) as unknown as { totalMatches: number; files: { complete: boolean }[] };
+        assert.equal(after.totalMatches, 1);
+        if (engine.name === 'ripgrep') assert.equal(after.files[0].complete, true, 'ripgrep matched no long line: nothing was cut from a match');
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
