@@ -190,6 +190,8 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
     noteFieldBlocks(found.notes, file.info.name, await ctx.parserOf(file));
+    // Entries without a level the level filter read and could not pass, past the sample too (collector levelless).
+    if (args.level && result.levelless) found.notes.push(levellessNote(file.info.name, result.levelless, request.pattern !== undefined));
     // A line past MAX_LINE_BYTES is searched in its head only: no match there is no "none" (a 20 MiB line's end).
     if (result.linesCut) found.notes.push(`${file.info.name}: ${result.linesCut} line(s) longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB were searched in their first ${MAX_LINE_BYTES / (1024 * 1024)} MiB only: a match further along such a line is not found, so the count is a floor`);
     // A damaged or cut compressed file was not read to its end: its matches past the cut are not known.
@@ -247,6 +249,16 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   if (new Set(found.matches.map((m) => m.file)).size > 1 && found.matches.every((m) => m.timestamp !== undefined)) sortByTime(found.matches, args.order);
   void report(doneBytes);
   return found;
+}
+
+/**
+ * The note for the entry lines without a level that a level filter read in a file (FileScanResult.levelless): it
+ * passes none of them, as their level is unknown (HAProxy's `Server be/web1 is DOWN` among its access lines), so no
+ * match at ERROR is not "no errors" there.
+ */
+function levellessNote(name: string, found: { lines: number; first: number[] }, pattern: boolean): string {
+  const shown = found.first.join(', ') + (found.lines > found.first.length ? ', …' : '');
+  return `${name}: ${found.lines.toLocaleString('en-US')} entry line(s)${pattern ? ' matching the pattern' : ''} have no level (lines ${shown}): the level filter cannot pass them, as their level is unknown; search without level to see them`;
 }
 
 /** For a level filter on `file`: its lines without a level that read as errors, in `entry.textErrors` and a note (levellessTextErrors). */

@@ -108,6 +108,9 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.deepEqual(out.files[0].levelless, { lines: 1, first: [352] });
     assert.ok(out.notes.some((note) => /1 entry line\(s\) without a level \(lines 352\) were read and not counted, as their level is unknown/.test(note)), out.notes.join('\n'));
     assert.ok(!out.notes.includes('no ERROR or FATAL lines in the whole file(s)'), out.notes.join('\n'));
+    const search = (await callStructured(server.client, 'search_logs', { file: 'lb/haproxy.log', level: 'error' })) as unknown as { totalMatches: number; notes: string[] };
+    assert.equal(search.totalMatches, 0);
+    assert.ok(search.notes.some((note) => /lb\/haproxy\.log: 1 entry line\(s\) have no level \(lines 352\): the level filter cannot pass them/.test(note)), search.notes.join('\n'));
     const leveled = (await callStructured(server.client, 'error_summary', { file: 'app.log', wholeFile: true })) as unknown as { files: { levelless?: unknown }[] };
     assert.equal(leveled.files[0].levelless, undefined, 'a file whose every entry has a level has none');
   });
