@@ -352,8 +352,9 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
   });
   if (outside.errors === 0) return;
   entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
-  const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' (without readable times)';
-  const note = `no errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}: use wholeFile: true (or a larger hours) to summarise them`;
+  const timed = outside.firstSeen !== undefined && outside.lastSeen !== undefined;
+  const span = timed ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' without readable times, which may fall inside the window';
+  const note = `no ${timed ? '' : 'timed '}errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}: use wholeFile: true (or a larger hours) to summarise them`;
   entry.note = entry.note ? `${entry.note}; ${note}` : note;
 }
 
@@ -404,7 +405,9 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   const outside = files.filter((f) => f.outsideWindow).reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
   const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
   let note = `no ${kind} lines ${where}`;
-  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window${see('files[].outsideWindow')}`;
+  // Errors found outside the window without a readable time may well fall inside it (an undecided date order gives none).
+  const untimedOutside = files.some((f) => f.outsideWindow && f.outsideWindow.firstSeen === undefined);
+  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window${untimedOutside ? ' or without a readable time, which may fall inside it' : ''}${see('files[].outsideWindow')}`;
   // A log with no entries at all in the window is not one checked and found well: the window missed it.
   const quiet = window ? files.filter((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) < window.since).map((f) => f.file) : [];
   if (quiet.length > 0) {

@@ -57,6 +57,8 @@ describe('logs server: how other clients ask (break35s)', function () {
     }
     mkdirSync(join(dir, 'lb'));
     writeFileSync(join(dir, 'lb', 'haproxy.log'), `${haproxy.join('\n')}\n`);
+    // Two-digit-year dates of one month, every part 12 or less: the order undecided, so no time (two-digit-year-order.test.ts).
+    writeFileSync(join(dir, 'us.log'), ['03/04/20 03:13:00 PM INFO started', '03/04/20 03:14:00 PM ERROR disk full', '03/04/20 03:20:00 PM INFO ok', ''].join('\n'));
     writeFileSync(join(dir, 'app.log'), ['2026-12-04 10:00:00 INFO started', '2026-12-04 10:00:01 WARN disk slow', '2026-12-04 10:00:02 ERROR disk failed', '2026-12-04 10:00:03 FATAL gave up', ''].join('\n'));
     server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
   });
@@ -81,14 +83,14 @@ describe('logs server: how other clients ask (break35s)', function () {
 
   it('a level in lower case or a synonym filters as its name does', async () => {
     for (const level of ['warn', 'Warning', 'WARN']) {
-      const out = (await callStructured(server.client, 'search_logs', { level })) as unknown as { matches: { level?: string }[] };
+      const out = (await callStructured(server.client, 'search_logs', { file: 'app.log', level })) as unknown as { matches: { level?: string }[] };
       assert.deepEqual(out.matches.map((m) => m.level).sort(), ['ERROR', 'FATAL', 'WARN'], level);
     }
-    const recent = (await callStructured(server.client, 'recent_logs', { level: 'critical' })) as unknown as { lines: { level?: string }[] };
+    const recent = (await callStructured(server.client, 'recent_logs', { file: 'app.log', level: 'critical' })) as unknown as { lines: { level?: string }[] };
     assert.deepEqual(recent.lines.map((l) => l.level), ['FATAL']);
-    const summary = (await callStructured(server.client, 'error_summary', { level: 'fatal', wholeFile: true })) as unknown as { totalErrors: number };
+    const summary = (await callStructured(server.client, 'error_summary', { file: 'app.log', level: 'fatal', wholeFile: true })) as unknown as { totalErrors: number };
     assert.equal(summary.totalErrors, 1);
-    const errors = (await callStructured(server.client, 'error_summary', { level: 'err', wholeFile: true })) as unknown as { totalErrors: number };
+    const errors = (await callStructured(server.client, 'error_summary', { file: 'app.log', level: 'err', wholeFile: true })) as unknown as { totalErrors: number };
     assert.equal(errors.totalErrors, 2);
   });
 
@@ -113,6 +115,15 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.ok(search.notes.some((note) => /lb\/haproxy\.log: 1 entry line\(s\) have no level \(lines 352\): the level filter cannot pass them/.test(note)), search.notes.join('\n'));
     const leveled = (await callStructured(server.client, 'error_summary', { file: 'app.log', wholeFile: true })) as unknown as { files: { levelless?: unknown }[] };
     assert.equal(leveled.files[0].levelless, undefined, 'a file whose every entry has a level has none');
+  });
+
+  it('error_summary with a window does not call errors without a time outside it, nor the window free of errors', async () => {
+    const out = (await callStructured(server.client, 'error_summary', { file: 'us.log' })) as unknown as { totalErrors: number; notesForPeople: string[] };
+    assert.equal(out.totalErrors, 0);
+    const said = out.notesForPeople.join('\n');
+    assert.match(said, /dates such as 03\/04\/20 read as month\/day\/year \(as en-US writes them\), day\/month\/year and year\/month\/day alike/);
+    assert.match(said, /no timed errors in the last 24 h; 1 error entr\(ies\) without readable times, which may fall inside the window/);
+    assert.match(said, /1 outside the window or without a readable time, which may fall inside it/);
   });
 
   it('a word that is no level is refused, naming what is taken; error_summary says where warnings are', async () => {
