@@ -155,7 +155,7 @@ describe('logs server: a match past the 8 MiB of a line (break35s)', function ()
       const server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off', ...engine.env });
       try {
         for (const args of [{ pattern: 'needle-at-end' }, { pattern: 'needle-at-e.d', regex: true }]) {
-          const out = (await callStructured(server.client, 'search_logs', args)) as unknown as { totalMatches: number; files: { engine: string; complete: boolean }[] };
+          const out = (await callStructured(server.client, 'search_logs', args)) as unknown as { totalMatches: number; notes: string[]; files: { engine: string; complete: boolean }[] };
           assert.equal(out.files[0].engine, engine.name);
           // Found (a reader that holds the line whole), or said to be a floor: never a bare 0.
           if (out.totalMatches === 1) continue;
