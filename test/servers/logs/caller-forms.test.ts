@@ -113,7 +113,7 @@ describe('logs server: how other clients ask (break35s)', function () {
     const search = (await callStructured(server.client, 'search_logs', { file: 'lb/haproxy.log', level: 'error' })) as unknown as { totalMatches: number; notes: string[] };
     assert.equal(search.totalMatches, 0);
     assert.ok(search.notes.some((note) => /lb\/haproxy\.log: 1 entry line\(s\) have no level \(lines 352\): the level filter cannot pass them/.test(note)), search.notes.join('\n'));
-    const recent = (await callStructured(server.client, 'recent_logs', { file: 'lb/haproxy.log', level: 'error' })) as unknown as { lines: unknown[] };
+    const recent = (await callStructured(server.client, 'recent_logs', { file: 'lb/haproxy.log', level: 'error' })) as unknown as { lines: unknown[]; notes: string[] };
     assert.equal(recent.lines.length, 0);
     assert.ok(recent.notes.some((note) => /1 entry line\(s\) without a level were passed over among the lines read/.test(note)), recent.notes.join('\n'));
     const leveled = (await callStructured(server.client, 'error_summary', { file: 'app.log', wholeFile: true })) as unknown as { files: { levelless?: unknown }[] };
