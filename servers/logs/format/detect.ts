@@ -25,7 +25,7 @@ import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { clockDayEpoch, type FileIndex } from './clock-days';
-import { clockEpoch, shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
+import { clockEpoch, shortDateOrder, undecidedShortDate, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -846,7 +846,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const decoded = escaped ? sampleLines.map(decodeSyslogEscapes) : sampleLines;
   const colored = decoded.some(hasEscapeCodes);
   const sample = cleanSample(colored ? decoded.map(stripEscapeCodes) : decoded);
-  context.dayFirst = shortDateOrder(sample, context);
+  context.shortOrder = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   // A file's parser dates its times of day by the file's last write; a parser of loose lines (no file) does not, nor
   // one of a file whose clock starts from zero, nor one of a file whose clocks show it spans more days (no time rather
@@ -904,7 +904,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
         return epoch === undefined ? parsed : { ...parsed, timestamp: epoch };
       },
     };
-    const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
+    const undecided = (context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined) ?? (context.shortOrder === null ? undecidedShortDate(sample) : undefined);
     if (undecided !== undefined) parser.undecidedDate = undecided;
     if (days !== undefined) parser.fileIndex = days;
     else if (text.clockDated === true && context.clockReference !== undefined) parser.clockDay = localDay(context.clockReference);
@@ -980,7 +980,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     sample.push(cleaned[i]);
     if (!sampleRecord.has(cleaned[i])) sampleRecord.set(cleaned[i], sampleRecords[i]);
   }
-  context.dayFirst = shortDateOrder(sample, context);
+  context.shortOrder = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const inner = sample.flatMap((text) => text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
   const text = textParserFor(inner, context);

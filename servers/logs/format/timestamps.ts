@@ -5,8 +5,11 @@ import { namesDayFirstLocale } from './levels';
 export interface TimestampContext {
   /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
   referenceTime?: number;
-  /** Two-digit-year dates of this file are day first (`30/11/26`), not year first (`17/06/09`): see shortDateOrder. */
-  dayFirst?: boolean;
+  /**
+   * The order of this file's two-digit-year dates (shortDateOrder): year first (`17/06/09`, the default), day first
+   * (`30/11/26`) or month first (`12/13/26`, the C locale's `%D`); null when the file shows no one order (no time is read).
+   */
+  shortOrder?: ShortDateOrder | null;
   /**
    * Dates that end in a four-digit year (`30/11/2026`, `11/30/2026`, `30-11-2026`) of this file are day first (true) or
    * month first (false), as its sample showed (yearLastOrder); null when the sample shows both (no time is read);
@@ -285,12 +288,21 @@ function notAfterReference(epoch: number | undefined, context: TimestampContext)
   return epoch > context.referenceTime + DAY_MS ? undefined : epoch;
 }
 
+/** The orders of a two-digit-year date's parts: year/month/day, day/month/year, month/day/year. */
+export type ShortDateOrder = 'ymd' | 'dmy' | 'mdy';
+
+/** A two-digit-year date's parts as written, read in `order`: [year (2000 + yy), month index, day]. */
+function shortDateParts(first: number, middle: number, last: number, order: ShortDateOrder): [number, number, number] {
+  if (order === 'dmy') return [2000 + last, middle - 1, first];
+  if (order === 'mdy') return [2000 + last, first - 1, middle];
+  return [2000 + first, middle - 1, last];
+}
+
 /** A two-digit-year date (yy-slash, yy-dash: groups 1-3 the date, 4-7 the time) in the file's order (shortDateOrder). */
 function shortDateEpoch(m: RegExpExecArray, context: TimestampContext): number | undefined {
-  const first = Number(m[1]);
-  const last = Number(m[3]);
-  const [year, day] = context.dayFirst ? [last, first] : [first, last];
-  return notAfterReference(localEpoch(2000 + year, Number(m[2]) - 1, day, Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context);
+  if (context.shortOrder === null) return undefined;
+  const [year, month, day] = shortDateParts(Number(m[1]), Number(m[2]), Number(m[3]), context.shortOrder ?? 'ymd');
+  return notAfterReference(localEpoch(year, month, day, Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context);
 }
 
 /** A two-digit-year date near a line's start: `17/06/09 20:10:40`, `30-11-26 13:05:01`. */
@@ -299,28 +311,75 @@ const SHORT_DATE = /(?<![\d./:-])(\d\d)([/-])(\d{1,2})\2(\d{1,2}) \d\d:\d\d:\d\d
 const SHORT_DATE_REACH = 64;
 
 /**
- * Whether a file's two-digit-year dates are day first (`30/11/26`, as Europe writes them) rather than year first
- * (`17/06/09`, Spark's yy/MM/dd), decided once from its sample: an order is possible when every date of the sample is a
- * real day not after the file was written (`context.referenceTime`); when both are, the one whose newest date is nearer
- * that time wins, as a file's last lines are written shortly before it is. Undefined when the sample has no such date
- * or no reference (the year-first reading stays, and a date it would put in the future gives no time).
+ * The order of a file's two-digit-year dates, decided once from its sample. A slashed date whose first part is 12 or
+ * less may be month first, as the C locale's `%D` and en-US write it (`12/04/26 03:13:00 PM`): a middle part above 12
+ * decides for it (no month is); where no first part is above 12 and no middle one either, the day/month/year, the
+ * month/day/year and the year/month/day readings all stand, and while month first is possible (every date a real day
+ * not after the file was written, `context.referenceTime`, its dates, times and all, in time order) the file decides
+ * only when it is the one reading so: else null, no time (a guessed order was a confident date eight months off,
+ * `12/04/26` read 2026-04-12). A first part above 12, or month first ruled out, leaves: then day first (`30/11/26`, as Europe writes them) or year first (`17/06/09`, Spark's
+ * yy/MM/dd), the one whose newest date is nearer the reference, as a file's last lines are written shortly before it
+ * is. Undefined when the sample has no such date or no reference (the year-first reading stays, and a date it would
+ * put in the future gives no time).
  */
-export function shortDateOrder(sample: readonly string[], context: TimestampContext): boolean | undefined {
+export function shortDateOrder(sample: readonly string[], context: TimestampContext): ShortDateOrder | null | undefined {
   const reference = context.referenceTime;
   if (reference === undefined) return undefined;
-  let yearFirst: number | undefined = -Infinity;
-  let dayFirst: number | undefined = -Infinity;
-  let seen = 0;
+  const dates: { first: number; middle: number; last: number; slash: boolean; time: RegExpExecArray | null }[] = [];
   for (const line of sample) {
     const m = SHORT_DATE.exec(line.length > SHORT_DATE_REACH ? line.slice(0, SHORT_DATE_REACH) : line);
     if (!m) continue;
-    seen++;
-    const [first, month, last] = [Number(m[1]), Number(m[3]) - 1, Number(m[4])];
-    yearFirst = newestPossible(yearFirst, localEpoch(2000 + first, month, last), reference);
-    dayFirst = newestPossible(dayFirst, localEpoch(2000 + last, month, first), reference);
+    dates.push({ first: Number(m[1]), middle: Number(m[3]), last: Number(m[4]), slash: m[2] === '/', time: SHORT_DATE_TIME.exec(line.slice(m.index)) });
   }
-  if (seen === 0 || dayFirst === undefined) return undefined;
-  return yearFirst === undefined || dayFirst > yearFirst;
+  if (dates.length === 0) return undefined;
+  const possible = (order: ShortDateOrder) => dates.every(({ first, middle, last }) => possibleDay(localEpoch(...shortDateParts(first, middle, last, order)), reference));
+  const monthFirstMay = dates.every((date) => date.slash && date.first <= 12);
+  if (monthFirstMay && dates.some((date) => date.middle > 12)) return possible('mdy') ? 'mdy' : null;
+  if (monthFirstMay && possible('mdy') && inTimeOrder(dates, 'mdy')) {
+    const orders = (['mdy', 'dmy', 'ymd'] as const).filter((order) => possible(order) && inTimeOrder(dates, order));
+    return orders.length === 1 ? orders[0] : null;
+  }
+  let yearFirst: number | undefined = -Infinity;
+  let dayFirst: number | undefined = -Infinity;
+  for (const { first, middle, last } of dates) {
+    yearFirst = newestPossible(yearFirst, localEpoch(...shortDateParts(first, middle, last, 'ymd')), reference);
+    dayFirst = newestPossible(dayFirst, localEpoch(...shortDateParts(first, middle, last, 'dmy')), reference);
+  }
+  if (dayFirst === undefined) return undefined;
+  return yearFirst === undefined || dayFirst > yearFirst ? 'dmy' : 'ymd';
+}
+
+/** A two-digit-year date of the sample (its text), for a file whose order shortDateOrder left undecided (null). */
+export function undecidedShortDate(sample: readonly string[]): string | undefined {
+  for (const line of sample) {
+    const m = SHORT_DATE.exec(line.length > SHORT_DATE_REACH ? line.slice(0, SHORT_DATE_REACH) : line);
+    if (m) return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`;
+  }
+  return undefined;
+}
+
+/** The time after a two-digit-year date (hour, minute, second, AM/PM) for shortDateOrder's time order. */
+const SHORT_DATE_TIME = /^\S+ (\d\d):(\d\d):(\d\d)(?:[.,]\d+)?(?: ?([AaPp])\.?[Mm]\b)?/;
+
+/**
+ * Whether the dates run ascending or descending (TIME_ORDER_SLACK_MS of steps back allowed), times and all, when read
+ * in `order`; a date with no readable time or no real day is out of order.
+ */
+function inTimeOrder(dates: readonly { first: number; middle: number; last: number; time: RegExpExecArray | null }[], order: ShortDateOrder): boolean {
+  let up = true;
+  let down = true;
+  let before: number | undefined;
+  for (const { first, middle, last, time } of dates) {
+    const hour = time ? twelveHour(Number(time[1]), time[4] === undefined ? undefined : `${time[4].toUpperCase()}M`) : undefined;
+    const epoch = hour === undefined ? undefined : localEpoch(...shortDateParts(first, middle, last, order), hour, Number(time![2]), Number(time![3]));
+    if (epoch === undefined) return false;
+    if (before !== undefined) {
+      up &&= epoch >= before - TIME_ORDER_SLACK_MS;
+      down &&= epoch <= before + TIME_ORDER_SLACK_MS;
+    }
+    before = epoch;
+  }
+  return up || down;
 }
 
 /** The newest of `newest` and `epoch`, or undefined once a date is no real day or falls after the reference. */

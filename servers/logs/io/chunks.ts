@@ -22,6 +22,8 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 export interface LineBlock {
   /** Whole lines, each ending with "\n" (one is added after a last line without it). */
   data: Buffer;
+  /** Lines cut at MAX_LINE_BYTES so far (this block's and those before), when some were: a match past a cut is not seen. */
+  cut?: number;
   /** Bytes of the underlying (decompressed) stream consumed so far, including this block. */
   offset: number;
   /** Compressed bytes read so far (equal to offset for plain files), for progress. */
@@ -50,6 +52,8 @@ export function leadingNuls(buffer: Buffer, start: number, end: number): number 
 
 /** Splits arbitrary buffers into blocks of whole lines, cutting lines longer than MAX_LINE_BYTES. */
 export class LineBlocker {
+  /** Lines cut so far (longer than maxLine): what lay past the cut was never read. */
+  cutLines = 0;
   private carry: Buffer = Buffer.alloc(0);
   private skippingRest = false;
   private consumed = 0;
@@ -87,6 +91,7 @@ export class LineBlocker {
         head[this.maxLine] = 10;
         this.carry = head;
         this.skippingRest = true;
+        this.cutLines++;
         return EMPTY;
       }
       this.carry = joined.buffer === chunk.buffer ? Buffer.from(joined) : joined;
@@ -228,7 +233,7 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
       pendingBytes += piece.length;
       if (pendingBytes < CHUNK_BYTES) continue;
       const lines = take();
-      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...news() };
+      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...news(), ...cutSoFar(blocker) };
     }
   } catch (error) {
     throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -240,7 +245,7 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
   const tail = blocker.end();
   const last = tail.length ? (lines.length ? Buffer.concat([lines, tail]) : tail) : lines;
   const note = news();
-  if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note };
+  if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note, ...cutSoFar(blocker) };
 }
 
 /**
@@ -304,6 +309,8 @@ async function forEachBlockLine(blocks: AsyncGenerator<LineBlock>, onLine: (line
  * up to its newline, dropped from later reads.
  */
 class LineCutter {
+  /** Lines cut so far (LineBlocker.cutLines). */
+  cutLines = 0;
   private skipping = false;
 
   /**
@@ -332,6 +339,7 @@ class LineCutter {
     if (filled <= MAX_LINE_BYTES) return { lines: 0, restStart: 0, restEnd: filled };
     buffer[MAX_LINE_BYTES] = 10;
     this.skipping = true;
+    this.cutLines++;
     return { lines: MAX_LINE_BYTES + 1, restStart: 0, restEnd: 0 };
   }
 
@@ -341,6 +349,11 @@ class LineCutter {
     buffer[carry] = 10;
     return buffer.subarray(0, carry + 1);
   }
+}
+
+/** LineBlock.cut from a reader's cutter: absent while no line was cut. */
+function cutSoFar(cutter: { cutLines: number }): { cut?: number } {
+  return cutter.cutLines > 0 ? { cut: cutter.cutLines } : {};
 }
 
 /** A larger buffer with the first `keep` bytes of `buffer` (an allocator may hand back the same memory, larger). */
@@ -366,13 +379,13 @@ function* readPlainBlocks(fd: number, start: number, end: number, allocate: Bloc
     if (read <= 0) break;
     position += read;
     const { lines, restStart, restEnd } = cutter.cut(buffer, carry, read);
-    if (lines > 0) yield { data: buffer.subarray(0, lines), offset: position - start, rawOffset: position };
+    if (lines > 0) yield { data: buffer.subarray(0, lines), offset: position - start, rawOffset: position, ...cutSoFar(cutter) };
     carry = restEnd - restStart;
     if (carry > 0 && restStart > 0) buffer.copy(buffer, 0, restStart, restEnd);
   }
   buffer = grown(buffer, carry, carry + 1, allocate);
   const last = cutter.lastLine(buffer, carry);
-  if (last) yield { data: last, offset: position - start, rawOffset: position };
+  if (last) yield { data: last, offset: position - start, rawOffset: position, ...cutSoFar(cutter) };
 }
 
 /**
@@ -401,7 +414,7 @@ export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1,
       reader.reserve(next, 0, carry + CHUNK_BYTES);
       if (carry > 0) buffer.copy(reader.buffers[next], 0, restStart, restEnd);
       void reader.start(next, carry, position);
-      yield { data: buffer.subarray(0, lines), offset: position, rawOffset: position };
+      yield { data: buffer.subarray(0, lines), offset: position, rawOffset: position, ...cutSoFar(cutter) };
       current = next;
     }
   } finally {
@@ -410,7 +423,7 @@ export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1,
   }
   reader.reserve(current, carry, carry + 1);
   const last = cutter.lastLine(reader.buffers[current], carry);
-  if (last) yield { data: last, offset: position, rawOffset: position };
+  if (last) yield { data: last, offset: position, rawOffset: position, ...cutSoFar(cutter) };
 }
 
 /** The two buffers of readPlainBlocksAhead and the one read in flight into them. */

@@ -172,8 +172,10 @@ class ScanWorker {
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
     const blocks = kernel && !isDecoded(job.target) ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half), from) : readLineBlocks(fd, job.target, from);
     let damage: string | undefined;
+    let cut = 0;
     for await (const block of blocks) {
       reports.raw = block.rawOffset;
+      cut = block.cut ?? cut;
       // Each note holds all that is known so far (LineBlock.damage): the latest is the file's.
       damage = block.damage ?? damage;
       scanner.push(block.data);
@@ -187,7 +189,7 @@ class ScanWorker {
       if (scanner.done) break;
     }
     scanner.finish();
-    return { ...scanner.result(), engine: 'node', ...(damage === undefined ? {} : { damage }) };
+    return { ...scanner.result(), engine: 'node', ...(damage === undefined ? {} : { damage }), ...(cut > 0 ? { linesCut: cut } : {}) };
   }
 
   /** The byte kernel, sized for the largest block the line reader makes; undefined when in use or unavailable. */

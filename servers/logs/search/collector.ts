@@ -20,6 +20,8 @@ export const PARSE_CHARS = 64 * 1024;
  * 30 lines), and is its entry's: read as an entry of its own, a logged ERROR with its traceback counted twice.
  */
 export const HEADER_LOOKBACK_LINES = 100;
+/** Line numbers of entries without a level kept to name (MatchCollector.levellessFirst). */
+export const LEVELLESS_SHOWN = 10;
 
 /** The time (epoch ms) and level of a log entry, from its header line (and whether a report was announced in it). */
 export type Header = EntryHeader;
@@ -133,6 +135,14 @@ export class MatchCollector<Note = undefined> {
    * filter leaves out on purpose, told so that it is not left out silently.
    */
   reportsAtInfo = 0;
+  /**
+   * With a level filter: lines that open an entry of their own yet have no level (inside the window, of the service),
+   * which no level filter passes, among the lines this engine read (every line without a pattern; with one, only
+   * those it matches), and the first LEVELLESS_SHOWN of their numbers. HAProxy's `Server be/web1 is DOWN` among its
+   * access lines has none: a scan for errors that saw it must not read as one that saw nothing.
+   */
+  levelless = 0;
+  readonly levellessFirst: number[] = [];
   /** Order oldest and `limit` kept: later lines cannot be returned. */
   done = false;
   /** The request has a level, time or entry filter (without one, a line is accepted unparsed). */
@@ -160,6 +170,21 @@ export class MatchCollector<Note = undefined> {
     if (parsed.logged !== true || header.level !== 'INFO' || (minLevel !== 'ERROR' && minLevel !== 'FATAL') || announcesReport(parsed.message)) return;
     if ((since !== undefined || until !== undefined) && (header.timestamp === undefined || !inWindow(header.timestamp, this.request))) return;
     this.reportsAtInfo++;
+  }
+
+  /** Counts a line read that opens an entry of its own (`header`: its own time, no level) in `levelless`. */
+  noteLevelless(lineNumber: number, header: Header, text: string): void {
+    const { minLevel, since, until, service } = this.request;
+    if (minLevel === undefined || header.level !== undefined) return;
+    if (service !== undefined && sourceOfRecordLine(text) !== service) return;
+    if ((since !== undefined || until !== undefined) && (header.timestamp === undefined || !inWindow(header.timestamp, this.request))) return;
+    this.levelless++;
+    if (this.levellessFirst.length < LEVELLESS_SHOWN) this.levellessFirst.push(lineNumber);
+  }
+
+  /** `levelless` as a scan result's field (FileScanResult.levelless), undefined when none. */
+  get levellessResult(): { lines: number; first: number[] } | undefined {
+    return this.levelless > 0 ? { lines: this.levelless, first: [...this.levellessFirst] } : undefined;
   }
 
   /**

@@ -364,6 +364,7 @@ export class FileScanner {
     const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);
     if (takes && parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
     this.lastParsed = { line: lineNumber, header: next };
+    if (!continues && !parsed.standalone && parsed.message.trim().length > 0) this.collector.noteLevelless(lineNumber, { timestamp, level }, text);
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level }, text)) return;
     const below = this.collector.summarising && awaitsMessage(parsed) ? new MessageBelow(this.parser) : undefined;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined, below);
@@ -455,6 +456,6 @@ export class FileScanner {
     this.finish();
     const { collector } = this;
     const matches = collector.chosen().map((kept) => kept.match);
-    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, ...(collector.reportsAtInfo > 0 ? { reportsAtInfo: collector.reportsAtInfo } : {}), formatId: this.parser.format.id };
+    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, ...(collector.reportsAtInfo > 0 ? { reportsAtInfo: collector.reportsAtInfo } : {}), ...(collector.levellessResult ? { levelless: collector.levellessResult } : {}), formatId: this.parser.format.id };
   }
 }

@@ -71,10 +71,12 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
       take: (block, start, end) => output.take(block, start, end),
       stopped: () => output.collector.done,
       progress: () => options.onProgress?.(output.lastOffset),
+      cut: (lines) => (output.linesCut += lines),
     });
     const matches = await output.matches();
-    const { total, done, untimed, reportsAtInfo } = output.collector;
-    return { matches, totalMatches: total, complete: !done, untimed, ...(reportsAtInfo > 0 ? { reportsAtInfo } : {}), engine: 'ripgrep', formatId: parser.format.id };
+    const { total, done, untimed, reportsAtInfo, levellessResult } = output.collector;
+    const { linesCut } = output;
+    return { matches, totalMatches: total, complete: !done, untimed, ...(reportsAtInfo > 0 ? { reportsAtInfo } : {}), ...(levellessResult ? { levelless: levellessResult } : {}), ...(linesCut > 0 ? { linesCut } : {}), engine: 'ripgrep', formatId: parser.format.id };
   } finally {
     await headers.close();
   }
@@ -105,6 +107,8 @@ interface OutputHandlers {
   stopped: () => boolean;
   /** After each chunk of output (its lines all taken). */
   progress: () => void;
+  /** At the end: how many output lines were cut at MAX_LINE_BYTES (LineBlocker.cutLines). */
+  cut?: (lines: number) => void;
 }
 
 /** Runs ripgrep to its end (or until `stopped()`), handing over its output line by line. */
@@ -137,8 +141,17 @@ async function runRipgrep(rg: string, args: string[], options: RipgrepOptions, h
   }
 }
 
-async function readOutputLines(stdout: Readable, { take, stopped, progress }: OutputHandlers): Promise<void> {
+async function readOutputLines(stdout: Readable, { take, stopped, progress, cut }: OutputHandlers): Promise<void> {
   const blocker = new LineBlocker();
+  // A line ripgrep printed past MAX_LINE_BYTES is a match whose text is cut: its match may lie in the part dropped.
+  try {
+    await readBlockedLines(stdout, blocker, { take, stopped, progress });
+  } finally {
+    cut?.(blocker.cutLines);
+  }
+}
+
+async function readBlockedLines(stdout: Readable, blocker: LineBlocker, { take, stopped, progress }: OutputHandlers): Promise<void> {
   for await (const chunk of stdout as AsyncIterable<Buffer>) {
     if (stopped()) break;
     const block = blocker.push(chunk);
@@ -234,6 +247,8 @@ class RipgrepMatches {
   readonly collector: MatchCollector<number>;
   /** Byte offset of the last line taken. */
   lastOffset = 0;
+  /** Matched lines longer than MAX_LINE_BYTES whose match was not in their first MAX_LINE_BYTES (FileScanResult.linesCut). */
+  linesCut = 0;
   /** The last `before` lines (sanitized), for before-context. */
   private readonly recent: { line: number; text: string }[] = [];
   /** The dialect's regex for one line: what ripgrep reports as a match is a match only when this agrees. */
@@ -295,6 +310,7 @@ class RipgrepMatches {
     }
     return this.headers.lineAt(match.offset, MAX_LINE_BYTES).then((text) => {
       if (text !== undefined && this.confirm.test(text)) this.deferred!.add(match.line, match.offset);
+      else this.linesCut++;
     });
   }
 
@@ -373,6 +389,7 @@ class RipgrepMatches {
       });
     }
     const header: Header = { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+    if (!parsed.standalone && parsed.message.trim().length > 0) this.collector.noteLevelless(out.line, header, out.text);
     if (!this.collector.admits(header, out.text)) return;
     // error_summary groups an entry whose own line is empty by the text below it, which ripgrep did not print: read
     // from the file (rare: a few lines per such entry).

@@ -64,6 +64,16 @@ export const fileScanResultSchema = z.object({
   untimed: z.number().int(),
   /** A scan for errors: lines of exceptions' reports that INFO entries carry, in the window (collector reportsAtInfo). */
   reportsAtInfo: z.number().int().optional(),
+  /**
+   * With a level filter: the lines read that open an entry yet have no level (collector levelless: every line without
+   * a pattern, only the matching ones with one), in the window; `first` their first line numbers.
+   */
+  levelless: z.object({ lines: z.number().int(), first: z.array(z.number().int()) }).optional(),
+  /**
+   * Lines longer than MAX_LINE_BYTES (io/chunks.ts) that were read cut there (Node engine) or that ripgrep matched and
+   * whose match lay past the cut: a match past the cut is not counted, so no match is not "none there".
+   */
+  linesCut: z.number().int().optional(),
   engine: z.enum(['node', 'ripgrep']),
   formatId: z.string().optional(),
   /** gzip: why the text ends before the file does (a damaged member), when it does. */

@@ -6,7 +6,8 @@ import { WINDOW_AT_START } from '../io/time-seek';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { levelCoverage, type LevelCoverage } from '../format/coverage';
-import { LEVELS, type LineParser } from '../format/types';
+import { LEVELS, type Level, type LineParser } from '../format/types';
+import { normalizeLevel } from '../format/levels';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { rotationOf, type OpenedIdentity } from '../files/rotation';
 import { UnreadableError } from '../io/chunks';
@@ -21,6 +22,36 @@ import { parseLine } from '../search/collector';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
+
+/**
+ * The level words a call may give, in any case: the six names and the synonyms of the vocabularies people know them
+ * from (syslog's `err`, `crit`, `emerg`; Python's `warning`, `critical`; .NET's and Serilog's `information`,
+ * `verbose`; java.util.logging's `severe`), each read onto the one scale as a log line's would be (levels.ts).
+ * A model or a hand-written client writes `"warn"` as often as `"WARN"`, and refusing it cost the call.
+ */
+export const LEVEL_INPUT_WORDS = [
+  ...LEVELS,
+  'VERBOSE', 'DBG', 'INFORMATION', 'INFORMATIONAL', 'NOTICE', 'WARNING', 'ERR', 'SEVERE', 'CRITICAL', 'CRIT', 'ALERT', 'EMERG', 'EMERGENCY', 'PANIC',
+] as const;
+
+/** `word` as a pattern that matches it in any case (`[wW][aA][rR][nN]`): JSON Schema's patterns take no flags. */
+function anyCase(word: string): string {
+  return [...word].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join('');
+}
+
+/**
+ * A level input (any case, LEVEL_INPUT_WORDS) read as one of `levels` (default: all six); the schema a client sees
+ * is a string with a pattern of those words in any case. Another word is refused, naming what is taken (and, for a
+ * level outside `levels`, why).
+ */
+export function levelInput<L extends Level>(levels: readonly L[] = LEVELS as unknown as readonly L[], outside?: string) {
+  const words = LEVEL_INPUT_WORDS.filter((word) => levels.includes(normalizeLevel(word) as L));
+  const taken = `one of ${levels.join(', ')} in any case${words.length > levels.length ? ` (also ${words.filter((w) => !(levels as readonly string[]).includes(w)).join(', ')})` : ''}`;
+  return z
+    .string()
+    .regex(new RegExp(`^(?:${words.map(anyCase).join('|')})$`), { error: (issue) => `level ${JSON.stringify(issue.input)} is not ${taken}${outside && normalizeLevel(String(issue.input).toLowerCase()) !== undefined ? `; ${outside}` : ''}` })
+    .transform((word) => normalizeLevel(word.toLowerCase()) as L);
+}
 
 /**
  * A call's `encoding`: the legacy charset of its files' lines that are not UTF-8 (servers/shared/legacy-charset.ts; withEncoding
@@ -147,7 +178,11 @@ export function openedIdentity(file: OpenedLog): OpenedIdentity {
  */
 export function noteUndecidedDates(notes: string[], name: string, parser: LineParser): void {
   if (parser.undecidedDate === undefined) return;
-  const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names, and its entries run in time order read either way), so they give no time: its lines have none, and a time window leaves them out`;
+  const date = parser.undecidedDate;
+  // A two-digit year adds the year-first reading to the day-first and month-first ones (timestamps.ts shortDateOrder).
+  const note = /^\d{1,2}[/-]\d{1,2}[/-]\d{1,2}$/.test(date)
+    ? `${name}: dates such as ${date} read as month/day/year (as en-US writes them), day/month/year and year/month/day alike, and the file shows no one order (no date with a part above 12 that rules the others out, and its entries run in time order, not after the file was written, read more than one way), so they give no time: its lines have none, and a time window leaves them out`
+    : `${name}: dates such as ${date} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names, and its entries run in time order read either way), so they give no time: its lines have none, and a time window leaves them out`;
   if (!notes.includes(note)) notes.push(note);
 }
 

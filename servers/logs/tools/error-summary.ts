@@ -16,7 +16,7 @@ import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { textEndsEarly } from '../io/expansion';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelInput, newestEntry, noteDamage, nulTailNote, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, readFromField, readWholeNote, grewNote, readingMessage, untimedWhere, yearNote } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
@@ -40,7 +40,7 @@ const inputSchema = strictInput(z.object({
     .default(24)
     .describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive); any age, e.g. 87600 for ten years'),
   wholeFile: z.boolean().default(false).describe('count every error entry whatever its time (no window; lines without a timestamp count too): for archived logs'),
-  level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
+  level: levelInput(['ERROR', 'FATAL'] as const, 'error_summary counts errors: for warnings use search_logs with level WARN').default('ERROR').describe('minimum level counted as an error: ERROR or FATAL, any case (error, err, fatal, critical, crit…)'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 }));
 
@@ -77,6 +77,10 @@ const outputSchema = z.object({
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
         .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
+      levelless: z
+        .object({ lines: z.number(), first: z.array(z.number()) })
+        .optional()
+        .describe('entry lines read (of the window) that have no level, as the scan for errors saw them (every line where levels are not words; else only those holding an error word): not counted in totalErrors, as their level is unknown, so 0 errors here is not "no errors" (`Server web1 is DOWN` among access lines); first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       textCut: z.boolean().optional().describe('its text ends before the file does (a damaged or cut compressed file): errors past the cut are not known, so 0 here is not "no errors" (notes say where it ends)'),
       legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset) and was not decoded: words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
@@ -219,7 +223,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
     const year = yearNote(file, await newestEntry(ctx, file));
     if (year) job.notes.push(year);
     await scanErrors(ctx, file, entry, job, words);
-    if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
+    if (coverage.withoutLevel > 0 || entry.levelless) await findTextErrors(ctx, file, entry, job);
+    noteLevelless(entry, job);
     return;
   }
   // Files not written since the window opened hold no line inside it (mtime is the last write).
@@ -239,7 +244,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const newest = await newestEntry(ctx, file);
   if (newest !== undefined) entry.newestEntry = iso(newest);
   const { untimed, readFrom } = await scanErrors(ctx, file, entry, job, words);
-  if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
+  if (coverage.withoutLevel > 0 || entry.levelless) await findTextErrors(ctx, file, entry, job);
+  noteLevelless(entry, job);
   if (newest === undefined) entry.note = `${nulTailNote(file) ?? 'no timestamps found at the end of this file'}: lines without a time are not counted`;
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
@@ -279,6 +285,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   if (file.info.legacyText || result.damage?.includes(UNDECODED_OPENING)) entry.legacyText = true;
   if (textEndsEarly(result.damage)) entry.textCut = true;
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
+  if (result.levelless) entry.levelless = result.levelless;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   if (result.readFrom) entry.readFrom = result.readFrom;
@@ -303,6 +310,19 @@ async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntr
   const { count, shown } = textErrorWords(found);
   job.notes.push(
     `${file.info.name}: ${count} line(s) without a level read as errors by their text (lines ${shown}${job.window ? `, in the last ${job.args.hours} h` : ''}); not counted in totalErrors, as their level is unknown${see('files[].textErrors')}`,
+  );
+}
+
+/**
+ * The note for a file's entry lines without a level that the scan read (FileEntry.levelless), beyond those its start's
+ * sample showed (coverageNote): no level filter passes them, and no word of theirs is taken for one.
+ */
+function noteLevelless(entry: FileEntry, job: FileJob): void {
+  const found = entry.levelless;
+  if (!found || job.args.level === 'FATAL' && found.lines === 0) return;
+  const shown = found.first.join(', ') + (found.lines > found.first.length ? ', …' : '');
+  job.notes.push(
+    `${entry.file}: ${found.lines.toLocaleString('en-US')} entry line(s) without a level (lines ${shown}${job.window ? `, in the last ${job.args.hours} h` : ''}) were read and not counted, as their level is unknown: whether they report errors is not known; search_logs without level reads them${see('files[].levelless')}`,
   );
 }
 
@@ -332,8 +352,9 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
   });
   if (outside.errors === 0) return;
   entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
-  const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' (without readable times)';
-  const note = `no errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}: use wholeFile: true (or a larger hours) to summarise them`;
+  const timed = outside.firstSeen !== undefined && outside.lastSeen !== undefined;
+  const span = timed ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' without readable times, which may fall inside the window';
+  const note = `no ${timed ? '' : 'timed '}errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}: use wholeFile: true (or a larger hours) to summarise them`;
   entry.note = entry.note ? `${entry.note}; ${note}` : note;
 }
 
@@ -384,7 +405,9 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   const outside = files.filter((f) => f.outsideWindow).reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
   const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
   let note = `no ${kind} lines ${where}`;
-  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window${see('files[].outsideWindow')}`;
+  // Errors found outside the window without a readable time may well fall inside it (an undecided date order gives none).
+  const untimedOutside = files.some((f) => f.outsideWindow && f.outsideWindow.firstSeen === undefined);
+  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window${untimedOutside ? ' or without a readable time, which may fall inside it' : ''}${see('files[].outsideWindow')}`;
   // A log with no entries at all in the window is not one checked and found well: the window missed it.
   const quiet = window ? files.filter((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) < window.since).map((f) => f.file) : [];
   if (quiet.length > 0) {
@@ -394,7 +417,7 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
   const textErrors = files.filter((f) => f.textErrors).map((f) => `${f.file} (${f.textErrors?.atLeast ? 'at least ' : ''}${f.textErrors?.lines})`);
   if (textErrors.length > 0) note += `; lines whose text reads as an error, without a level: ${textErrors.join(', ')}${see('files[].textErrors')}`;
-  const partly = files.filter((f) => f.linesWithoutLevel !== undefined).map((f) => f.file);
+  const partly = files.filter((f) => f.linesWithoutLevel !== undefined || f.levelless !== undefined).map((f) => f.file);
   if (partly.length > 0) note += `; some lines of ${partly.join(', ')} have no readable level, and errors among them would not be counted (see notes)`;
   return note;
 }

@@ -5,9 +5,8 @@ import { READ_ONLY } from '../../shared/annotations';
 import { progressReporter, progressTicks, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
-import { clockNote, encodingSchema, newestEntry, repeatedTimeNote, windowMissNote, yearNote } from './common';
+import { clockNote, encodingSchema, levelInput, newestEntry, repeatedTimeNote, windowMissNote, yearNote } from './common';
 import { closeQuietly, withEncoding, type LogsContext } from './context';
 import { exampleText, logPatternsContext, serviceOnly, sourcePatternsContext } from './log-patterns-files';
 import { sourceWindowNote } from './sources';
@@ -82,7 +81,7 @@ export const logPatternsInput = {
     .describe(`Log file name as listed by logs://files (relative to its log directory), ${SOURCE_NAMES_TEXT}; may be omitted when unit, container or host selects one source.`),
   ...sourceFilterFields,
   ...serviceField,
-  level: z.enum(LEVELS).optional().describe('Only lines at this level or above (e.g. WARN = WARN, ERROR and FATAL).'),
+  level: levelInput().optional().describe('Only lines at this level or above, any case (warn, WARNING, err, critical…) (e.g. WARN = WARN, ERROR and FATAL).'),
   ...timeFields('lines'),
   limit: z.number().int().min(1).max(500).default(50).describe('Most templates returned, largest first.'),
   lineNumbers: z.boolean().default(false).describe('Include, per template, the 1-based line numbers it covers (capped).'),

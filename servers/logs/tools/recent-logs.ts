@@ -16,7 +16,7 @@ import { UNDECODED_OPENING } from '../../shared/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
 import { lineFromEnd } from '../format/clock-days';
 import { parseLine } from '../search/collector';
-import { encodingSchema, iso, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
+import { encodingSchema, iso, levelInput, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { levellessTextErrors } from './text-error-lines';
@@ -38,7 +38,7 @@ const inputSchema = strictInput(z.object({
   ...sourceFilterFields,
   ...serviceField,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
-  level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
+  level: levelInput().optional().describe('only lines at or above this level, any case (warn, WARNING, err, critical…) (stack-trace lines follow their entry)'),
 }));
 
 const lineSchema = z.object({
@@ -280,6 +280,8 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   };
   // Lines read so far from the end: a time of day without a date is dated by its line's number (format/clock-days.ts).
   let back = 0;
+  // Entry lines without a level passed over (a level filter passes none: their level is unknown).
+  let levelless = 0;
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
     const parsed = parseLine(parser, raw, lineFromEnd(parser.fileIndex, back++));
@@ -303,6 +305,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
       return true;
     }
     const kept = levelAtLeast(ownLevel(parsed), args.level);
+    if (ownLevel(parsed) === undefined && parsed.standalone !== true && parsed.message.trim().length > 0) levelless++;
     if (!settle(parsed.level, opensLoggedReport(parsed), kept)) return false;
     if (!kept) return true;
     return accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
@@ -316,6 +319,8 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   // Lines above the file's first header: an exception's report there is read under no entry.
   if (more && args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
+  // HAProxy's `Server be/web1 is DOWN` among access lines has no level: passed over by a level filter, it is said so.
+  if (args.level && levelless > 0) recent.notes.push(`${file.info.name}: ${levelless.toLocaleString('en-US')} entry line(s) without a level were passed over among the lines read: the level filter cannot pass them, as their level is unknown; read them without level`);
   if (args.level && recent.newestFirst.length > args.lines) recent.notes.push(`${recent.newestFirst.length} lines for the ${args.lines} asked: the oldest entry shown is kept whole, with the lines under it, rather than cut from its header`);
   noteDamage(recent.notes, file.info.name, outcome.damage);
   if (outcome.nulTail !== undefined) recent.notes.push(`${file.info.name} ends in ${Math.round(outcome.nulTail / 1048576)} MiB or more of NUL bytes (space its writer set aside and has not filled, or blocks lost in a crash): they are no line, and the lines shown are the last ones before them`);

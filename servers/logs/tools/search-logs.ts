@@ -7,12 +7,13 @@ import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, t
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { compilePattern, REGEX_DIALECT } from '../search/dialect';
+import { compilePattern, PatternCostError, REGEX_DIALECT } from '../search/dialect';
+import { MAX_LINE_BYTES } from '../io/chunks';
 import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelInput, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteClockDay, noteFieldBlocks, noteUndecidedDates, openedIdentity, oldestEntry, readFromField, readWholeNote, grewNote, readingMessage, repeatedTimeNote, untimedWhere, windowMissNote, yearNote } from './common';
 import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -33,7 +34,7 @@ const inputSchema = strictInput(z.object({
   encoding: encodingSchema,
   ...sourceFilterFields,
   ...serviceField,
-  level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
+  level: levelInput().optional().describe('minimum level, any case (warn, WARNING, err, critical…): WARN returns WARN, ERROR and FATAL lines (an access log\'s level is derived from its HTTP status: 5xx ERROR, 4xx WARN)'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),
@@ -65,7 +66,7 @@ const outputSchema = z.object({
       source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
       engine: z.enum(['ripgrep', 'node', 'journal', 'docker']),
       matches: z.number(),
-      complete: z.boolean().describe('every line of it was searched: false when the match limit stopped the search or its text ends before the file does (a damaged or cut compressed file: notes say where)'),
+      complete: z.boolean().describe('every line of it was searched: false when the match limit stopped the search, its text ends before the file does (a damaged or cut compressed file: notes say where) or a line longer than 8 MiB was searched in its head only'),
       format: z.string().optional(),
       readFrom: readFromField,
       textErrors: z
@@ -86,6 +87,7 @@ export function validatePattern(pattern: string, regex: boolean, caseSensitive: 
   try {
     compilePattern({ source: pattern, literal: false, caseSensitive });
   } catch (error) {
+    if (error instanceof PatternCostError) throw new UserFacingError(error.message);
     throw new UserFacingError(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -188,8 +190,12 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file, ctx.settingNotes);
     noteFieldBlocks(found.notes, file.info.name, await ctx.parserOf(file));
+    // Entries without a level the level filter read and could not pass, past the sample too (collector levelless).
+    if (args.level && result.levelless) found.notes.push(levellessNote(file.info.name, result.levelless, request.pattern !== undefined));
+    // A line past MAX_LINE_BYTES is searched in its head only: no match there is no "none" (a 20 MiB line's end).
+    if (result.linesCut) found.notes.push(`${file.info.name}: ${result.linesCut} line(s) longer than ${MAX_LINE_BYTES / (1024 * 1024)} MiB were searched in their first ${MAX_LINE_BYTES / (1024 * 1024)} MiB only: a match further along such a line is not found, so the count is a floor`);
     // A damaged or cut compressed file was not read to its end: its matches past the cut are not known.
-    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete && !textEndsEarly(result.damage), format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
+    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete && !textEndsEarly(result.damage) && !result.linesCut, format: result.formatId, ...(result.readFrom ? { readFrom: result.readFrom } : {}) };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter${untimedWhere(result.readFrom)}`);
     const whole = readWholeNote(file.info.name, result.readWhole);
@@ -243,6 +249,16 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   if (new Set(found.matches.map((m) => m.file)).size > 1 && found.matches.every((m) => m.timestamp !== undefined)) sortByTime(found.matches, args.order);
   void report(doneBytes);
   return found;
+}
+
+/**
+ * The note for the entry lines without a level that a level filter read in a file (FileScanResult.levelless): it
+ * passes none of them, as their level is unknown (HAProxy's `Server be/web1 is DOWN` among its access lines), so no
+ * match at ERROR is not "no errors" there.
+ */
+function levellessNote(name: string, found: { lines: number; first: number[] }, pattern: boolean): string {
+  const shown = found.first.join(', ') + (found.lines > found.first.length ? ', …' : '');
+  return `${name}: ${found.lines.toLocaleString('en-US')} entry line(s)${pattern ? ' matching the pattern' : ''} have no level (lines ${shown}): the level filter cannot pass them, as their level is unknown; search without level to see them`;
 }
 
 /** For a level filter on `file`: its lines without a level that read as errors, in `entry.textErrors` and a note (levellessTextErrors). */
