@@ -408,6 +408,22 @@ export function bracketedLevelAt(line: string, position: number): { end: number;
   return bracketed && level ? { end: bracketed.end, level } : undefined;
 }
 
+/**
+ * The level of the bare level word in ASCII capitals at `position` (`INFO`, `WARNING`: one of LEVEL_WORDS) that a space
+ * follows, and where the word ends; undefined for any other text there. It is what a level field reads there (LEVEL_AT's
+ * bare form: no phrase, no Python `LEVEL:name:` form, and a word in capitals never opens a message), but for the colon
+ * of a padded column (`INFO    : message`, paddedColonEnd), which a caller must rule out itself. A compiled reader's
+ * reading of a plain level column (compiled-header.ts), without running LEVEL_AT on every line.
+ */
+export function upperLevelWordAt(line: string, position: number): { end: number; level: Level } | undefined {
+  let end = position;
+  for (let c = line.charCodeAt(end); c >= 65 && c <= 90; c = line.charCodeAt(++end));
+  if (end - position < 2 || line.charCodeAt(end) !== 32) return undefined;
+  const word = knownLevelWord(line, position, end);
+  const level = word === undefined ? undefined : normalizeLevel(word);
+  return level === undefined ? undefined : { end, level };
+}
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   if (line.charCodeAt(position) === 91 /* [ */) {
     const bracketed = bracketedLevelAt(line, position);
