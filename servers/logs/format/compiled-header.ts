@@ -19,6 +19,8 @@ import {
   statusLevel,
   UPPER_LEVEL_WORD,
   UPPER_LEVEL_WORD_MAX,
+  loggerAt,
+  pastLoneSeparators,
   upperLevelWordAt,
   type HeaderField,
   type LearnedHeader,
@@ -82,9 +84,10 @@ function isPlainTimestamped(header: LearnedHeader): boolean {
 
 /**
  * The column-level layout (`[2026-01-05 08:00:00.137] [pool-2-thread-15] [INFO] [com.app.Jobs] …`, `<time> [WARN] …`,
- * `<time> INFO  [main] …`, `<time> WARN [main] app.Db: …`): a plain time, then bracketed columns and one level column
- * (`[LEVEL]` or a bare word, maybe learned as written in capitals), the bracketed ones holding neither a time nor a
- * level (learned so: `timed` and `leveled` false, no level words), and maybe last a logger's `name:`.
+ * `<time> INFO  [main] …`, `<time> WARN [main] app.Db: …`, `<time> [main] INFO com.app.Db - …`): a plain time, then
+ * bracketed columns and one level column (`[LEVEL]` or a bare word, maybe learned as written in capitals), the
+ * bracketed ones holding neither a time nor a level (learned so: `timed` and `leveled` false, no level words), and
+ * maybe last a `name:` or a Java logger's name.
  */
 function isColumnLevel(header: LearnedHeader): boolean {
   const [time, ...columns] = header.fields;
@@ -92,7 +95,7 @@ function isColumnLevel(header: LearnedHeader): boolean {
   let levels = 0;
   for (const [i, field] of columns.entries()) {
     if (field.kind === 'level' && onlyKeys(field, ['kind', 'bracketed', 'capitals'])) levels++;
-    else if (i === columns.length - 1 && plain(field, 'component')) continue;
+    else if (i === columns.length - 1 && (plain(field, 'component') || plain(field, 'logger'))) continue;
     else if (!(field.kind === 'bracket' && field.timed === false && field.leveled === false && onlyKeys(field, ['kind', 'timed', 'leveled']))) return false;
   }
   return levels === 1;
@@ -204,16 +207,17 @@ function timestampedReader(pattern: TimestampPattern, context: TimestampContext,
  * capitals that a space follows and no padded column's colon), written out; any other line is the general reader's
  * (a bare level in lower case: the general reader weighs whether it opens the message). Past the header, as the
  * general reader reads such a line:
- * - a lone dash, arrow or colon opening the message is cut by applyHeader: such lines (an opening `-`, `=`, `>` or
- *   `:`) are the general reader's;
+ * - a lone dash, arrow or colon opening the message is cut (pastLoneSeparators, applyHeader's), but after a `name:`;
  * - the level is the level column's, so the message's first word, a Monolog column, an access log's status and a
  *   docker compose prefix are not looked at; no other form, inserted or relayed column, message level column or
  *   prefix is learned (nothingElseLearned), and the time is in its own form: the line is not read again.
  */
 function columnLevelReader(fields: readonly HeaderField[], context: TimestampContext, reads?: { lines: number }): CompiledReader {
   const pattern = fields[0].pattern as TimestampPattern;
-  // Per column after the time: 0 a bracket, 1 the level in brackets, 2 the level as a bare word, 3 a `name:`.
-  const kinds = fields.slice(1).map((field) => (field.kind === 'component' ? 3 : field.kind !== 'level' ? 0 : field.bracketed === true ? 1 : 2));
+  // Per column after the time: 0 a bracket, 1 the level in brackets, 2 the level as a bare word, 3 a `name:`, 4 a
+  // Java logger's name.
+  const kinds = fields.slice(1).map((field) => (field.kind === 'component' ? 3 : field.kind === 'logger' ? 4 : field.kind !== 'level' ? 0 : field.bracketed === true ? 1 : 2));
+  const named = kinds[kinds.length - 1] === 3;
   return (line) => {
     const time = openingTime(line, pattern, context);
     if (time === undefined) return undefined;
@@ -237,12 +241,21 @@ function columnLevelReader(fields: readonly HeaderField[], context: TimestampCon
         end = nameEnd;
         continue;
       }
+      if (kinds[i] === 4) {
+        const name = loggerAt(line, start);
+        if (name === undefined) return undefined;
+        component = name;
+        end = start + name.length;
+        continue;
+      }
       if (kinds[i] === 2) {
-        // Spaces then a colon after the word may close a padded level column (paddedColonEnd), which upperLevelWordAt
-        // does not read: such a line is refused by what must follow the level here (a `[`, a `name:`, or a message not
-        // opening with a colon), and so is the general reader's.
         const read = upperLevelWordAt(line, start);
         if (read === undefined) return undefined;
+        // Spaces then a colon after the word may close a padded level column (paddedColonEnd), which upperLevelWordAt
+        // does not read: the general reader's.
+        let after = read.end;
+        while (line.charCodeAt(after) === 32) after++;
+        if (line.charCodeAt(after) === 58 /* : */) return undefined;
         level = read.level;
         end = read.end;
         continue;
@@ -260,12 +273,10 @@ function columnLevelReader(fields: readonly HeaderField[], context: TimestampCon
         end = line.charCodeAt(close) === 58 ? close + 1 : close;
       }
     }
-    const start = skipSeparators(line, end);
-    const opening = line.charCodeAt(start);
-    if (opening === 45 || opening === 61 || opening === 62 || opening === 58) return undefined;
+    // After a `name:`, whose colon closed the header, a dash is the message's; after any other column, a lone dash, arrow
+    // or colon is no part of it (applyHeader).
+    const start = named ? skipSeparators(line, end) : pastLoneSeparators(line, skipSeparators(line, end));
     if (reads) reads.lines++;
-    // After a `name:`, whose colon closed the header, a dash would be the message's (applyHeader): still left to the
-    // general reader above, which costs nothing but speed on the few lines whose message opens so.
     return component === undefined ? { message: line.slice(start), timestamp: time.epoch, level } : { message: line.slice(start), timestamp: time.epoch, level, component };
   };
 }
