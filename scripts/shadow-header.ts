@@ -135,6 +135,31 @@ export const NEIGHBOURS: readonly ((line: string) => string)[] = [
   (line) => line.replace(/\] (?!\[)/, '] | '),
   (line) => line.replace(/\] (?!\[)/, ']\t'),
   (line) => line.replace(/\] (?!\[)/, ']'),
+  // Around a bare level column (`<time> INFO  [main] msg`): the word closed by a colon (padded or not), a comma, a tab or
+  // a bar, written in another case or glued to more, a longer or unknown word, a mark or a sentence after it.
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1: '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1    : '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1, '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1\t'),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1| '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, (word) => word[0] + word.slice(1).toLowerCase()),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, (word) => word.toLowerCase()),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1X '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$11 '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'INFORMATION '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'WARNING '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'FTL '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'LOG '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'NOPE '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1:app.Db: '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, 'Fatal error: '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1 - '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1 -> '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1 : '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) /, '$1 [x] '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) .*/, '$1'),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) .*/, '$1 '),
+  (line) => line.replace(/\b(INFO|WARN|ERROR|DEBUG) .*/, '$1   '),
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   balanced,
   bracketedLevelAt,
   bracketEnd,
+  channelLevel,
   componentEnd,
   holdsArrow,
   composePrefixEnd,
@@ -18,6 +19,9 @@ import {
   statusLevel,
   UPPER_LEVEL_WORD,
   UPPER_LEVEL_WORD_MAX,
+  loggerAt,
+  pastLoneSeparators,
+  upperLevelWordAt,
   type HeaderField,
   type LearnedHeader,
 } from './header';
@@ -35,7 +39,7 @@ export function compileHeaderReader(header: LearnedHeader, context: TimestampCon
   if (!nothingElseLearned(header)) return undefined;
   if (isPlainSyslog(header)) return syslogReader(header.fields[0].pattern as TimestampPattern, context, reads);
   if (isPlainTimestamped(header)) return timestampedReader(header.fields[0].pattern as TimestampPattern, context, reads);
-  if (isBracketLevel(header)) return bracketLevelReader(header.fields, context, reads);
+  if (isColumnLevel(header)) return columnLevelReader(header.fields, context, reads);
   return undefined;
 }
 
@@ -79,16 +83,19 @@ function isPlainTimestamped(header: LearnedHeader): boolean {
 }
 
 /**
- * The bracket-level layout (`[2026-01-05 08:00:00.137] [pool-2-thread-15] [INFO] [com.app.Jobs] …`, `<time> [WARN] …`): a
- * plain time, then bracketed columns only, one of them the level (`[LEVEL]`, maybe learned as written in capitals),
- * the others holding neither a time nor a level (learned so: `timed` and `leveled` false, no level words).
+ * The column-level layout (`[2026-01-05 08:00:00.137] [pool-2-thread-15] [INFO] [com.app.Jobs] …`, `<time> [WARN] …`,
+ * `<time> INFO  [main] …`, `<time> WARN [main] app.Db: …`, `<time> [main] INFO com.app.Db - …`): a plain time, then
+ * bracketed columns and one level column (`[LEVEL]` or a bare word, maybe learned as written in capitals), the
+ * bracketed ones holding neither a time nor a level (learned so: `timed` and `leveled` false, no level words), and
+ * maybe last a `name:` or a Java logger's name.
  */
-function isBracketLevel(header: LearnedHeader): boolean {
+function isColumnLevel(header: LearnedHeader): boolean {
   const [time, ...columns] = header.fields;
   if (columns.length === 0 || !plain(time, 'timestamp') || time.pattern === undefined) return false;
   let levels = 0;
-  for (const field of columns) {
-    if (field.kind === 'level' && field.bracketed === true && onlyKeys(field, ['kind', 'bracketed', 'capitals'])) levels++;
+  for (const [i, field] of columns.entries()) {
+    if (field.kind === 'level' && onlyKeys(field, ['kind', 'bracketed', 'capitals'])) levels++;
+    else if (i === columns.length - 1 && (plain(field, 'component') || plain(field, 'logger'))) continue;
     else if (!(field.kind === 'bracket' && field.timed === false && field.leveled === false && onlyKeys(field, ['kind', 'timed', 'leveled']))) return false;
   }
   return levels === 1;
@@ -194,20 +201,23 @@ function timestampedReader(pattern: TimestampPattern, context: TimestampContext,
 }
 
 /**
- * The bracket-level layout's reader: parseWithHeader's reading of a line whose every field reads in its plainest way
+ * The column-level layout's reader: parseWithHeader's reading of a line whose every field reads in its plainest way
  * (the time from the line's first character, closed by neither `,` nor `:`; each bracket balanced, closed by a
- * separator, holding no arrow; the level a known word in its brackets), written out; any other line is the general
- * reader's. Past the header, as the general reader reads such a line:
- * - a lone dash, arrow or colon opening the message is cut by applyHeader: such lines (an opening `-`, `=`, `>` or
- *   `:`) are the general reader's;
+ * separator, holding no arrow; the level a known word in its brackets, or, in a bare level column, a known word in
+ * capitals that a space follows and no padded column's colon), written out; any other line is the general reader's
+ * (a bare level in lower case: the general reader weighs whether it opens the message). Past the header, as the
+ * general reader reads such a line:
+ * - a lone dash, arrow or colon opening the message is cut (pastLoneSeparators, applyHeader's), but after a `name:`;
  * - the level is the level column's, so the message's first word, a Monolog column, an access log's status and a
  *   docker compose prefix are not looked at; no other form, inserted or relayed column, message level column or
  *   prefix is learned (nothingElseLearned), and the time is in its own form: the line is not read again.
  */
-function bracketLevelReader(fields: readonly HeaderField[], context: TimestampContext, reads?: { lines: number }): CompiledReader {
+function columnLevelReader(fields: readonly HeaderField[], context: TimestampContext, reads?: { lines: number }): CompiledReader {
   const pattern = fields[0].pattern as TimestampPattern;
-  // Per column after the time: whether it is the level's.
-  const isLevel = fields.slice(1).map((field) => field.kind === 'level');
+  // Per column after the time: 0 a bracket, 1 the level in brackets, 2 the level as a bare word, 3 a `name:`, 4 a
+  // Java logger's name.
+  const kinds = fields.slice(1).map((field) => (field.kind === 'component' ? 3 : field.kind === 'logger' ? 4 : field.kind !== 'level' ? 0 : field.bracketed === true ? 1 : 2));
+  const named = kinds[kinds.length - 1] === 3;
   return (line) => {
     const time = openingTime(line, pattern, context);
     if (time === undefined) return undefined;
@@ -215,10 +225,43 @@ function bracketLevelReader(fields: readonly HeaderField[], context: TimestampCo
     if (afterTime === 44 || afterTime === 58) return undefined;
     let end = time.end;
     let level: ParsedLine['level'];
-    for (let i = 0; i < isLevel.length; i++) {
+    let component: string | undefined;
+    for (let i = 0; i < kinds.length; i++) {
       const start = skipSeparators(line, end);
+      if (kinds[i] === 3) {
+        // The logger's `name:` (readComponent), neither an exception's class, nor Monolog's `app.ERROR:`, nor a level word.
+        // A Java logger's `pkg.Class:` may be such a column by its first characters (mayBeChannelLevel): asked whole.
+        const nameEnd = componentEnd(line, start);
+        if (nameEnd < 0 || !balanced(line, start, nameEnd) || isExceptionName(line, start, nameEnd - 1)) return undefined;
+        const name = line.slice(start, nameEnd);
+        if (mayBeChannelLevel(line, start) && channelLevel(name) !== undefined) return undefined;
+        const first = line.charCodeAt(start);
+        if (name.length >= 4 && name.length <= UPPER_LEVEL_WORD_MAX && first >= 65 && first <= 90 && UPPER_LEVEL_WORD.test(name)) return undefined;
+        component = name.slice(0, -1);
+        end = nameEnd;
+        continue;
+      }
+      if (kinds[i] === 4) {
+        const name = loggerAt(line, start);
+        if (name === undefined) return undefined;
+        component = name;
+        end = start + name.length;
+        continue;
+      }
+      if (kinds[i] === 2) {
+        const read = upperLevelWordAt(line, start);
+        if (read === undefined) return undefined;
+        // Spaces then a colon after the word may close a padded level column (paddedColonEnd), which upperLevelWordAt
+        // does not read: the general reader's.
+        let after = read.end;
+        while (line.charCodeAt(after) === 32) after++;
+        if (line.charCodeAt(after) === 58 /* : */) return undefined;
+        level = read.level;
+        end = read.end;
+        continue;
+      }
       if (line.charCodeAt(start) !== 91 /* [ */) return undefined;
-      if (isLevel[i]) {
+      if (kinds[i] === 1) {
         // A `[` opens no bare word, so the capitals rule (a lower-case word opening the message) never applies here.
         const read = bracketedLevelAt(line, start);
         if (read === undefined) return undefined;
@@ -230,10 +273,10 @@ function bracketLevelReader(fields: readonly HeaderField[], context: TimestampCo
         end = line.charCodeAt(close) === 58 ? close + 1 : close;
       }
     }
-    const start = skipSeparators(line, end);
-    const opening = line.charCodeAt(start);
-    if (opening === 45 || opening === 61 || opening === 62 || opening === 58) return undefined;
+    // After a `name:`, whose colon closed the header, a dash is the message's; after any other column, a lone dash, arrow
+    // or colon is no part of it (applyHeader).
+    const start = named ? skipSeparators(line, end) : pastLoneSeparators(line, skipSeparators(line, end));
     if (reads) reads.lines++;
-    return { message: line.slice(start), timestamp: time.epoch, level };
+    return component === undefined ? { message: line.slice(start), timestamp: time.epoch, level } : { message: line.slice(start), timestamp: time.epoch, level, component };
   };
 }

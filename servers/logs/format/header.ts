@@ -408,6 +408,22 @@ export function bracketedLevelAt(line: string, position: number): { end: number;
   return bracketed && level ? { end: bracketed.end, level } : undefined;
 }
 
+/**
+ * The level of the bare level word in ASCII capitals at `position` (`INFO`, `WARNING`: one of LEVEL_WORDS) that a space
+ * follows, and where the word ends; undefined for any other text there. It is what a level field reads there (LEVEL_AT's
+ * bare form: no phrase, no Python `LEVEL:name:` form, and a word in capitals never opens a message), but for the colon
+ * of a padded column (`INFO    : message`, paddedColonEnd), which a caller must rule out itself. A compiled reader's
+ * reading of a plain level column (compiled-header.ts), without running LEVEL_AT on every line.
+ */
+export function upperLevelWordAt(line: string, position: number): { end: number; level: Level } | undefined {
+  let end = position;
+  for (let c = line.charCodeAt(end); c >= 65 && c <= 90; c = line.charCodeAt(++end));
+  if (end - position < 2 || line.charCodeAt(end) !== 32) return undefined;
+  const word = knownLevelWord(line, position, end);
+  const level = word === undefined ? undefined : normalizeLevel(word);
+  return level === undefined ? undefined : { end, level };
+}
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   if (line.charCodeAt(position) === 91 /* [ */) {
     const bracketed = bracketedLevelAt(line, position);
@@ -607,10 +623,10 @@ function readField(field: HeaderField, line: string, position: number, context: 
       }
       return true;
     case 'logger': {
-      const m = matchAt(LOGGER_AT, line, position);
-      if (!m) return false;
-      out.end = position + m[0].length;
-      out.component = m[0];
+      const name = loggerAt(line, position);
+      if (name === undefined) return false;
+      out.end = position + name.length;
+      out.component = name;
       return true;
     }
     case 'word':
@@ -633,6 +649,11 @@ function readField(field: HeaderField, line: string, position: number, context: 
  * classes, `o.a.c.c.C.[.[.[/]`), and the file's lines must keep that column alike.
  */
 const LOGGER_AT = /(?:[a-z][\w$]*\.)+[A-Z][\w$]*(?=\s)(?!\s*:(?:\s|$))/y;
+
+/** The Java logger's name a `logger` field reads at `position` (LOGGER_AT: `com.app.Jobs` before a blank), else undefined. */
+export function loggerAt(line: string, position: number): string | undefined {
+  return matchAt(LOGGER_AT, line, position)?.[0];
+}
 
 /** A `name:` field (a program, a logger, Monolog's `app.ERROR:`, PostgreSQL's `ERROR:`) at `position`, into `out`. */
 function readComponent(line: string, position: number, out: FieldMatch): boolean {
@@ -2523,15 +2544,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
   // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither; after a `name:`, whose colon closed the header, a dash is the
   // message's own: a list's bullet (`main: - ffmpeg`, Vagrant's `global:   - bundler = 1.6.2` under `Dependencies:`).
-  if (consumed > 0 && !named) {
-    const dashed = line.charCodeAt(position) === 45; /* - */
-    position = skipSeparators(line, loneSeparatorEnd(line, position));
-    // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
-    while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
-    // And an empty name's colon after the dash (Ruby's Logger writes `-- progname: ` and, without a program name,
-    // `-- : `): no statement opens with a lone colon.
-    if (dashed && line.charCodeAt(position) === 58 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
-  }
+  if (consumed > 0 && !named) position = pastLoneSeparators(line, position);
   if (consumed > 0) parsed.message = line.slice(position);
   if (read) read.leveled = parsed.level !== undefined;
   // Monolog's `channel.LEVEL:` column after a header that read the line's time (`[<time>] app.ERROR: …` in a file whose
@@ -2544,6 +2557,21 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // With a level it opens an entry too, at its own time: the entry above is another moment, its time no guess for this one.
   if (clockEnd >= 0 && parsed.timestamp === undefined) parsed.ownClock = true;
   return consumed;
+}
+
+/**
+ * Where the message starts when the header's last field ended before `position` (past its separators) and was no
+ * `name:`: past a lone dash, arrow or colon there (loneSeparatorEnd), the empty columns after it, and their blanks.
+ */
+export function pastLoneSeparators(line: string, position: number): number {
+  const dashed = line.charCodeAt(position) === 45; /* - */
+  position = skipSeparators(line, loneSeparatorEnd(line, position));
+  // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
+  while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
+  // And an empty name's colon after the dash (Ruby's Logger writes `-- progname: ` and, without a program name,
+  // `-- : `): no statement opens with a lone colon.
+  if (dashed && line.charCodeAt(position) === 58 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
+  return position;
 }
 
 /** Whether line[start, end) holds only ASCII letters and blanks. */

@@ -2,7 +2,8 @@
 // the same match, or none, at any position of any line.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { COMPONENT_AT, componentEnd, LEVEL_AT, NUMBER_AT, numberEnd, readBracketedLevel, WORD_AT, wordEnd } from '../../../servers/logs/format/header';
+import { COMPONENT_AT, componentEnd, LEVEL_AT, NUMBER_AT, numberEnd, readBracketedLevel, upperLevelWordAt, WORD_AT, wordEnd } from '../../../servers/logs/format/header';
+import { normalizeLevel } from '../../../servers/logs/format/levels';
 
 const byRegex = (regex: RegExp, line: string, position: number) => {
   regex.lastIndex = position;
@@ -44,5 +45,26 @@ describe('log intelligence: hand-written header field readers', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+  it('read a bare level word in capitals only where LEVEL_AT reads the same word to the same end (upperLevelWordAt)', () => {
+    const words = fc.constantFrom('INFO', 'WARN', 'WARNING', 'ERROR', 'ERR', 'FTL', 'LOG', 'NOPE', 'TRACE1', 'Info', 'info', 'INFOX', 'I', ' ', '  ', '\t', ':', ',', '|', '[', ']', 'a', '1', '-');
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }).map((p) => p.join('')), (line) => {
+        for (let position = 0; position <= line.length; position++) {
+          const word = upperLevelWordAt(line, position);
+          if (word === undefined) continue;
+          read++;
+          LEVEL_AT.lastIndex = position;
+          const m = LEVEL_AT.exec(line);
+          assert.ok(m, `LEVEL_AT at ${position} of ${JSON.stringify(line)}`);
+          assert.equal(position + m[0].length, word.end, `end at ${position} of ${JSON.stringify(line)}`);
+          assert.equal(normalizeLevel(m[4]), word.level, `level at ${position} of ${JSON.stringify(line)}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Words were read at all (a reader that read none would pass the loop above).
+    assert.ok(read > 100, `read ${read}`);
   });
 });

@@ -102,10 +102,63 @@ const BRACKET_LEVEL_FILE = [
   '',
 ];
 
+/** Lines of a bare-level file (`<time> LEVEL [thread] logger: msg`) and of the forms such a file holds beside its own. */
+const BARE_LEVEL_FILE = [
+  '2026-11-30 10:00:01,456 ERROR [main] app.Db: connection lost',
+  '2026-11-30 10:00:02,001 INFO [main] app.Db: - a dash after the name',
+  '2026-11-30 10:00:02,002 INFO    : [main] app.Db: a padded colon',
+  '2026-11-30 10:00:02,003 INFO: [main] app.Db: glued colon',
+  '2026-11-30 10:00:02,004 INFO, [main] app.Db: a comma',
+  '2026-11-30 10:00:02,005 Info [main] app.Db: the level capitalised',
+  '2026-11-30 10:00:02,006 info [main] app.Db: the level in lower case',
+  '2026-11-30 10:00:02,007 Error count reset [main] app.Db: a sentence',
+  '2026-11-30 10:00:02,008 WARNING [main] app.Db: a longer word',
+  '2026-11-30 10:00:02,009 INFORMATION [main] app.Db: a longer word',
+  '2026-11-30 10:00:02,010 NOPE [main] app.Db: no level word',
+  '2026-11-30 10:00:02,011 LOG [main] app.Db: a column-only level',
+  '2026-11-30 10:00:02,012 INFO\t[main] app.Db: a tab',
+  '2026-11-30 10:00:02,013 INFO| [main] app.Db: a bar',
+  '2026-11-30 10:00:02,014 INFO [main] app.ERROR: a Monolog column',
+  '2026-11-30 10:00:02,015 INFO [main] java.io.IOException: an exception',
+  '2026-11-30 10:00:02,016 INFO [main] ERROR: a level where the name is',
+  '2026-11-30 10:00:02,017 INFO [main] no name here',
+  '2026-11-30 10:00:02,018 INFO [main]',
+  '2026-11-30 10:00:02,019 INFO',
+  '2026-11-30 10:00:02,020 INFO:app.Db: Python basic',
+  '2026-11-30 10:00:02,021 Fatal error: [main] app.Db: a PHP phrase',
+  '2026-11-30 10:00:02,022 TRACE1 [main] app.Db: a numbered level',
+  '[2026-11-30 10:00:02,023] INFO [main] app.Db: the time bracketed',
+  '    at com.example.Foo.bar(Foo.java:12)',
+  'web-1  | 2026-11-30 10:00:03,000 INFO [main] app.Db: behind a compose prefix',
+  '',
+];
+
+/** Lines of a log4j file (`<time> [thread] LEVEL com.app.Db - msg`) and of the forms such a file holds beside its own. */
+const LOGGER_FILE = [
+  '2026-11-30 10:00:01,456 [main] ERROR com.app.Db - connection lost',
+  '2026-11-30 10:00:02,001 [main] INFO com.app.Db -- two dashes',
+  '2026-11-30 10:00:02,002 [main] INFO com.app.Db - - an empty column',
+  '2026-11-30 10:00:02,003 [main] INFO com.app.Db -> an arrow',
+  '2026-11-30 10:00:02,004 [main] INFO com.app.Db => a fat arrow',
+  '2026-11-30 10:00:02,005 [main] INFO com.app.Db : a colon',
+  '2026-11-30 10:00:02,006 [main] INFO com.app.Db - : an empty name',
+  '2026-11-30 10:00:02,007 [main] INFO com.app.Db -',
+  '2026-11-30 10:00:02,008 [main] INFO com.app.Db no dash',
+  '2026-11-30 10:00:02,009 [main] INFO com.app.Db: a name',
+  '2026-11-30 10:00:02,010 [main] INFO Db - no package',
+  '2026-11-30 10:00:02,011 [main] INFO com.app.db - no class',
+  '2026-11-30 10:00:02,012 [main] INFO com.app.Db',
+  '2026-11-30 10:00:02,013 [main] INFO com.app.Db\t- a tab',
+  '2026-11-30 10:00:02,014 [main] INFO    : com.app.Db - a padded colon',
+  '2026-11-30 10:00:02,015 [main] INFO    :',
+  '2026-11-30 10:00:02,016 [main] Info com.app.Db - capitalised',
+  '',
+];
+
 describe('compiled header readers: shadow compare with the general reader', function () {
   // Each line is parsed twice, and again for each of its neighbours: some seconds on a loaded machine.
   this.timeout(120_000);
-  for (const id of ['syslog-many-hosts', 'mixed-programs', 'pipe-delimited', 'comma-delimited', 'proxy-sizes', 'semicolon-delimited', 'bracketed']) {
+  for (const id of ['syslog-many-hosts', 'mixed-programs', 'pipe-delimited', 'comma-delimited', 'proxy-sizes', 'semicolon-delimited', 'bracketed', 'fixed-width', 'log4j-keyvalue', 'mdc-fields', 'thread-with-spaces']) {
     it(`${id}: every line and its neighbours parse alike`, () => {
       const layout = SYNTHETIC_LAYOUTS.find((l) => l.id === id);
       assert.ok(layout);
@@ -144,6 +197,24 @@ describe('compiled header readers: shadow compare with the general reader', func
     assert.deepEqual(result.examples, []);
     assert.equal(result.differences, 0);
     // The file's own lines were read by the bracket-level reader (the general reader read them all otherwise).
+    assert.ok(result.compiledLines >= 80, `compiled reader read ${result.compiledLines} lines`);
+  });
+
+  it('a log4j file with lines of other forms among its own parses alike, neighbours too', () => {
+    const result = emptyResult();
+    const own = Array.from({ length: 40 }, (_, i) => `2026-11-30 09:${String(i).padStart(2, '0')}:00,${String(i * 7).padStart(3, '0')} [worker ${i % 3}] ${i % 5 === 0 ? 'WARN' : 'INFO'} com.app.Jobs - job ${i} took ${i * 3} ms`);
+    shadowCompare('logger-file', [...own, ...LOGGER_FILE, ...own, ...LOGGER_FILE], result, { show: 5 });
+    assert.deepEqual(result.examples, []);
+    assert.equal(result.differences, 0);
+    assert.ok(result.compiledLines >= 80, `compiled reader read ${result.compiledLines} lines`);
+  });
+
+  it('a bare-level file with lines of other forms among its own parses alike, neighbours too', () => {
+    const result = emptyResult();
+    const own = Array.from({ length: 40 }, (_, i) => `2026-11-30 09:${String(i).padStart(2, '0')}:00,${String(i * 7).padStart(3, '0')} ${i % 5 === 0 ? 'WARN' : 'INFO'} [worker-${i % 3}] app.Jobs: job ${i} took ${i * 3} ms`);
+    shadowCompare('bare-level-file', [...own, ...BARE_LEVEL_FILE, ...own, ...BARE_LEVEL_FILE], result, { show: 5 });
+    assert.deepEqual(result.examples, []);
+    assert.equal(result.differences, 0);
     assert.ok(result.compiledLines >= 80, `compiled reader read ${result.compiledLines} lines`);
   });
 });
