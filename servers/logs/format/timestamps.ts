@@ -366,12 +366,21 @@ const SHORT_DATE_TIME = /^\S+ (\d\d):(\d\d):(\d\d)(?:[.,]\d+)?(?: ?([AaPp])\.?[M
  * in `order`; a date with no readable time or no real day is out of order.
  */
 function inTimeOrder(dates: readonly { first: number; middle: number; last: number; time: RegExpExecArray | null }[], order: ShortDateOrder): boolean {
+  return runsOneWay(dates.map(({ first, middle, last, time }) => {
+    const hour = time ? twelveHour(Number(time[1]), time[4] === undefined ? undefined : `${time[4].toUpperCase()}M`) : undefined;
+    return hour === undefined ? undefined : localEpoch(...shortDateParts(first, middle, last, order), hour, Number(time![2]), Number(time![3]));
+  }));
+}
+
+/**
+ * Whether `epochs` (ms, in the file's order) run ascending or descending, TIME_ORDER_SLACK_MS of steps back allowed;
+ * false when one is undefined (no readable time, no real day).
+ */
+function runsOneWay(epochs: readonly (number | undefined)[]): boolean {
   let up = true;
   let down = true;
   let before: number | undefined;
-  for (const { first, middle, last, time } of dates) {
-    const hour = time ? twelveHour(Number(time[1]), time[4] === undefined ? undefined : `${time[4].toUpperCase()}M`) : undefined;
-    const epoch = hour === undefined ? undefined : localEpoch(...shortDateParts(first, middle, last, order), hour, Number(time![2]), Number(time![3]));
+  for (const epoch of epochs) {
     if (epoch === undefined) return false;
     if (before !== undefined) {
       up &&= epoch >= before - TIME_ORDER_SLACK_MS;
@@ -1062,22 +1071,11 @@ const TIME_ORDER_SLACK_MS = 2 * 3600_000;
  * A 12-hour clock is no evidence here (en-US and en-AU both write one).
  */
 function timeOrderedReading(dates: readonly YearLastDate[]): boolean | undefined {
-  const inOrder = (dayFirst: boolean): boolean => {
-    let up = true;
-    let down = true;
-    let before: number | undefined;
-    for (const { first, second, year, hour, minute, seconds } of dates) {
+  const inOrder = (dayFirst: boolean): boolean =>
+    runsOneWay(dates.map(({ first, second, year, hour, minute, seconds }) => {
       const [day, month] = dayFirst ? [first, second] : [second, first];
-      const epoch = hour === undefined ? undefined : localEpoch(year, month - 1, day, hour, minute, seconds);
-      if (epoch === undefined) return false;
-      if (before !== undefined) {
-        up &&= epoch >= before - TIME_ORDER_SLACK_MS;
-        down &&= epoch <= before + TIME_ORDER_SLACK_MS;
-      }
-      before = epoch;
-    }
-    return up || down;
-  };
+      return hour === undefined ? undefined : localEpoch(year, month - 1, day, hour, minute, seconds);
+    }));
   const [dayFirst, monthFirst] = [inOrder(true), inOrder(false)];
   return dayFirst === monthFirst ? undefined : dayFirst;
 }
