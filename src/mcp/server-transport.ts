@@ -31,6 +31,17 @@ export interface ServerTransport extends Transport {
   readonly stderr: Stream | null;
   /** SIGKILL to the server and every process of its group (POSIX), or its process tree (Windows, taskkill). Never throws. */
   killAll(): void;
+  /**
+   * How the server's process ended, once it has: its exit code, or the signal that ended it. Undefined while it runs,
+   * and where the transport cannot tell (the SDK's transport on Windows).
+   */
+  readonly exitStatus?: ProcessExit;
+}
+
+/** How a process ended: `code` when it exited by itself, `signal` (e.g. 'SIGKILL') when a signal ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** Milliseconds close() waits for the server to exit after its stdin ends, and again after SIGTERM (the SDK's waits). */
@@ -59,6 +70,11 @@ export class ProcessGroupTransport implements ServerTransport {
 
   get pid(): number | null {
     return this.child?.exitCode === null && this.child.signalCode === null ? (this.child.pid ?? null) : null;
+  }
+
+  get exitStatus(): ProcessExit | undefined {
+    const child = this.child;
+    return child && !running(child) ? { code: child.exitCode, signal: child.signalCode } : undefined;
   }
 
   start(): Promise<void> {

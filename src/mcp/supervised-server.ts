@@ -6,7 +6,7 @@ import { isConnectionClosed, listAllTools, toOutcome } from './client-calls';
 import { t } from '@vscode/l10n';
 import type { MetricsRecorder } from './metrics';
 import type { ServerSpec } from './server-specs';
-import { serverTransport, type ServerTransport } from './server-transport';
+import { serverTransport, type ProcessExit, type ServerTransport } from './server-transport';
 import type { ServerState, ServerStatus, ToolCallOutcome } from './types';
 import { VERSION } from '../version';
 
@@ -278,12 +278,16 @@ export class SupervisedServer {
       this.flushWaiters();
     } catch (error) {
       if (generation !== this.generation) return;
-      this.output.append(`[supervisor] start failed: ${(error as Error).message}`);
+      // A server that exits during start-up shows up here as the protocol's "Connection closed": how it ended (exit
+      // code 1 of an uncaught error, a signal from an OOM killer) is what tells the user where to look.
+      const ended = transport.exitStatus;
+      const message = ended ? `${(error as Error).message}. ${describeExit(ended)}` : (error as Error).message;
+      this.output.append(`[supervisor] start failed: ${message}`);
       this.generation++; // ignore the close this causes
       this.client = undefined;
       this.transport = undefined;
       void client.close().catch(() => undefined);
-      this.scheduleRestart(t('Could not start: {0}', (error as Error).message), 0);
+      this.scheduleRestart(t('Could not start: {0}', message), 0);
     }
   }
 
@@ -291,9 +295,10 @@ export class SupervisedServer {
     if (generation !== this.generation || this.disposed) return;
     this.generation++;
     this.clearTimers();
+    const ended = this.transport?.exitStatus;
     this.client = undefined;
     this.transport = undefined;
-    const reason = this.killReason ?? t('The server process exited.');
+    const reason = this.killReason ?? (ended ? describeExit(ended) : t('The server process exited.'));
     this.output.append(`[supervisor] ${reason}`);
     this.scheduleRestart(reason, this.runningSince === undefined ? 0 : Date.now() - this.runningSince);
   }
@@ -426,4 +431,14 @@ export class SupervisedServer {
  */
 function isLateProgress(error: Error): boolean {
   return error.message.startsWith('Received a progress notification for an unknown token');
+}
+
+/**
+ * How a server's process ended, as a sentence for its status: the exit code of a server that stopped by itself (1 is
+ * Node's uncaught error), or the signal that ended it (SIGKILL: the OOM killer or a kill -9; SIGSEGV: a native crash).
+ */
+export function describeExit(ended: ProcessExit): string {
+  if (ended.signal) return t('The server process was ended by the signal {0}.', ended.signal);
+  if (ended.code !== null) return t('The server process exited with code {0}.', String(ended.code));
+  return t('The server process exited.');
 }

@@ -5,7 +5,14 @@ import * as vscode from 'vscode';
 import { Disposable, disposeAll, type IDisposable } from '../lifecycle';
 import type { McpHub, ServerState } from '../mcp/types';
 import type { NodeSpec } from './node';
+import { debounce } from './debounce';
 import { serialRefresher, SpecTreeProvider } from './spec-tree';
+
+/**
+ * A tree's files that never stop changing (a log being written) refresh it at most once per this many quiet delays:
+ * each refresh lists through a server, so not at every write, but not never either.
+ */
+const REFRESH_MAX_WAIT_FACTOR = 5;
 
 export abstract class HubTree extends Disposable {
   readonly provider = this._register(new SpecTreeProvider());
@@ -52,7 +59,7 @@ export abstract class HubTree extends Disposable {
    */
   protected watchForRefresh(glob: vscode.GlobPattern, delayMs: number, wanted: FileEventFilter = () => true): IDisposable {
     const watcher = vscode.workspace.createFileSystemWatcher(glob);
-    const later = debounce(() => void this.refresh(), delayMs);
+    const later = debounce(() => void this.refresh(), delayMs, delayMs * REFRESH_MAX_WAIT_FACTOR);
     const on = (kind: FileEventKind) => (uri: vscode.Uri) => {
       if (wanted(kind, uri)) later();
     };
@@ -82,15 +89,4 @@ export function serverStateMessage(server: ServerState): string {
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', key, value);
-}
-
-function debounce(fn: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      fn();
-    }, ms);
-  };
 }

@@ -12,6 +12,13 @@ export const SYSTEM_SERVER = 'system';
 
 export class SystemTree extends HubTree {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Set when the Prometheus settings change, cleared once the Fleet group they give has been scrolled into view: the
+   * group sits below the open Top processes, so in a pane of ordinary height a URL just set, or why it failed, showed
+   * nowhere until one scrolled (break36x). Only a change of the settings scrolls: a poll never moves the view under a
+   * person reading it.
+   */
+  private revealFleet = false;
 
   /** `settings` is read on every poll, so threshold and interval changes apply at the next one. */
   constructor(
@@ -22,6 +29,7 @@ export class SystemTree extends HubTree {
     this._register(this.view.onDidChangeVisibility(() => this.schedule(0)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e, 'prometheus')) this.revealFleet = true;
         if (affectsSettings(e, 'system.refreshSeconds', 'thresholds', 'prometheus')) this.schedule(0);
       }),
     );
@@ -72,7 +80,15 @@ export class SystemTree extends HubTree {
     const fleet = prometheus.url ? await this.readFleet(call) : undefined;
     const snapshot: SystemSnapshot = { usage, disks, processes, errors };
     this.view.message = undefined;
-    this.provider.setRoots([...systemNodes(snapshot, { thresholds, t: vscode.l10n.t }), ...(fleet ? [fleetNode(fleet, thresholds, vscode.l10n.t)] : [])]);
+    const fleetGroup = fleet ? fleetNode(fleet, thresholds, vscode.l10n.t) : undefined;
+    this.provider.setRoots([...systemNodes(snapshot, { thresholds, t: vscode.l10n.t }), ...(fleetGroup ? [fleetGroup] : [])]);
+    if (!prometheus.url) this.revealFleet = false;
+    if (fleetGroup && this.revealFleet) {
+      this.revealFleet = false;
+      // Its first row (the error, or the worst host: the server lists worst first) with the group's header above it.
+      const first = fleetGroup.children?.[0] ?? fleetGroup;
+      void Promise.resolve(this.view.reveal(first, { select: false, focus: false })).catch(() => undefined);
+    }
   }
 
   /** The Fleet group's content: fleet_overview with the view's thresholds, or why it failed (Prometheus unreachable, refused…). */

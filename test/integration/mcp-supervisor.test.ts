@@ -80,6 +80,27 @@ describe('MCP supervisor', function () {
     assert.ok(logs.get('c')?.some((l) => l.includes('tiny: crashing on purpose')), 'stderr goes to the server output');
   });
 
+  // break36x: a server that died said only "The server process exited.", the same for a crash (exit 7 here), a kill -9
+  // and the OOM killer, so a person could not tell where to look.
+  it('the reason a server stopped says its exit code or the signal that ended it', async () => {
+    const { hub } = track();
+    hub.setSpecs([tinySpec('x')]);
+    await waitForStates(hub, running('x'), 15_000);
+    await assert.rejects(hub.callTool('x', 'crash', {}), /stopped while running crash/);
+    await waitForStates(hub, (s) => s[0].status === 'restarting' && s[0].detail !== undefined, 15_000);
+    assert.match(hub.states()[0].detail ?? '', /exited with code 7/);
+    await waitForStates(hub, running('x'), 15_000);
+    process.kill(hub.states()[0].pid!, 'SIGKILL');
+    await waitForStates(hub, (s) => s[0].status === 'restarting' && /SIGKILL/.test(s[0].detail ?? ''), 15_000);
+  });
+
+  it('a server that exits during start-up fails with its exit code', async () => {
+    const { hub } = track({ maxQuickFailures: 1, backoffBaseMs: 20 });
+    hub.setSpecs([tinySpec('early', { FAIL_AT_START: '1' })]);
+    const [state] = await waitForStates(hub, (s) => s[0].status === 'failed', 15_000);
+    assert.match(state.detail ?? '', /exited with code 3/);
+  });
+
   it('a call made while the server restarts waits for it and succeeds', async () => {
     const { hub } = track();
     hub.setSpecs([tinySpec('w')]);
