@@ -4,7 +4,7 @@
 // error must come into view without scrolling.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 import { widenSideBar } from './ui-helpers';
 
@@ -15,6 +15,10 @@ describe('UI: the System view when a Prometheus URL is set', function () {
 
   before(async () => {
     folder = createFixtureWorkspace();
+    // The settings file exists before the window opens, as in most projects: a `.vscode` folder created while the
+    // window runs was sometimes not watched yet under load, and the URL written into it was never read.
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'settings.json'), '{}\n');
     workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' }, viewport: { width: 1400, height: 700 } });
     await workbench.openView('System');
   });
@@ -32,7 +36,6 @@ describe('UI: the System view when a Prometheus URL is set', function () {
     await rows.filter({ hasText: /pid \d+/ }).first().waitFor({ timeout: 90_000 });
 
     const settingsFile = join(folder, '.vscode', 'settings.json');
-    mkdirSync(dirname(settingsFile), { recursive: true });
     writeFileSync(settingsFile, JSON.stringify({ 'devopsAssistant.prometheus.url': 'http://127.0.0.1:9' }, null, 2));
 
     const body = () => pane.locator('.pane-body').boundingBox();
