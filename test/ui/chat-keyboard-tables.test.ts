@@ -8,6 +8,7 @@ import { waitUntil } from '../support/wait';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 import { ask, askFromPalette } from './support/ask';
+import { wordLines } from './ui-helpers';
 
 describe('UI: the chat by keyboard, and tables in a side bar of the default width', function () {
   this.timeout(240_000);
@@ -158,20 +159,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     });
     const korean = await ask(chat, '어제 오류를 설명해 주세요', '끝: 한국어 답변.');
     await assertSeenInChat(workbench.page, korean.locator('p').first(), 'the Korean paragraph', 10_000);
-    // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
-    const layout = await korean.locator('p').first().evaluate((p) => {
-      const text = p.firstChild as Text;
-      const range = document.createRange();
-      const spans: Array<[number, number, string]> = [[0, text.data.length, '']];
-      for (const m of text.data.matchAll(/\S+/g)) spans.push([m.index, m.index + m[0].length, m[0]]);
-      const lines: number[] = [];
-      for (const [start, end] of spans) {
-        range.setStart(text, start);
-        range.setEnd(text, end);
-        lines.push(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size);
-      }
-      return { lines: lines[0], cut: spans.slice(1).filter((_, i) => lines[i + 1] > 1).map((span) => span[2]) };
-    });
+    const layout = await wordLines(korean.locator('p').first());
     assert.ok(layout.lines >= 3, `the paragraph wraps (${layout.lines} lines), so line ends are tested`);
     assert.deepEqual(layout.cut, [], 'no Korean word is cut in two at a line end');
     const transcript = chat.locator('.transcript');

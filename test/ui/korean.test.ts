@@ -7,6 +7,7 @@ import { ask } from './support/ask';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 import { runCommand, type Workbench } from './support/workbench';
+import { wordLines } from './ui-helpers';
 
 /** The chat's container title in Korean (package.nls.ko.json): the product's name stays a name, as VS Code's does. */
 const CHAT_CONTAINER_KO = 'DevOps Assistant';
@@ -116,20 +117,7 @@ describe('UI: a Korean workbench (display language ko)', function () {
     const error = chat.locator('.error', { hasText: '과부하' }).last();
     await error.waitFor({ timeout: 60_000 });
     await assertSeenInChat(workbench.page, error, 'the Korean error line', 10);
-    // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
-    const layout = await error.locator('.text').evaluate((span) => {
-      const text = span.firstChild as Text;
-      const range = document.createRange();
-      const spans: Array<[number, number, string]> = [[0, text.data.length, '']];
-      for (const m of text.data.matchAll(/\S+/g)) spans.push([m.index, m.index + m[0].length, m[0]]);
-      const lines: number[] = [];
-      for (const [start, end] of spans) {
-        range.setStart(text, start);
-        range.setEnd(text, end);
-        lines.push(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size);
-      }
-      return { lines: lines[0], cut: spans.slice(1).filter((_, i) => lines[i + 1] > 1).map((span) => span[2]) };
-    });
+    const layout = await wordLines(error.locator('.text'));
     assert.ok(layout.lines >= 2, `the error wraps (${layout.lines} lines), so line ends are tested`);
     assert.deepEqual(layout.cut, [], 'no Korean word of the error is cut in two at a line end');
   });

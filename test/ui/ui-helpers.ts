@@ -91,3 +91,24 @@ export async function whatIsShown(workbench: Pick<Workbench, 'page' | 'chatFrame
   const messages = await texts(workbench.chatFrame().locator('.message'));
   return [`notifications: ${JSON.stringify(toasts)}`, `chat: ${JSON.stringify(messages)}`, `console errors: ${JSON.stringify(workbench.consoleErrors.slice(-5))}`].join('\n');
 }
+
+/**
+ * How the first text node of `element` lays out: `lines`, the lines it takes, and `cut`, its words (runs without
+ * white space) that take more than one line — a word broken in two at a line end (Korean has no hyphenation to excuse it).
+ */
+export async function wordLines(element: Locator): Promise<{ lines: number; cut: string[] }> {
+  // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
+  return element.evaluate((node) => {
+    const text = node.firstChild as Text;
+    const range = document.createRange();
+    const spans: Array<[number, number, string]> = [[0, text.data.length, '']];
+    for (const m of text.data.matchAll(/\S+/g)) spans.push([m.index, m.index + m[0].length, m[0]]);
+    const lines: number[] = [];
+    for (const [start, end] of spans) {
+      range.setStart(text, start);
+      range.setEnd(text, end);
+      lines.push(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size);
+    }
+    return { lines: lines[0], cut: spans.slice(1).filter((_, i) => lines[i + 1] > 1).map((span) => span[2]) };
+  });
+}
