@@ -248,7 +248,8 @@ async function addLogFolderAndWait(hub: McpHub, folder: string): Promise<void> {
   const inWorkspace = vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
   const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = config.inspect<string[]>('logDirectories');
-  const current = (inWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  // A workspace value replaces the user's list rather than adding to it: started empty, it would drop the user's folders.
+  const current = (inWorkspace ? inspected?.workspaceValue ?? inspected?.globalValue : inspected?.globalValue) ?? [];
   if (current.some((dir) => samePath(dir, folder))) return;
   const before = hub.states().find((s) => s.name === LOGS_SERVER_NAME)?.pid;
   const restarted = new Promise<void>((resolve) => {
