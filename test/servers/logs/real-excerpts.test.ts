@@ -667,8 +667,8 @@ const BATCH_30: Record<string, number> = {
  * over 20 systems (median 0.871), 773 lines, 385 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 30 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 35 (2026-12-04; mean 0.835 then), when batch 33 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_31: Record<string, number> = {
   Autofs: 1, AzureFunctionsHost: 1, Bundler: 0.375, Cpanminus: 0.9, Godot: 0.848, Hugo: 0.929, Maven: 0.773,
@@ -921,8 +921,9 @@ const BATCHES = [
 // was to be built; batch 30 was built and measured by branch `realx30` in session 32; batch 29 was released for study at
 // the start of session 33 (2026-12-04), when batch 31 was to be built; batch 31 was built and measured by branch
 // `realx31` in session 33; batch 30 was released for study at the start of session 34 (2026-12-04), when batch 32 was to
-// be built; batch 32 was built and measured by branch `realx32` in session 34.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_31, BATCH_32];
+// be built; batch 32 was built and measured by branch `realx32` in session 34; batch 31 was released for study at the
+// start of session 35 (2026-12-04), when batch 33 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_32];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
