@@ -690,6 +690,20 @@ const BATCH_32: Record<string, number> = {
   MastodonStreaming: 1, MySQLTuner: 0.673, Nimble: 1, OpenConnect: 1, Pandoc: 0.688, Penpot: 0.808, RCMDCheck: 0.963,
   SFTPGo: 0.655, Sensu: 1, ShareX: 0.473, Snakemake: 0.786, Starship: 1, XMRig: 0.775, Zotonic: 0.704,
 };
+/**
+ * Batch 33 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-04 by
+ * branch `realx33` on the miner of lead37 at a2fec53e (the start of session 35, which built it), before anything was
+ * fixed for these systems (none is in batches 1-32, the development set or Loghub, nor a close cousin of one): mean 0.818
+ * over 20 systems (median 0.912), 651 lines, 339 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build. Built blind to batches 7 and
+ * 32 and to the failures being fixed while other branches changed the miner; keep it out of the work that tunes the
+ * miner; raise a figure when a general change lifts it.
+ */
+const BATCH_33: Record<string, number> = {
+  Carthage: 0.938, Conda: 0.879, Dalamud: 1, Dialyzer: 1, DuckStation: 1, ElectronBuilder: 0.708, Galaxy: 0.923,
+  Ghidra: 1, Goreleaser: 0.59, Guard: 0.742, HaskellStack: 0.514, HetznerK3s: 1, Kind: 1, PhpCliServer: 0.214,
+  Sbt: 0.442, Sccache: 1, ShadowsocksLibev: 1, SmokePing: 0.9, Tinc: 0.627, Yggdrasil: 0.889,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -897,7 +911,7 @@ const BATCH_32: Record<string, number> = {
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
-  BATCH_26, BATCH_27, BATCH_28, BATCH_29, BATCH_30, BATCH_31, BATCH_32,
+  BATCH_26, BATCH_27, BATCH_28, BATCH_29, BATCH_30, BATCH_31, BATCH_32, BATCH_33,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -922,8 +936,9 @@ const BATCHES = [
 // the start of session 33 (2026-12-04), when batch 31 was to be built; batch 31 was built and measured by branch
 // `realx31` in session 33; batch 30 was released for study at the start of session 34 (2026-12-04), when batch 32 was to
 // be built; batch 32 was built and measured by branch `realx32` in session 34; batch 31 was released for study at the
-// start of session 35 (2026-12-04), when batch 33 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_32];
+// start of session 35 (2026-12-04), when batch 33 was to be built; batch 33 was built and measured by branch `realx33` in
+// session 35.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_32, BATCH_33];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
