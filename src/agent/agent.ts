@@ -320,7 +320,8 @@ export class Agent implements ChatAgent {
   private requestFailed(turn: Turn, error: unknown): string {
     if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
     if (turn.signal.aborted || turn.model.isCancellation(error, turn.signal)) return 'cancelled';
-    this.deps.log?.(`[agent] request to ${turn.model.info.label} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.deps.log?.(`[agent] request to ${turn.model.info.label} failed: ${turn.model.redact?.(why) ?? why}`);
     const problem = turn.model.describeError(error);
     if (problem.tooLong) {
       // Not the end of the conversation: the history kept every round's work, and Continue sends it

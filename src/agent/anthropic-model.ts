@@ -5,7 +5,7 @@ import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
-import { isOverloaded, mapApiError, OverloadedInStreamError, setApiKeyAction } from './errors';
+import { isOverloaded, mapApiError, OverloadedInStreamError, setApiKeyAction, withoutSecrets } from './errors';
 import type { MessageParam } from './history';
 import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
@@ -73,7 +73,11 @@ export class AnthropicModel implements ChatModel {
   }
 
   describeError(error: unknown): ModelProblem {
-    return mapApiError(error, { baseURL: effectiveBaseUrl(this.settings.baseURL), model: this.settings.model });
+    return mapApiError(error, { baseURL: effectiveBaseUrl(this.settings.baseURL), model: this.settings.model, apiKey: this.client.apiKey });
+  }
+
+  redact(text: string): string {
+    return withoutSecrets(text, this.client.apiKey);
   }
 }
 

@@ -51,7 +51,57 @@ function openSetting(id: string): EventAction {
   return { title: t('Open Settings'), command: 'workbench.action.openSettings', args: [id] };
 }
 
-export function mapApiError(error: unknown, context: { baseURL: string; model: string }): MappedError {
+/**
+ * `error` in words the user can act on. `apiKey`: the key the request was sent with; a gateway or proxy that echoes it
+ * in its error text (LiteLLM's "Received API Key = …") would otherwise put it in the chat, the saved transcript and the
+ * Output channel, so it is masked there, as is anything shaped like an Anthropic key and the base URL's user name and
+ * password.
+ */
+export function mapApiError(error: unknown, context: { baseURL: string; model: string; apiKey?: string | null }): MappedError {
+  const mapped = describeApiError(error, { baseURL: shownBaseUrl(context.baseURL), model: context.model, credentials: hasCredentials(context.baseURL) });
+  return { ...mapped, message: withoutSecrets(mapped.message, context.apiKey) };
+}
+
+const MASK = '***';
+/** An Anthropic API key (sk-ant-api03-…, sk-ant-admin01-…): a key other than the one sent is no less secret. */
+const ANTHROPIC_KEY = /sk-ant-[A-Za-z0-9_-]{6,}/g;
+
+/** `text` with `apiKey` and anything shaped like an Anthropic key replaced by a mask. */
+export function withoutSecrets(text: string, apiKey?: string | null): string {
+  const key = apiKey?.trim();
+  // A short "key" (a test value, a typo) is masked only where it appears whole, not as part of other words.
+  const whole = key && key.length >= 8 ? text.split(key).join(MASK) : text;
+  return whole.replace(ANTHROPIC_KEY, MASK);
+}
+
+/**
+ * A base URL as the user may read it in the chat and the log: a user name and password in it (a gateway's credentials)
+ * masked. Text that is no URL is returned as it is.
+ */
+export function shownBaseUrl(baseURL: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return baseURL;
+  }
+  if (url.username === '' && url.password === '') return baseURL;
+  url.username = MASK;
+  url.password = '';
+  return url.toString().replace(/\/$/, baseURL.endsWith('/') ? '/' : '');
+}
+
+/** Whether `baseURL` carries a user name or password, which fetch refuses to send (every request fails before it leaves). */
+export function hasCredentials(baseURL: string): boolean {
+  try {
+    const url = new URL(baseURL);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+function describeApiError(error: unknown, context: { baseURL: string; model: string; credentials: boolean }): MappedError {
   if (error instanceof StreamStalledError) {
     return { message: t('The Anthropic API at {0} stopped sending data for {1} s. Ask again to retry.', context.baseURL, Math.round(error.idleMs / 1000)) };
   }
@@ -69,6 +119,12 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   }
   if (error instanceof APIConnectionTimeoutError) {
     return { message: t('The Anthropic API at {0} did not answer in time. Check your network and try again.', context.baseURL) };
+  }
+  if (error instanceof APIConnectionError && context.credentials) {
+    return {
+      message: t('The Anthropic API base URL {0} holds a user name or password, which requests cannot carry, so none was sent. Remove them from devopsAssistant.anthropicBaseUrl or ANTHROPIC_BASE_URL; the API key is what authenticates.', context.baseURL),
+      action: openSetting('devopsAssistant.anthropicBaseUrl'),
+    };
   }
   if (error instanceof APIConnectionError) {
     return {

@@ -93,8 +93,10 @@ export interface ChatModel {
   estimateCostUsd?(usage: ModelUsage): number | undefined;
   /** Whether a failure of send() was the user's cancellation rather than an error. */
   isCancellation(error: unknown, signal: AbortSignal): boolean;
-  /** A failure of send() as a message the user can act on. */
+  /** A failure of send() as a message the user can act on (never holding the credentials the model was sent with). */
   describeError(error: unknown): ModelProblem;
+  /** `text` (a failure's own wording, for the log) with the credentials the model was sent with masked. */
+  redact?(text: string): string;
 }
 
 /** The model for a turn, or why there is none (no key, no VS Code model, the user said no…). */

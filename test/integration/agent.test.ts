@@ -238,6 +238,36 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     );
   });
 
+  it('a gateway that echoes the API key in its error: masked in the chat, the saved transcript and the log (break37a)', async () => {
+    // LiteLLM-style proxies answer "Received API Key = sk-…"; the words reached the chat, the workspace storage and the Output channel.
+    mock.enqueue({ status: 403, errorMessage: `Invalid proxy token. Received API Key = ${TEST_API_KEY}, other key sk-ant-api03-AbCdEf123456` });
+    const logs: string[] = [];
+    const { agent, store } = makeAgent(mock, hub, { log: (line) => logs.push(line) });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    const message = log.of('error')[0].message;
+    assert.match(message, /\(403\): Invalid proxy token\. Received API Key = \*\*\*, other key \*\*\*$/);
+    assert.ok(logs.some((line) => line.includes('PermissionDeniedError')), 'the failure is still logged');
+    for (const [where, text] of [['chat', message], ['transcript', JSON.stringify(agent.transcript())], ['storage', JSON.stringify([...store.data])], ['log', logs.join('\n')]]) {
+      assert.ok(!text.includes(TEST_API_KEY) && !text.includes('sk-ant-api03'), `no key in the ${where}: ${text}`);
+    }
+  });
+
+  it('a base URL with a user name and password: said so, and they are not shown (break37a)', async () => {
+    // fetch refuses such a URL before anything is sent; the chat said "Cannot reach … at http://me:s3cret@…".
+    const url = mock.url.replace('http://', 'http://me:s3cretToken@');
+    const { agent } = makeAgent({ url }, hub, { limits: { maxRetries: 0 } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    const error = log.of('error')[0];
+    assert.equal(error.message.includes('s3cretToken'), false, error.message);
+    assert.match(error.message, /base URL http:\/\/\*\*\*@127\.0\.0\.1:\d+ holds a user name or password/);
+    assert.equal(error.action?.command, 'workbench.action.openSettings');
+    assert.equal(mock.messageRequests().length, 0);
+  });
+
   it('a missing API key asks for one before any request', async () => {
     const { agent } = makeAgent(mock, hub, { apiKey: undefined });
     const log = new EventLog();

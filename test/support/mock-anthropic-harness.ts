@@ -40,6 +40,7 @@ export interface TestAgentOptions {
   store?: MemoryStore;
   now?: Date;
   timeZone?: string;
+  log?(line: string): void;
 }
 
 export const TEST_API_KEY = 'sk-ant-test-0000000000000000000000';
@@ -61,6 +62,7 @@ export function makeAgent(mock: MockAnthropic | { url: string }, hub: McpHub, op
     now: options.now ? () => options.now as Date : undefined,
     timeZone: options.timeZone ? () => options.timeZone as string : undefined,
     limits: { maxRetries: 2, ...options.limits },
+    ...(options.log ? { log: options.log } : {}),
   });
   return { agent, store };
 }

@@ -4,7 +4,7 @@ import { APIConnectionError, APIError, InternalServerError, NotFoundError, Permi
 import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
-import { isRateLimit, mapApiError, windowOverflow } from '../../src/agent/errors';
+import { isRateLimit, mapApiError, shownBaseUrl, windowOverflow, withoutSecrets } from '../../src/agent/errors';
 import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, offersFleet, utcOffset } from '../../src/agent/prompt';
@@ -285,5 +285,21 @@ describe('agent parts', () => {
     assert.equal(effectiveBaseUrl('http://proxy:8080', { ANTHROPIC_BASE_URL: 'http://env' }), 'http://proxy:8080');
     assert.equal(effectiveBaseUrl('', { ANTHROPIC_BASE_URL: 'http://env' }), 'http://env');
     assert.equal(effectiveBaseUrl(undefined, {}), 'https://api.anthropic.com');
+  });
+  it('withoutSecrets masks the key sent and anything shaped like an Anthropic key, and nothing else', () => {
+    assert.equal(withoutSecrets('bad key my-gateway-token-123 given', 'my-gateway-token-123'), 'bad key *** given');
+    assert.equal(withoutSecrets('echo sk-ant-api03-Zz_9-aaaa and sk-ant-admin01-bbbbbbbb.', undefined), 'echo *** and ***.');
+    // A short value (a typo for a key) is not masked inside other words; the message stays readable.
+    assert.equal(withoutSecrets('invalid x-api-key', 'x'), 'invalid x-api-key');
+    assert.equal(withoutSecrets('no key here', null), 'no key here');
+  });
+
+  it('shownBaseUrl masks a user name and password and leaves other URLs as they are', () => {
+    assert.equal(shownBaseUrl('https://user:tok@gw.example/anthropic'), 'https://***@gw.example/anthropic');
+    assert.equal(shownBaseUrl('http://tok@127.0.0.1:8080'), 'http://***@127.0.0.1:8080');
+    assert.equal(shownBaseUrl('http://proxy:8080'), 'http://proxy:8080');
+    assert.equal(shownBaseUrl('not a url'), 'not a url');
+    const mapped = mapApiError(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'https://u:p4ss@gw.example', model: 'm' });
+    assert.ok(!mapped.message.includes('p4ss') && mapped.message.includes('https://***@gw.example'), mapped.message);
   });
 });
