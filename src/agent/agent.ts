@@ -11,6 +11,7 @@ import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
 import type { ClientSettings } from './client';
 import { textOf } from './content';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
+import { mapWithLimit } from './concurrency';
 import { clearChatAction } from './errors';
 import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
@@ -40,6 +41,11 @@ export interface AgentLimits {
   streamIdleMs: number;
   /** Characters of history (messages as JSON) one request may carry; less when the model's window is known smaller. */
   historyChars: number;
+  /**
+   * Tool calls of one round running at once; the rest wait their turn. A model may ask for dozens in one response, and
+   * each may start a git, ripgrep or scan process on the user's machine.
+   */
+  toolConcurrency: number;
 }
 
 export interface AgentDeps {
@@ -63,7 +69,7 @@ export interface AgentDeps {
   log?(line: string): void;
 }
 
-const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, displayResultChars: 4000, historyChars: MAX_HISTORY_CHARS, ...ANTHROPIC_DEFAULTS };
+const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, displayResultChars: 4000, historyChars: MAX_HISTORY_CHARS, toolConcurrency: 4, ...ANTHROPIC_DEFAULTS };
 
 /** Times one request refused as too long is sent again with a smaller history. */
 const TOO_LONG_RETRIES = 2;
@@ -415,7 +421,7 @@ export class Agent implements ChatAgent {
     for (const u of uses) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
     state.rounds++;
 
-    const outcomes = await Promise.all(uses.map((use) => this.runTool(use, tools, emit, signal)));
+    const outcomes = await mapWithLimit(uses, this.limits.toolConcurrency, (use) => this.runTool(use, tools, emit, signal));
     const texts = await this.budgetResults(turn.model, outcomes.map((o) => o.text), signal);
     this.conversation.messages.push({
       role: 'user',

@@ -139,6 +139,47 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     );
   });
 
+  it('a response with many tool calls runs at most toolConcurrency of them at once, results in order (break37a)', async () => {
+    // 12 parallel calls started 12 server-side processes at once (git, ripgrep, scans) on the user's machine.
+    const sleeps = Array.from({ length: 12 }, (_, i) => ({ type: 'tool_use' as const, name: 'sleep', input: { ms: 300 + i } }));
+    mock.enqueue({ content: sleeps }, { text: 'done' });
+    const { agent } = makeAgent(mock, hub);
+    let running = 0;
+    let most = 0;
+    const log = new EventLog();
+    await agent.ask('twelve sleeps', (e) => {
+      if (e.type === 'toolStart') most = Math.max(most, ++running);
+      if (e.type === 'toolEnd') running--;
+      log.onEvent(e);
+    }, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.of('toolEnd').length, 12);
+    assert.ok(most <= 4 && most >= 2, `at most 4 at once, and more than one (${most})`);
+    assert.deepEqual(
+      requestMessages(mock, 1)[2].content.map((r: { content: string }) => r.content),
+      sleeps.map((u) => `slept quietly ${u.input.ms}`),
+    );
+  });
+
+  it('Stop while tool calls wait their turn: the waiting ones are not started, every tool_use is answered (break37a)', async () => {
+    const sleeps = Array.from({ length: 8 }, (_, i) => ({ type: 'tool_use' as const, name: 'sleep', input: { ms: 10_000 + i } }));
+    mock.enqueue({ content: sleeps });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const controller = ac();
+    const started = Date.now();
+    await agent.ask('eight long sleeps', (e) => {
+      log.onEvent(e);
+      if (e.type === 'toolStart' && log.of('toolStart').length === 4) setImmediate(() => controller.abort());
+    }, controller.signal);
+    assert.equal(log.done(), 'cancelled');
+    assert.ok(Date.now() - started < 8000, 'stopped well before the sleeps end');
+    assert.equal(log.of('toolEnd').length, 8);
+    assert.ok(log.of('toolEnd').every((e) => e.status === 'cancelled'));
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    assert.equal(mock.messageRequests().length, 1, 'no request after Stop');
+  });
+
   it('max_tokens ends the answer with a notice, and continue() picks it up', async () => {
     mock.enqueue({ text: 'A very long answer that was cut', stopReason: 'max_tokens' }, { text: ' and here is the rest.' });
     const { agent } = makeAgent(mock, hub);

@@ -4,6 +4,7 @@ import { APIConnectionError, APIError, InternalServerError, NotFoundError, Permi
 import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
+import { mapWithLimit } from '../../src/agent/concurrency';
 import { isRateLimit, mapApiError, shownBaseUrl, windowOverflow, withoutSecrets } from '../../src/agent/errors';
 import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
@@ -301,5 +302,25 @@ describe('agent parts', () => {
     assert.equal(shownBaseUrl('not a url'), 'not a url');
     const mapped = mapApiError(new APIConnectionError({ message: 'Connection error.' }), { baseURL: 'https://u:p4ss@gw.example', model: 'm' });
     assert.ok(!mapped.message.includes('p4ss') && mapped.message.includes('https://***@gw.example'), mapped.message);
+  });
+  it('mapWithLimit keeps the order of its items and never runs more than the limit at once', async () => {
+    let running = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    const done = mapWithLimit([5, 4, 3, 2, 1, 0], 2, async (n, i) => {
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      running--;
+      return `${i}:${n}`;
+    });
+    // Opens the gates one at a time, latest first, so the calls end out of their order.
+    for (let opened = 0; opened < 6; opened++) {
+      while (gates.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      gates.pop()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.deepEqual(await done, ['0:5', '1:4', '2:3', '3:2', '4:1', '5:0']);
+    assert.equal(most, 2);
+    assert.deepEqual(await mapWithLimit([], 4, async () => 1), []);
   });
 });
