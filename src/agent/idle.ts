@@ -50,6 +50,11 @@ export class IdleWatchdog {
     }, this.idleMs);
   }
 
+  /** The clock stops until the next touch(): a wait that is not the stream's silence (the SDK sleeping before a retry). */
+  pause(): void {
+    clearTimeout(this.timer);
+  }
+
   /** The error to throw instead of `error` when the stream was cut for silence. */
   rethrow(error: unknown): never {
     if (this.wentSilent) throw new StreamStalledError(this.idleMs);

@@ -1,6 +1,7 @@
 // One streamed request: text deltas out as they come, the final message back, and an idle
 // watchdog so a stream that goes silent (not even pings) ends with an error instead of hanging.
 import type Anthropic from '@anthropic-ai/sdk';
+import type { Middleware } from '@anthropic-ai/sdk';
 import { parsesAsJson } from './content';
 import { IdleWatchdog } from './idle';
 
@@ -23,7 +24,7 @@ export async function streamMessage(
   /** The input JSON text of each tool_use block, by content index, as it streamed in. */
   const inputJson = new Map<number, string>();
   try {
-    const stream = client.messages.stream(body, { signal: watchdog.signal });
+    const stream = client.messages.stream(body, { signal: watchdog.signal, middleware: [attemptClock(watchdog)] });
     stream.on('streamEvent', (event) => {
       watchdog.touch();
       if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
@@ -38,6 +39,27 @@ export async function streamMessage(
   } finally {
     watchdog.dispose();
   }
+}
+
+/**
+ * Runs the idle clock per HTTP attempt (the SDK runs middleware inside its retry loop): an attempt restarts it, a
+ * response that is no success (a 429 or 5xx the SDK tries again) or a failed connection stops it until the next attempt.
+ * The SDK's wait before a retry honours retry-after up to a minute, twice by default: counted as silence, a rate limit
+ * with retry-after: 60 ended the answer as "stopped sending data for 120 s" instead of being retried (break37a).
+ */
+function attemptClock(watchdog: IdleWatchdog): Middleware {
+  return async (request, next) => {
+    watchdog.touch();
+    try {
+      const response = await next(request);
+      if (response.ok) watchdog.touch();
+      else watchdog.pause();
+      return response;
+    } catch (error) {
+      watchdog.pause();
+      throw error;
+    }
+  };
 }
 
 /** `message` with each tool_use whose streamed JSON does not parse whole holding that text as its input. */

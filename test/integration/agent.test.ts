@@ -434,6 +434,29 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('error')[0].message, new RegExp(`Cannot reach the Anthropic API at ${url.replace(/\./g, '\\.')}`));
   });
 
+  it("the SDK's wait before a retry (429 with retry-after) is not counted as a silent stream (break37a)", async () => {
+    // Two retry-after waits longer than the idle limit: the answer used to end as "stopped sending data" instead.
+    mock.enqueue({ status: 429, retryAfterMs: 1200 }, { status: 429, retryAfterMs: 1200 }, { text: 'answered after the rate limit' });
+    const { agent } = makeAgent(mock, hub, { limits: { streamIdleMs: 800 } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.deepEqual(log.of('error'), []);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.text(), 'answered after the rate limit');
+    assert.equal(mock.messageRequests().length, 3);
+  });
+
+  it('a server that never sends its response headers is given up on within the idle limit (break37a)', async () => {
+    mock.enqueue({ text: 'too late', firstByteDelayMs: 20_000 });
+    const { agent } = makeAgent(mock, hub, { limits: { streamIdleMs: 500, maxRetries: 0 } });
+    const log = new EventLog();
+    const started = Date.now();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, /stopped sending data/);
+    assert.ok(Date.now() - started < 10_000);
+  });
+
   it('a stream that goes silent is given up on with a message', async () => {
     mock.enqueue({ text: 'first words and then silence', chunkSize: 6, eventDelayMs: 600 });
     const { agent } = makeAgent(mock, hub, { limits: { streamIdleMs: 250 } });
