@@ -113,6 +113,8 @@ export class Agent implements ChatAgent {
   private turnAbort: AbortController | undefined;
   private turnDone: Promise<void> | undefined;
   private continuable = false;
+  /** The API messages as they were before this turn's question (or Continue): what a refusal goes back to. */
+  private beforeTurn: MessageParam[] = [];
   private readonly limits: AgentLimits;
   /**
    * A history size (characters) the model refused as too long taught: later requests stay below it.
@@ -174,6 +176,7 @@ export class Agent implements ChatAgent {
         emit({ type: 'done', stopReason: 'error' });
         return;
       }
+      this.beforeTurn = [...this.conversation.messages];
       this.conversation.messages = appendUserText(this.conversation.messages, text);
       this.conversation.transcript.push({ kind: 'user', text });
       this.continuable = false;
@@ -195,6 +198,7 @@ export class Agent implements ChatAgent {
         return;
       }
       this.continuable = false;
+      this.beforeTurn = [...this.conversation.messages];
       const last = this.conversation.messages[this.conversation.messages.length - 1];
       if (last.role === 'assistant') this.conversation.messages = appendUserText(this.conversation.messages, 'Continue.');
       await this.runTurn(emit, signal);
@@ -309,13 +313,19 @@ export class Agent implements ChatAgent {
       this.notice(turn.emit, t('Claude paused its turn several times; stopped here. You can continue.'), true);
       return reason;
     }
+    if (reason === 'refusal') {
+      // The API's streaming classifiers refuse every later request that still carries the refused turn ("you must reset
+      // the conversation context by removing or updating the turn that was refused"): the chat kept declining whatever
+      // was asked next until it was cleared. The turn leaves the API history; the transcript keeps it for the user.
+      this.conversation.messages = this.beforeTurn;
+      this.notice(turn.emit, t('Claude declined to answer this request. It is left out of the conversation, so that later questions are not declined because of it.'), false);
+      return reason;
+    }
     // Any other stop: keep what was said, without tool calls that will never be answered.
     const kept = reply.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use');
     this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
     if (reason === 'max_tokens') {
       this.notice(turn.emit, t('The answer reached the maximum length (devopsAssistant.maxTokens). You can continue.'), true);
-    } else if (reason === 'refusal') {
-      this.notice(turn.emit, t('Claude declined to answer this request.'), false);
     } else if (reason === 'model_context_window_exceeded') {
       this.notice(turn.emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, clearChatAction());
     }

@@ -64,6 +64,11 @@ export function messagesFromHistory(history: ReadonlyArray<RequestTurnShape | Re
       continue;
     }
     const metadata = turnMetadata.safeParse(turn.result.metadata);
+    if (metadata.success && metadata.data.stopReason === 'refusal') {
+      // Sent again, a refused turn gets every later request refused too (agent.ts): neither its messages nor its question.
+      question = undefined;
+      continue;
+    }
     if (metadata.success && metadata.data.messages.length > 0) {
       push(messages, ...(metadata.data.messages as MessageParam[]));
     } else {

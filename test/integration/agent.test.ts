@@ -242,6 +242,27 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('notice')[0].message, /declined/);
   });
 
+  it('a refused turn leaves the API history, so the next question is not refused for it (break37a)', async () => {
+    // The API: "you must reset the conversation context by removing or updating the turn that was refused".
+    mock.enqueue({ text: 'first answer' }, { content: [{ type: 'tool_use', name: 'echo', input: { text: 'x' } }] }, { text: 'Here is', stopReason: 'refusal' }, { text: 'second answer' });
+    const { agent } = makeAgent(mock, hub);
+    await agent.ask('first', new EventLog().onEvent, ac().signal);
+    const refused = new EventLog();
+    await agent.ask('something refused', refused.onEvent, ac().signal);
+    assert.equal(refused.done(), 'refusal');
+    assert.match(refused.of('notice')[0].message, /left out of the conversation/);
+    const next = new EventLog();
+    await agent.ask('third', next.onEvent, ac().signal);
+    assert.equal(next.done(), 'end_turn');
+    assert.deepEqual(requestMessages(mock, 3), [
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: [{ type: 'text', text: 'first answer' }] },
+      { role: 'user', content: 'third' },
+    ]);
+    // The user still sees what happened.
+    assert.deepEqual(agent.transcript().map((i) => i.kind), ['user', 'assistant', 'usage', 'user', 'tool', 'assistant', 'notice', 'usage', 'user', 'assistant', 'usage']);
+  });
+
   it('stop_sequence ends the answer normally', async () => {
     mock.enqueue({ text: 'Answer until', stopReason: 'stop_sequence', stopSequence: '###' });
     const { agent } = makeAgent(mock, hub);

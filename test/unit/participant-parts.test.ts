@@ -32,6 +32,13 @@ describe('participant history: the model messages from ChatContext.history', () 
     assert.deepEqual(messages, kept.messages);
   });
 
+  it('leaves a refused turn out, question and all, so that later requests are not refused for it (break37a)', () => {
+    const answered: TurnMetadata = { messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: [{ type: 'text', text: 'one' }] }], stopReason: 'end_turn', canContinue: false };
+    const refused: TurnMetadata = { messages: [], stopReason: 'refusal', canContinue: false };
+    const messages = messagesFromHistory([request('first'), response([md('one')], answered), request('refused one'), response([md('Here is')], refused)], ME);
+    assert.deepEqual(messages, answered.messages);
+  });
+
   it('falls back to the question and the Markdown shown when the metadata is not ours (older version, failed request)', () => {
     const messages = messagesFromHistory([request('app.log', 'errors'), response([md('### Error summary'), md(' more'), { value: 42 }], { other: true })], ME);
     assert.deepEqual(messages, [
