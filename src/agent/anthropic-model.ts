@@ -5,7 +5,7 @@ import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
-import { isOverloaded, mapApiError, OverloadedInStreamError, setApiKeyAction, withoutSecrets } from './errors';
+import { isOverloaded, mapApiError, openSettingAction, OverloadedInStreamError, setApiKeyAction, shownBaseUrl, withoutSecrets } from './errors';
 import type { MessageParam } from './history';
 import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
@@ -95,7 +95,22 @@ export function anthropicChoice(
       },
     };
   }
+  const baseURL = effectiveBaseUrl(settings.baseURL);
+  if (!isHttpUrl(baseURL)) {
+    // The SDK took "api.anthropic.com" (no scheme) as a request error ("Something went wrong…: Invalid URL") and
+    // "localhost:8080" as a URL of scheme "localhost:" it could not reach: neither named the setting to fix.
+    return { problem: { message: t('The Anthropic API base URL "{0}" is not an http:// or https:// address. Fix devopsAssistant.anthropicBaseUrl or ANTHROPIC_BASE_URL (for example https://api.anthropic.com).', shownBaseUrl(baseURL)), action: openSettingAction('devopsAssistant.anthropicBaseUrl') } };
+  }
   return { model: new AnthropicModel(createClient({ apiKey, baseURL: settings.baseURL, maxRetries: settings.maxRetries }), settings) };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** Tool schemas for the API, with one prompt-caching breakpoint on the last (tools come before the system prompt). */

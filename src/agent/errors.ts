@@ -47,7 +47,8 @@ export function setApiKeyAction(): EventAction {
   return { title: t('Set API Key'), command: SET_API_KEY_COMMAND };
 }
 
-function openSetting(id: string): EventAction {
+/** The button that opens the Settings editor at setting `id`. */
+export function openSettingAction(id: string): EventAction {
   return { title: t('Open Settings'), command: 'workbench.action.openSettings', args: [id] };
 }
 
@@ -111,8 +112,16 @@ function describeApiError(error: unknown, context: { baseURL: string; model: str
   if (error instanceof PermissionDeniedError) {
     return { message: t('The API key is not allowed to use this model or feature (403): {0}', detail(error)), action: setApiKeyAction() };
   }
+  if (error instanceof NotFoundError && !/model/i.test(detail(error))) {
+    // The API names the model it does not know ("model: claude-…"); a plain "Not Found" is a URL without the Messages
+    // endpoint, most often a base URL ending in /v1 (the SDK adds /v1/messages), which was reported as a wrong model.
+    return {
+      message: t('The Anthropic API at {0} has no Messages endpoint (404 {1}). Check devopsAssistant.anthropicBaseUrl: it is the address before /v1, for example https://api.anthropic.com.', context.baseURL, detail(error)),
+      action: openSettingAction('devopsAssistant.anthropicBaseUrl'),
+    };
+  }
   if (error instanceof NotFoundError) {
-    return { message: t('The model "{0}" was not found (404). Check the devopsAssistant.model setting.', context.model), action: openSetting('devopsAssistant.model') };
+    return { message: t('The model "{0}" was not found (404). Check the devopsAssistant.model setting.', context.model), action: openSettingAction('devopsAssistant.model') };
   }
   if (error instanceof RateLimitError) {
     return { message: t('The Anthropic API is rate-limiting requests (429) and retries did not help. Wait a minute and ask again.') };
@@ -123,13 +132,13 @@ function describeApiError(error: unknown, context: { baseURL: string; model: str
   if (error instanceof APIConnectionError && context.credentials) {
     return {
       message: t('The Anthropic API base URL {0} holds a user name or password, which requests cannot carry, so none was sent. Remove them from devopsAssistant.anthropicBaseUrl or ANTHROPIC_BASE_URL; the API key is what authenticates.', context.baseURL),
-      action: openSetting('devopsAssistant.anthropicBaseUrl'),
+      action: openSettingAction('devopsAssistant.anthropicBaseUrl'),
     };
   }
   if (error instanceof APIConnectionError) {
     return {
       message: t('Cannot reach the Anthropic API at {0}. Check your network connection, proxy or the devopsAssistant.anthropicBaseUrl setting.', context.baseURL),
-      action: openSetting('devopsAssistant.anthropicBaseUrl'),
+      action: openSettingAction('devopsAssistant.anthropicBaseUrl'),
     };
   }
   // Said only when it is so: an overloaded_error inside a stream was said to have had retries when none was made.

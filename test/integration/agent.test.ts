@@ -444,6 +444,29 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     ]);
   });
 
+  it('a base URL ending in /v1: said to lack the Messages endpoint, not that the model is unknown (break37a)', async () => {
+    const { agent } = makeAgent({ url: `${mock.url}/v1` }, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.equal(mock.messageRequests().length, 0, 'the SDK posted to /v1/v1/messages');
+    const error = log.of('error')[0];
+    assert.match(error.message, /has no Messages endpoint \(404 mock: no route POST \/v1\/v1\/messages\)/);
+    assert.doesNotMatch(error.message, /model/);
+    assert.deepEqual(error.action?.args, ['devopsAssistant.anthropicBaseUrl']);
+  });
+
+  it('a base URL that is no http(s) address is said so before any request (break37a)', async () => {
+    for (const url of ['api.anthropic.com', 'localhost:8080', 'ftp://example.com']) {
+      const { agent } = makeAgent({ url }, hub);
+      const log = new EventLog();
+      await agent.ask('q', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'error');
+      assert.match(log.of('error')[0].message, new RegExp(`base URL "${url.replace(/\./g, '\\.')}" is not an http:// or https:// address`));
+      assert.deepEqual(log.of('error')[0].action?.args, ['devopsAssistant.anthropicBaseUrl']);
+    }
+  });
+
   it('network down: a message naming the base URL', async () => {
     const closed = await startMockAnthropic();
     const url = closed.url;
