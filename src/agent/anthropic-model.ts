@@ -5,7 +5,7 @@ import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
-import { isOverloaded, mapApiError, openSettingAction, OverloadedInStreamError, setApiKeyAction, shownBaseUrl, withoutSecrets } from './errors';
+import { isInternalErrorInStream, isOverloaded, mapApiError, openSettingAction, OverloadedInStreamError, setApiKeyAction, shownBaseUrl, withoutSecrets } from './errors';
 import type { MessageParam } from './history';
 import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
@@ -56,9 +56,13 @@ export class AnthropicModel implements ChatModel {
         const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, onText);
         return { content: message.content.map(toParam), stopReason: message.stop_reason ?? 'end_turn', usage: usageOf(message.usage) };
       } catch (error) {
+        const again = !answerStarted && retries < maxRetries && !options.signal.aborted;
         // A 529 response was retried by the SDK already; an overloaded_error after the stream began (HTTP 200) was not.
-        if (!isOverloaded(error) || error.status === 529) throw error;
-        if (answerStarted || retries >= maxRetries || options.signal.aborted) throw new OverloadedInStreamError(retries, answerStarted, { cause: error });
+        if (isOverloaded(error) && error.status !== 529) {
+          if (!again) throw new OverloadedInStreamError(retries, answerStarted, { cause: error });
+        } else if (!(isInternalErrorInStream(error) && again)) {
+          throw error;
+        }
         await sleep(retryDelayMs(retries), options.signal);
       }
     }

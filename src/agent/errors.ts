@@ -37,6 +37,14 @@ export function isOverloaded(error: unknown): error is InstanceType<typeof APIEr
   return error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message));
 }
 
+/**
+ * The API's api_error (its HTTP 500) in an SSE `error` event after its HTTP 200: the SDK retries a 500 response, never
+ * an error inside a stream, and a new request usually gets an answer.
+ */
+export function isInternalErrorInStream(error: unknown): error is InstanceType<typeof APIError> {
+  return error instanceof APIError && error.status === undefined && error.type === 'api_error';
+}
+
 export interface MappedError {
   message: string;
   action?: EventAction;

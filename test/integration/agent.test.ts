@@ -402,6 +402,24 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(log2.of('error')[0].message, 'The Anthropic API is overloaded right now. Try again in a few minutes.');
   });
 
+  it("an api_error inside the stream before any text is tried again as the SDK does a 500; after text it ends the answer (break37a)", async () => {
+    mock.enqueue({ text: 'never shown', streamErrorAfterEvents: 2, streamErrorType: 'api_error' }, { text: 'answered on the second try' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.deepEqual(log.of('error'), []);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.text(), 'answered on the second try');
+    assert.equal(mock.messageRequests().length, 2);
+
+    mock.reset();
+    mock.enqueue({ text: 'half of an answer that goes on', streamErrorAfterEvents: 4, streamErrorType: 'api_error' });
+    const cut = new EventLog();
+    await agent.ask('again', cut.onEvent, ac().signal);
+    assert.equal(cut.done(), 'error');
+    assert.equal(mock.messageRequests().length, 1, 'not tried again: the text shown would be written twice');
+  });
+
   it('a connection dropped mid-stream gives a message and keeps the history valid', async () => {
     mock.enqueue({ text: 'This answer will be cut off in the middle of', dropAfterEvents: 5 }, { text: 'second try works' });
     const { agent } = makeAgent(mock, hub);
