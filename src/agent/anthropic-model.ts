@@ -3,6 +3,7 @@
 // list prices for the cost estimate. This is the behaviour the extension had before issue 14.
 import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
+import { strayKeyCharacter } from './api-key';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
 import { isInternalErrorInStream, isOverloaded, mapApiError, openSettingAction, OverloadedInStreamError, setApiKeyAction, shownBaseUrl, withoutSecrets } from './errors';
@@ -98,6 +99,12 @@ export function anthropicChoice(
         action: setApiKeyAction(),
       },
     };
+  }
+  const stray = strayKeyCharacter(apiKey);
+  if (stray) {
+    // fetch refuses such a header value before sending: the SDK's TypeError ("Cannot convert argument to a ByteString")
+    // reached the chat as "Something went wrong while asking Claude".
+    return { problem: { message: t('The Anthropic API key holds a character no key has (U+{0} at position {1}), often copied along with it. Set your API key again, or fix ANTHROPIC_API_KEY.', stray.code, stray.position), action: setApiKeyAction() } };
   }
   const baseURL = effectiveBaseUrl(settings.baseURL);
   if (!isHttpUrl(baseURL)) {

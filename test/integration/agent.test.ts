@@ -330,6 +330,20 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(mock.messageRequests().length, 0);
   });
 
+  it('an API key with a character copied along with it (zero-width space, curly quote, Hangul) is said so before any request (break37a)', async () => {
+    // fetch refused the header and the chat said "Something went wrong while asking Claude: Cannot convert argument to a ByteString…".
+    for (const [apiKey, where] of [[`${TEST_API_KEY}\u200b`, 'U\\+200B at position 35'], [`“${TEST_API_KEY}”`, 'U\\+201C at position 1'], [`sk-ant-키${TEST_API_KEY.slice(7)}`, 'U\\+D0A4 at position 8']]) {
+      const { agent } = makeAgent(mock, hub, { apiKey });
+      const log = new EventLog();
+      await agent.ask('q', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'error');
+      const error = log.of('error')[0];
+      assert.match(error.message, new RegExp(`API key holds a character no key has \\(${where}\\)`));
+      assert.equal(error.action?.command, 'devopsAssistant.setApiKey');
+    }
+    assert.equal(mock.messageRequests().length, 0);
+  });
+
   it('a missing API key asks for one before any request', async () => {
     const { agent } = makeAgent(mock, hub, { apiKey: undefined });
     const log = new EventLog();

@@ -2,7 +2,7 @@
 // prompt date/time zone, error mapping and the API key lookup.
 import { APIConnectionError, APIError, InternalServerError, NotFoundError, PermissionDeniedError } from '@anthropic-ai/sdk';
 import assert from 'node:assert/strict';
-import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
+import { API_KEY_SECRET, readApiKey, strayKeyCharacter, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
 import { mapWithLimit } from '../../src/agent/concurrency';
 import { isRateLimit, mapApiError, shownBaseUrl, windowOverflow, withoutSecrets } from '../../src/agent/errors';
@@ -280,6 +280,11 @@ describe('agent parts', () => {
     assert.ok(validateApiKeyInput('sk ant'));
     assert.ok(validateApiKeyInput('short'));
     assert.equal(validateApiKeyInput('sk-ant-api03-abcdefghijklmnopqrstuvwxyz'), undefined);
+    // Copied along with a key from a chat or a web page (break37a): each named with where it is.
+    assert.match(validateApiKeyInput('sk-ant-api03-abcdefghij\u200bklmnopqrstuvwxyz') ?? '', /U\+200B at position 24/);
+    assert.match(validateApiKeyInput('\u2018sk-ant-api03-abcdefghijklmnopqrstuvwxyz\u2019') ?? '', /U\+2018 at position 1/);
+    assert.match(validateApiKeyInput('sk-ant-api03-😀abcdefghijklmnopqrstuvwxyz') ?? '', /U\+1F600 at position 14/);
+    assert.equal(strayKeyCharacter('sk-ant-api03-abc_DEF-123'), undefined);
   });
 
   it('base URL: the setting, else ANTHROPIC_BASE_URL, else the public endpoint', () => {
