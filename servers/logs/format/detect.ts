@@ -5,6 +5,7 @@ import { compileHeaderReader } from './compiled-header';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withColonLevels } from './colon-levels';
+import { withForeignLines } from './foreign-lines';
 import { withAlignedPrefixes } from './aligned-prefixes';
 import { withLevelMarks } from './level-marks';
 import { withSourceColumns } from './source-columns';
@@ -883,7 +884,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     }
   };
   const csv = csvColumns(sample, context);
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withColonLevels(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
+  const parse = withCsvColumns(withW3cTimes(withForeignLines(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withColonLevels(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
