@@ -81,6 +81,21 @@ describe('logs server: how other clients ask (break35s)', function () {
     }
   });
 
+  it('every level input lists its level names as an enum a reader sees first, the any-case pattern after it', async () => {
+    const { tools } = await server.client.listTools();
+    for (const tool of tools) {
+      const level = (tool.inputSchema.properties as Record<string, { anyOf?: { enum?: string[]; pattern?: string; description?: string }[] }> | undefined)?.level;
+      if (level === undefined) continue;
+      const names = tool.name === 'error_summary' ? ['ERROR', 'FATAL'] : ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+      assert.deepEqual(level.anyOf?.[0].enum, names, `${tool.name}: ${JSON.stringify(level)}`);
+      assert.ok(level.anyOf?.[1].pattern !== undefined, tool.name);
+      assert.match(level.anyOf?.[1].description ?? '', tool.name === 'error_summary' ? /in any case, or a synonym: err, severe, critical/ : /in any case, or a synonym: verbose, dbg, information/);
+    }
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', level: 3 } })) as CallToolResult;
+    assert.ok(refused.isError);
+    assert.match((refused.content[0] as { text: string }).text, /level 3 is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL in any case/);
+  });
+
   it('a level in lower case or a synonym filters as its name does', async () => {
     for (const level of ['warn', 'Warning', 'WARN']) {
       const out = (await callStructured(server.client, 'search_logs', { file: 'app.log', level })) as unknown as { matches: { level?: string }[] };
