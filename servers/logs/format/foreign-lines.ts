@@ -46,7 +46,9 @@ export function learnForeignLines(sample: readonly string[], parsed: readonly Pa
   let strays = 0;
   const lines: number[] = [];
   for (let i = 0; i < sample.length; i++) if (sample[i].trim().length > 0) lines.push(i);
-  for (let k = 0; k < lines.length; k++) {
+  // Lines above the first record continue nothing (a start-up banner, a header the program prints once): no evidence.
+  const first = lines.findIndex((i) => parsed[i].timestamp !== undefined);
+  for (let k = Math.max(first, 0); k < lines.length; k++) {
     const i = lines[k];
     const p = parsed[i];
     if (p.timestamp !== undefined) {

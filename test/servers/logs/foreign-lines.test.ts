@@ -36,6 +36,9 @@ const TRACE_AND_STRAY = [
   `${at(4)} INFO request served in 9 ms`,
 ];
 
+/** A start-up banner of plain lines above the first record continues nothing: it is no evidence of plain continuations. */
+const BANNER_AND_STRAY = ['  ____  _                 ', ' / ___|| |__   ___  _ __  ', 'Shop v1.2.0 (build 42)', ...STRAY];
+
 /** Plain text of several lines under a record: the file's continuations are plain, so nothing is a stray. */
 const PLAIN_RUNS = [
   `${at(0)} INFO loaded rules`,
@@ -68,6 +71,10 @@ describe('logs: a line without a time between records is another writer\'s where
   it('opens an entry of its own, without a level, alone between timed records', () => {
     assert.deepEqual(opensEntry(STRAY), [true, true, true, true, true, true]);
     assert.equal(readings(STRAY)[3].level, undefined);
+  });
+
+  it('passes over a banner above the first record', () => {
+    assert.equal(opensEntry(BANNER_AND_STRAY)[BANNER_AND_STRAY.indexOf(STRAY[3])], true);
   });
 
   it('keeps shaped continuation lines under their entry beside a stray', () => {
