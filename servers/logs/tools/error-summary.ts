@@ -219,6 +219,11 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (window) noteClockDay(job.notes, file.info.name, parser);
   noteFieldBlocks(job.notes, file.info.name, parser);
   if (!window) {
+    // An empty file is said to be one, as in a window: "no ERROR or FATAL lines" alone read as a file of lines read.
+    if (file.stats.size === 0) {
+      entry.note = 'empty: no lines';
+      return;
+    }
     // Whole-file counts still date their groups (firstSeen, lastSeen): a year-less date's year in doubt is said.
     const year = yearNote(file, await newestEntry(ctx, file));
     if (year) job.notes.push(year);
