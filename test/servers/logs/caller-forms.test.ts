@@ -109,6 +109,14 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.equal(errors.totalErrors, 2);
   });
 
+  it('a literal pattern of several lines (pasted from a log) is refused with its first line, not answered "0 matches"', async () => {
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'disk failed\n  at Disk.read(Disk.java:1)' } })) as CallToolResult;
+    assert.ok(refused.isError);
+    assert.match((refused.content[0] as { text: string }).text, /holds a line break, and lines are searched one at a time.*\(the first: "disk failed"\)/);
+    const one = (await callStructured(server.client, 'search_logs', { pattern: 'disk failed', file: 'app.log' })) as unknown as { totalMatches: number };
+    assert.equal(one.totalMatches, 1);
+  });
+
   it('a pattern that would cost too much is refused at once with what to do (a{99999})', async () => {
     const started = Date.now();
     const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'a{99999}', regex: true } })) as CallToolResult;
