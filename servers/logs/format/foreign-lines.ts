@@ -11,7 +11,8 @@
 // file that writes plain lines under its records (a multi-line message, a config dump, an SQL statement's lines) shows
 // them in runs or under an announcing entry, and keeps reading them as continuations.
 import { continuationShaped } from './header';
-import type { ParsedLine } from './types';
+import { needsHeader } from './continuation';
+import type { LineParser, ParsedLine } from './types';
 
 /** Timed records the sample must hold for its lines to be evidence: a handful of lines is no layout. */
 const MIN_RECORDS = 3;
@@ -78,4 +79,26 @@ export function withForeignLines(parse: (line: string) => ParsedLine, sample: re
     if (unshapedUntimed(line, parsed) && parsed.message.trim().length > 0) parsed.opensEntry = true;
     return parsed;
   };
+}
+
+/**
+ * The lines of `sample` (a file's first lines) that `parse` reads as the text of the entry above although nothing marks
+ * them so: no time, no level, no continuation's shape, not taken for another writer's (learnForeignLines). A line
+ * another program wrote there takes that entry's level, unseen by a count of errors: error_summary says so of a file it
+ * found no error in.
+ */
+export function unmarkedContinuations(sample: readonly string[], parser: Pick<LineParser, 'format' | 'parse'>): string[] {
+  const lines: string[] = [];
+  let entrySeen = false;
+  for (const line of sample) {
+    if (line.trim().length === 0) continue;
+    const parsed = parser.parse(line);
+    if (parsed.timestamp !== undefined || parsed.level !== undefined) {
+      entrySeen = true;
+      continue;
+    }
+    // In a layout without headers ('unknown') such a line is an entry of its own already (needsHeader false).
+    if (entrySeen && unshapedUntimed(line, parsed) && needsHeader(parser, parsed)) lines.push(line);
+  }
+  return lines;
 }

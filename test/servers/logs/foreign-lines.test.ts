@@ -98,6 +98,10 @@ describe('logs: error_summary names a stray line rather than "no errors" under I
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'foreign-lines-'));
     writeFileSync(join(dir, 'haproxy.log'), STRAY.join('\n') + '\n');
+    // Plain lines in a run under an announcing entry: the stray below reads as a continuation, and the summary says so.
+    const runs = ['2026-12-04T10:00:00.100Z INFO loaded rules:', 'allow 10.0.0.0/8', 'deny all'];
+    for (let i = 1; i < 30; i++) runs.push(`${at(i)} INFO request ${i} served in ${i % 7} ms`, ...(i === 20 ? [STRAY[3]] : []));
+    writeFileSync(join(dir, 'rules.log'), runs.join('\n') + '\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -107,6 +111,14 @@ describe('logs: error_summary names a stray line rather than "no errors" under I
       assert.equal(summary.totalErrors, 0);
       assert.equal(summary.files[0].linesWithoutLevel, 1, JSON.stringify(summary.files));
       assert.ok(summary.notes.some((note: string) => /no ERROR or FATAL lines.*no readable level/.test(note)), JSON.stringify(summary.notes));
+    });
+
+    it('says where a file writes plain lines under its entries that a line another program wrote there is not counted', async () => {
+      const summary = await wholeFileSummary(server(), 'rules.log');
+      assert.equal(summary.totalErrors, 0);
+      assert.ok(summary.notes.some((note: string) => /^rules\.log: 3 line\(s\) near its start without a time or a continuation's shape \(the first: "allow 10\.0\.0\.0\/8"\) were read as the text of the entry above them/.test(note)), JSON.stringify(summary.notes));
+      const haproxy = await wholeFileSummary(server(), 'haproxy.log');
+      assert.ok(!haproxy.notes.some((note: string) => /read as the text of the entry above/.test(note)), JSON.stringify(haproxy.notes));
     });
   });
 });
