@@ -35,7 +35,7 @@ export function continuesEntry(parsed: ParsedLine): boolean {
  * (a stack frame, a wrapped line) and is not a record of its own (`standalone`), or it is an entry's part.
  */
 export function inheritsLevel(parsed: ParsedLine): boolean {
-  return (parsed.level === undefined && parsed.timestamp === undefined && parsed.standalone !== true) || isEntryPart(parsed);
+  return (parsed.level === undefined && parsed.timestamp === undefined && parsed.standalone !== true && parsed.opensEntry !== true) || isEntryPart(parsed);
 }
 
 /**
@@ -48,7 +48,8 @@ export function inheritsLevel(parsed: ParsedLine): boolean {
  */
 export function needsHeader(parser: Pick<LineParser, 'format'>, parsed: ParsedLine): boolean {
   // A line that writes its own time of day, undated, takes neither time nor level from above: it opens its entry.
-  if (parsed.standalone || parsed.ownClock) return false;
+  // So does a line the file shows to be another writer's (opensEntry): an entry of its own, without a level.
+  if (parsed.standalone || parsed.ownClock || parsed.opensEntry) return false;
   // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
   // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a
   // time, which every time window left out ("errors in the last hour" missed the crash of ten minutes ago). Its own

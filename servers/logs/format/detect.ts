@@ -4,6 +4,8 @@ import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRec
 import { compileHeaderReader } from './compiled-header';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withColonLevels } from './colon-levels';
+import { withForeignLines } from './foreign-lines';
 import { withAlignedPrefixes } from './aligned-prefixes';
 import { withLevelMarks } from './level-marks';
 import { withSourceColumns } from './source-columns';
@@ -882,7 +884,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
     }
   };
   const csv = csvColumns(sample, context);
-  const parse = withCsvColumns(withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample, blockColumns), csv, context);
+  const parse = withCsvColumns(withW3cTimes(withForeignLines(withCrashReports(withNextLineLevels(withElapsedTrailer(withAlignedPrefixes(withColonLevels(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample), sample, blockColumns), csv, context);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   // A time of day opening a line of a file whose header starts so, dated by the file's last write where nothing in the
@@ -994,7 +996,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     if (record?.time !== undefined) entry.timestamp = record.time;
     return layered.record(entry, kind === 'docker-json' ? (record?.stream ?? 'stdout') : undefined);
   };
-  const parse = withCrashReports(withAlignedPrefixes(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withAlignedPrefixes(withColonLevels(withLeadColumns(withSourceColumns(withLevelMarks(withKnownComponents(withLevelTags(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample), sample), sample), sample), sample), sample));
   const prepare = (line: string): string => {
     const plain = escaped ? decodeSyslogEscapes(line) : line;
     return colored ? stripEscapeCodes(plain) : plain;

@@ -65,7 +65,7 @@ export class MessageBelow {
   takeParsed(parsed: ParsedLine, body: string): boolean {
     if (this.ended) return false;
     if (++this.read > LOOK_LINES) return this.end();
-    if (parsed.standalone === true) return this.end();
+    if (parsed.standalone === true || parsed.opensEntry === true) return this.end();
     if (parsed.timestamp !== undefined && parsed.runtimeTime !== true && parsed.continues !== true) return this.end();
     if (isWordless(parsed)) return true;
     const text = body.trim();

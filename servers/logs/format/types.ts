@@ -48,6 +48,12 @@ export interface ParsedLine {
    */
   standalone?: boolean;
   /**
+   * True for a line without a time or a level that opens an entry of its own, without a level: the file's continuation
+   * lines are shaped as such and this one, alone between records, is not (another writer's `Server be/web1 is DOWN`
+   * under a timed INFO line: foreign-lines.ts). Unlike `standalone` it is an entry, counted among those without a level.
+   */
+  opensEntry?: true;
+  /**
    * True when the line writes a time of day of its own that no date was found for (`[12:00:02 INFO]`, an editor's
    * `[Error - 3:49:35 PM]`): it opens an entry and takes no time from the entry above, whose time is another moment
    * (continuation.ts needsHeader). Its timestamp stays undefined: no time rather than a wrong one.

@@ -44,7 +44,8 @@ function headerOf(parsed: ParsedLine): Header | undefined {
   // (`=====`) is a plain record, which no entry continues (entryAbove), in order as here.
   if (parsed.continues && level === undefined) return parsed.message.trim().length === 0 ? undefined : withStream({ timestamp }, parsed);
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
-  if (parsed.standalone) return {};
+  // So does another writer's line (opensEntry): the lines under it are its own, with no level to give.
+  if (parsed.standalone || parsed.opensEntry) return {};
   if (isEntryPart(parsed)) return undefined;
   if (timestamp === undefined && level === undefined) return undefined;
   const header: Header = opensLoggedReport(parsed) ? { timestamp, level, logsReport: true } : { timestamp, level };

@@ -40,17 +40,21 @@ function anyCase(word: string): string {
 }
 
 /**
- * A level input (any case, LEVEL_INPUT_WORDS) read as one of `levels` (default: all six); the schema a client sees
- * is a string with a pattern of those words in any case. Another word is refused, naming what is taken (and, for a
- * level outside `levels`, why).
+ * A level input (any case, LEVEL_INPUT_WORDS) read as one of `levels` (default: all six). The schema a client sees is
+ * `anyOf`: first the level names as an enum (what a model or a form reads and offers), then a string whose pattern
+ * takes those names and their synonyms in any case (what a validating client checks): the pattern alone, 20 words
+ * spelled `[Ww][Aa][Rr][Nn]`, told a reader nothing. Another word is refused, naming what is taken (and, for a level
+ * outside `levels`, why).
  */
 export function levelInput<L extends Level>(levels: readonly L[] = LEVELS as unknown as readonly L[], outside?: string) {
   const words = LEVEL_INPUT_WORDS.filter((word) => levels.includes(normalizeLevel(word) as L));
-  const taken = `one of ${levels.join(', ')} in any case${words.length > levels.length ? ` (also ${words.filter((w) => !(levels as readonly string[]).includes(w)).join(', ')})` : ''}`;
-  return z
+  const synonyms = words.filter((w) => !(levels as readonly string[]).includes(w));
+  const taken = `one of ${levels.join(', ')} in any case${synonyms.length > 0 ? ` (also ${synonyms.join(', ')})` : ''}`;
+  const anyCaseWord = z
     .string()
     .regex(new RegExp(`^(?:${words.map(anyCase).join('|')})$`), { error: (issue) => `level ${JSON.stringify(issue.input)} is not ${taken}${outside && normalizeLevel(String(issue.input).toLowerCase()) !== undefined ? `; ${outside}` : ''}` })
-    .transform((word) => normalizeLevel(word.toLowerCase()) as L);
+    .describe(`${levels.join(', ')} in any case${synonyms.length > 0 ? `, or a synonym: ${synonyms.map((w) => w.toLowerCase()).join(', ')}` : ''}`);
+  return z.union([z.enum(levels as unknown as [L, ...L[]]), anyCaseWord], { error: (issue) => `level ${JSON.stringify(issue.input)} is not ${taken}` }).transform((word) => normalizeLevel(word.toLowerCase()) as L);
 }
 
 /**

@@ -21,6 +21,7 @@ import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
+import { unmarkedContinuations } from '../format/foreign-lines';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
 import { forPeople, see } from './notes-for-people';
@@ -219,12 +220,18 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (window) noteClockDay(job.notes, file.info.name, parser);
   noteFieldBlocks(job.notes, file.info.name, parser);
   if (!window) {
+    // An empty file is said to be one, as in a window: "no ERROR or FATAL lines" alone read as a file of lines read.
+    if (file.stats.size === 0) {
+      entry.note = 'empty: no lines';
+      return;
+    }
     // Whole-file counts still date their groups (firstSeen, lastSeen): a year-less date's year in doubt is said.
     const year = yearNote(file, await newestEntry(ctx, file));
     if (year) job.notes.push(year);
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0 || entry.levelless) await findTextErrors(ctx, file, entry, job);
     noteLevelless(entry, job);
+    noteUnmarkedContinuations(entry, job, sample, parser);
     return;
   }
   // Files not written since the window opened hold no line inside it (mtime is the last write).
@@ -317,6 +324,21 @@ async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntr
  * The note for a file's entry lines without a level that the scan read (FileEntry.levelless), beyond those its start's
  * sample showed (coverageNote): no level filter passes them, and no word of theirs is taken for one.
  */
+/** Characters of the first unmarked continuation quoted in the note. */
+const UNMARKED_QUOTED = 80;
+
+/**
+ * For a file with no error counted: where its sample shows lines read as the text of the entry above that nothing marks
+ * so (foreign-lines.ts unmarkedContinuations), a note quoting the first, since a line another program wrote there
+ * (`Server be/web1 is DOWN` under an INFO line) takes that entry's level: "no errors" is of its entries as read.
+ */
+function noteUnmarkedContinuations(entry: FileEntry, job: FileJob, sample: string[], parser: LineParser): void {
+  if (entry.errors > 0) return;
+  const lines = unmarkedContinuations(sample, parser);
+  if (lines.length === 0) return;
+  job.notes.push(`${entry.file}: ${lines.length.toLocaleString('en-US')} line(s) near its start without a time or a continuation's shape (the first: ${JSON.stringify(lines[0].slice(0, UNMARKED_QUOTED))}) were read as the text of the entry above them, at its level, as the file writes text of several lines under its entries; a line another program wrote there is not counted: search_logs finds it by its words`);
+}
+
 function noteLevelless(entry: FileEntry, job: FileJob): void {
   const found = entry.levelless;
   if (!found || job.args.level === 'FATAL' && found.lines === 0) return;

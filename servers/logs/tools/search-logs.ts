@@ -83,6 +83,12 @@ type SearchArgs = z.infer<typeof inputSchema>;
 type FoundMatch = ScanMatch & { file: string; stream?: 'stdout' | 'stderr'; host?: string; unit?: string };
 
 export function validatePattern(pattern: string, regex: boolean, caseSensitive: boolean): void {
+  // A text pasted from a log's several lines: every line is searched on its own, so "0 matches" would be certain and
+  // say nothing of the log.
+  if (!regex && pattern.includes('\n')) {
+    const first = pattern.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+    throw new UserFacingError(`the pattern holds a line break, and lines are searched one at a time, so it can match no line; search one line of it${first ? ` (the first: ${JSON.stringify(first.slice(0, 80))})` : ''}`);
+  }
   if (!regex) return;
   try {
     compilePattern({ source: pattern, literal: false, caseSensitive });

@@ -81,6 +81,21 @@ describe('logs server: how other clients ask (break35s)', function () {
     }
   });
 
+  it('every level input lists its level names as an enum a reader sees first, the any-case pattern after it', async () => {
+    const { tools } = await server.client.listTools();
+    for (const tool of tools) {
+      const level = (tool.inputSchema.properties as Record<string, { anyOf?: { enum?: string[]; pattern?: string; description?: string }[] }> | undefined)?.level;
+      if (level === undefined) continue;
+      const names = tool.name === 'error_summary' ? ['ERROR', 'FATAL'] : ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+      assert.deepEqual(level.anyOf?.[0].enum, names, `${tool.name}: ${JSON.stringify(level)}`);
+      assert.ok(level.anyOf?.[1].pattern !== undefined, tool.name);
+      assert.match(level.anyOf?.[1].description ?? '', tool.name === 'error_summary' ? /in any case, or a synonym: err, severe, critical/ : /in any case, or a synonym: verbose, dbg, information/);
+    }
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', level: 3 } })) as CallToolResult;
+    assert.ok(refused.isError);
+    assert.match((refused.content[0] as { text: string }).text, /level 3 is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL in any case/);
+  });
+
   it('a level in lower case or a synonym filters as its name does', async () => {
     for (const level of ['warn', 'Warning', 'WARN']) {
       const out = (await callStructured(server.client, 'search_logs', { file: 'app.log', level })) as unknown as { matches: { level?: string }[] };
@@ -92,6 +107,14 @@ describe('logs server: how other clients ask (break35s)', function () {
     assert.equal(summary.totalErrors, 1);
     const errors = (await callStructured(server.client, 'error_summary', { file: 'app.log', level: 'err', wholeFile: true })) as unknown as { totalErrors: number };
     assert.equal(errors.totalErrors, 2);
+  });
+
+  it('a literal pattern of several lines (pasted from a log) is refused with its first line, not answered "0 matches"', async () => {
+    const refused = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'disk failed\n  at Disk.read(Disk.java:1)' } })) as CallToolResult;
+    assert.ok(refused.isError);
+    assert.match((refused.content[0] as { text: string }).text, /holds a line break, and lines are searched one at a time.*\(the first: "disk failed"\)/);
+    const one = (await callStructured(server.client, 'search_logs', { pattern: 'disk failed', file: 'app.log' })) as unknown as { totalMatches: number };
+    assert.equal(one.totalMatches, 1);
   });
 
   it('a pattern that would cost too much is refused at once with what to do (a{99999})', async () => {

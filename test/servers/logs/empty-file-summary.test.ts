@@ -28,4 +28,9 @@ describe('logs: error_summary on an empty file', function () {
     assert.deepEqual(files.find((f) => f.file === 'app.log'), { file: 'app.log', errors: 0, note: 'empty: no lines' });
     assert.match(files.find((f) => f.file === 'untimed.log')?.note ?? '', /no timestamps found at the end of this file: lines without a time are not counted/);
   });
+
+  it('says so of the whole file too (Summarize Errors on a log just emptied by copytruncate)', async function () {
+    const out = await callStructured(server.client, 'error_summary', { file: 'app.log', wholeFile: true });
+    assert.deepEqual(out.files, [{ file: 'app.log', errors: 0, note: 'empty: no lines' }]);
+  });
 });
