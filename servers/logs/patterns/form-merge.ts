@@ -65,8 +65,6 @@ interface Registration {
   short: boolean;
   /** The run holds a variable (Candidate only): a column's value, a pid or a time, beside its plain words. */
   valued?: boolean;
-  /** The run's plain words and level words (Candidate only), in order: what names its header form (sameValuedForm). */
-  words?: string;
   /** The run's constant tokens (Header only): two runs with the same ones are one header form, a field added or not. */
   constants?: string;
 }
@@ -101,18 +99,12 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     joinedAt[x.unit] = Math.min(joinedAt[x.unit], x.from);
     joinedAt[y.unit] = Math.min(joinedAt[y.unit], y.from);
   };
-  const provenRun = (list: Registration[], r: Registration) => r.kind !== RunKind.Candidate || shapes.has(r.run as string) || valuedBeforeBare(list, r);
-  const isAccepted = (list: Registration[], r: Registration) => (provenRun(list, r) || sameValuedForm(list, r)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
-  // Joined by sameValuedForm alone: one group, shown whole (see there).
-  const joinWhole = (list: Registration[], x: Registration, y: Registration) => {
-    if (provenRun(list, x) && provenRun(list, y)) join(x, y);
-    else union(parent, x.unit, y.unit);
-  };
+  const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string) || valuedBeforeBare(list, r)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
   for (const list of buckets.values()) {
     const accepted = list.filter((r) => isAccepted(list, r));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
     const [first, ...rest] = accepted;
-    for (const other of rest) if (other.unit !== first.unit && sameMessage(units[first.unit], first.from, units[other.unit], other.from)) joinWhole(list, first, other);
+    for (const other of rest) if (other.unit !== first.unit && sameMessage(units[first.unit], first.from, units[other.unit], other.from)) join(first, other);
   }
   for (const list of skeletons.values()) {
     if (list.length < 2 || list.length > MAX_GROUP) continue;
@@ -121,7 +113,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
       for (let j = i + 1; j < accepted.length; j++) {
         const [x, y] = [accepted[i], accepted[j]];
         if (x.unit === y.unit || x.exact === y.exact || (x.layout !== undefined && x.layout === y.layout && x.names !== y.names)) continue;
-        if (generalises(units[x.unit], x.from, units[y.unit], y.from) || generalises(units[y.unit], y.from, units[x.unit], x.from)) joinWhole(list, x, y);
+        if (generalises(units[x.unit], x.from, units[y.unit], y.from) || generalises(units[y.unit], y.from, units[x.unit], x.from)) join(x, y);
       }
     }
   }
@@ -180,7 +172,6 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   let run = unit.lead;
   let layout = unit.lead;
   let names = '';
-  let words = '';
   let exact = unit.lead;
   let constants = '';
   for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
@@ -190,7 +181,6 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
       else values++;
       if (shape.shaped[from - 1]) shaped++;
       else if (++plain > MAX_RUN_WORDS) return;
-      if (!shape.shaped[from - 1] || isLevelWord(token)) words += `${token}\u0001`;
       // The run's shape: its plain words as they are, its header-shaped tokens as one mark (`conn=<*> op=<*>` and
       // `conn=<*> fd=<*>` in front of a wrapper's `slapd debug` are one run).
       run += `${shape.shaped[from - 1] ? '\u0003' : token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
@@ -205,7 +195,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
-    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run, valued: values > 0, words } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run, valued: values > 0 } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -354,20 +344,6 @@ function printedBare(list: Registration[]): boolean {
  */
 function valuedBeforeBare(list: Registration[], r: Registration): boolean {
   return r.valued === true && !r.short && printedBare(list);
-}
-
-/**
- * A candidate run that holds a variable, in front of a message of MIN_TAIL_WORDS constant words or more that another
- * template shows behind a run with the same plain words and level words but other values or other masks (`MSI (c)
- * (<*>:<*>) [<*>]: Resetting cached policy values` / `MSI (<*>) (<*>) [<*>]: …`, one installer's header whose flag
- * and thread ids the miner masked differently per template): one header form, the same statement behind it. Why it
- * holds: the runs differ only where a value goes, and a value is no part of the statement. A level word that differs
- * (`level=info` / `level=debug`) is another print statement's, so it keeps them apart, as levelsTellApart does.
- * The group is shown whole (mergeHeaderForms does not cut it): the run may be the statement's own opening words
- * (`Rendering node <*> / <*> / layout <*>`), which a template must not lose.
- */
-function sameValuedForm(list: Registration[], r: Registration): boolean {
-  return r.kind === RunKind.Candidate && r.valued === true && !r.short && list.some((o) => o.unit !== r.unit && o.kind === RunKind.Candidate && o.valued === true && o.words === r.words && o.exact !== r.exact);
 }
 
 /**

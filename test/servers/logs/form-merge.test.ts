@@ -231,17 +231,4 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.deepEqual(groups(['Connected now', 'session NAME [NAME] Connected now']), [[0], [1]]);
     assert.deepEqual(groups(['link to the board is up', 'Serial link to the board is up']), [[0], [1]]);
   });
-
-  // One header form whose values the miner masked differently per template (a flag masked in one, kept in another):
-  // the same statement behind it, as one installer's verbose log prints it from two processes.
-  it('joins a message behind one header form of a word and values masked differently, shown whole', () => {
-    const forms = ['setup (c) (NAME:NAME) [NAME]: Loading the cached policy values', 'setup (NAME) (NAME) [NAME]: Loading the cached policy values'];
-    const merged = mergeHeaderForms(forms.map((text) => unit(text)), DEFAULT_MINER_OPTIONS.minLinesPerValue);
-    assert.deepEqual(merged.map((g) => [...g.members].sort()), [[0, 1]]);
-    // The run may be the statement's own opening words (`Rendering node <*> / …`): the template keeps them.
-    assert.equal(merged[0].from, 0);
-    // Other plain words there, or another level word: another statement (one print statement has one level).
-    assert.deepEqual(groups(['store NAME [NAME]: rollback segments are active now', 'cache NAME [NAME]: rollback segments are active now']), [[0], [1]]);
-    assert.deepEqual(groups(['svc NAME INFO: opened the session store on disk', 'svc NAME DEBUG: opened the session store on disk']), [[0], [1]]);
-  });
 });
