@@ -63,6 +63,8 @@ interface Registration {
   /** The run's text (not Bare), and whether the message after it is shorter than MIN_TAIL_WORDS constant words. */
   exact?: string;
   short: boolean;
+  /** The run holds a variable (Candidate only): a column's value, a pid or a time, beside its plain words. */
+  valued?: boolean;
   /** The run's constant tokens (Header only): two runs with the same ones are one header form, a field added or not. */
   constants?: string;
 }
@@ -97,7 +99,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     joinedAt[x.unit] = Math.min(joinedAt[x.unit], x.from);
     joinedAt[y.unit] = Math.min(joinedAt[y.unit], y.from);
   };
-  const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
+  const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string) || valuedBeforeBare(list, r)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
   for (const list of buckets.values()) {
     const accepted = list.filter((r) => isAccepted(list, r));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
@@ -166,6 +168,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   for (const token of tokens) if (token !== WILDCARD) tailWords++;
   let shaped = 0;
   let plain = 0;
+  let values = 0;
   let run = unit.lead;
   let layout = unit.lead;
   let names = '';
@@ -175,6 +178,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (from > 0) {
       const token = tokens[from - 1];
       if (token !== WILDCARD) tailWords--;
+      else values++;
       if (shape.shaped[from - 1]) shaped++;
       else if (++plain > MAX_RUN_WORDS) return;
       // The run's shape: its plain words as they are, its header-shaped tokens as one mark (`conn=<*> op=<*>` and
@@ -191,7 +195,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
-    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run, valued: values > 0 } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -326,6 +330,20 @@ function sameFormElsewhere(list: Registration[], r: Registration): boolean {
  */
 function printedBare(list: Registration[]): boolean {
   return list.some((r) => r.kind === RunKind.Bare && !r.short);
+}
+
+/**
+ * A candidate run that holds a variable, in front of a message of MIN_TAIL_WORDS constant words or more that the file
+ * also prints bare (`mcu <*>: worker <*> Starting serial connect` beside `Starting serial connect` alone): accepted
+ * without the evidence of other messages (learnedRuns). Why it holds: a value the miner masked in a run of one or two
+ * plain words (a pid, a session id, a clock) is what a header column holds, not what a sentence opens with before a
+ * whole statement of its own; and the bare form proves the message complete without the run. A run of plain words
+ * alone before a bare message is as often the sentence's own words (`Upstream connection closed`) and still needs
+ * the evidence; so does a run in front of a message both forms cut (two statements that share their ending:
+ * `InnoDB: <*> out of <*> rollback segments are active.` / `InnoDB: <*> rollback segments are active.`).
+ */
+function valuedBeforeBare(list: Registration[], r: Registration): boolean {
+  return r.valued === true && !r.short && printedBare(list);
 }
 
 /**

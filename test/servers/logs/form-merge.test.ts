@@ -217,4 +217,18 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.deepEqual(groups(['connection closed by peer', 'Upstream connection closed by peer', 'request timed out after retry', 'Upstream request timed out after retry']), [[0], [1], [2], [3]]);
     assert.deepEqual(groups(['Wire protocol version:NAME', 'Daemon Wire protocol version:NAME', 'Server preferred version:NAME', 'Daemon Server preferred version:NAME', 'ssh host key found at: NAME', 'Daemon ssh host key found at: NAME']), [[0, 1], [2, 3], [4, 5]]);
   });
+
+  // Mixed sources (mining37b): one statement printed bare by one set-up and behind a column of a word and a value
+  // (a request id, a session, a pid) by another; the file shows that column before no other message.
+  it('joins a message behind a run of a plain word and a value when the file prints it bare too', () => {
+    assert.deepEqual(groups(['Starting serial link to the board', 'session NAME [NAME] Starting serial link to the board']), [[0, 1]]);
+    assert.deepEqual(groups(['Reloaded the plugin list from disk', 'worker NAME NAME Reloaded the plugin list from disk']), [[0, 1]]);
+    // Never printed bare: two statements may share their ending (`… <*> out of <*> segments are active.` / `… <*>
+    // segments are active.`), so the run still needs the file's evidence.
+    assert.deepEqual(groups(['session NAME [NAME] Starting serial link to the board', 'worker NAME [NAME] Starting serial link to the board']), [[0], [1]]);
+    assert.deepEqual(groups(['pool: NAME out of NAME rollback segments are active.', 'pool: NAME rollback segments are active.']), [[0], [1]]);
+    // A short message (`Connected`) is too common to prove one statement; a run without a value is the sentence's own.
+    assert.deepEqual(groups(['Connected now', 'session NAME [NAME] Connected now']), [[0], [1]]);
+    assert.deepEqual(groups(['link to the board is up', 'Serial link to the board is up']), [[0], [1]]);
+  });
 });

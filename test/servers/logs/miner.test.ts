@@ -542,7 +542,11 @@ describe('log intelligence: TemplateMiner', () => {
     const wrapped = new TemplateMiner();
     for (const line of [slapd('RESULT tag=97 err=0 text='), slapd('BIND dn="cn=admin,dc=it" method=128'), 'RESULT tag=97 err=0 text=', 'BIND dn="cn=admin,dc=it" method=128']) wrapped.add(line);
     assert.deepEqual(wrapped.templates().map((t) => t.template).sort(), ['BIND dn="<*>" method=<*>', 'RESULT tag=<*> err=<*> text=']);
-    assert.equal(same([slapd('TLS established tls_ssf=128 ssf=128'), 'TLS established tls_ssf=128 ssf=128']), 2);
+    // In front of one message only, the run is a header when it holds a value (the wrapper's clock, `conn=`, `op=`):
+    // a sentence does not open with a value before a whole statement the file prints bare (mining37b). Without one,
+    // a plain word and a level word are as often the sentence's own.
+    assert.equal(same([slapd('TLS established tls_ssf=128 ssf=128'), 'TLS established tls_ssf=128 ssf=128']), 1);
+    assert.equal(same(['slapd debug TLS established tls_ssf=128 ssf=128', 'TLS established tls_ssf=128 ssf=128']), 2);
     // Behind a run the file proved so, word for word, a message too short to merge on its own is the same message.
     wrapped.add(slapd('UNBIND'));
     wrapped.add('UNBIND');
