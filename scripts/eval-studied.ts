@@ -24,7 +24,8 @@ const EXCERPTS = resolve(__dirname, '../test/fixtures/real-excerpts');
 /** "Now" for year-less timestamps, as eval-brain and eval-loso fix it: the grouping does not depend on it. */
 const REFERENCE_TIME = Date.UTC(2026, 0, 1);
 
-interface Mined {
+/** One system mined as log_patterns mines it: its GA, lines, truth rows and events, each line's group, the templates. */
+export interface Mined {
   system: string;
   ga: number;
   lines: string[];
@@ -34,7 +35,8 @@ interface Mined {
   templates: MinedTemplate[];
 }
 
-async function mine(system: string, lines: string[], rows: Row[], events: string[], minerOptions: TemplateMinerOptions): Promise<Mined> {
+/** Mines `lines` of `system` in this process as log_patterns does (minePatterns, lines tracked). */
+export async function mine(system: string, lines: string[], rows: Row[], events: string[], minerOptions: TemplateMinerOptions): Promise<Mined> {
   const { miner } = await minePatterns(
     async (onLine) => {
       for (const line of lines) if (onLine(line) === false) return;

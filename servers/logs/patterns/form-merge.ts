@@ -473,6 +473,13 @@ function union(parent: number[], x: number, y: number): void {
 const MAX_GROUP = 32;
 /** Longest template (tokens) keyed by its core: a statement's text is shorter; longer ones are dumps, left apart. */
 const MAX_CORE_TOKENS = 64;
+/**
+ * Constant words a loose core must hold (joinLooseCores). One is enough: the key keeps that word, the text around every
+ * token and where the masked runs stand, so two templates that share it differ only in how many tokens a value took
+ * (`Using <*> <*>` for `Using rake 10.5.0` beside `Using <*>` for `Using Ascii85 1.0.2`, where the tokenizer read the
+ * name and version as one value). A core of masked runs alone (`<*> <*>` beside `<*>`) says nothing of the statement.
+ */
+const MIN_CORE_WORDS = 1;
 /** Constant words a message must keep before a field run, so that a bare word never takes others' fields. */
 const MIN_FIELD_CORE_WORDS = 2;
 /** A padding a console logger puts between the message and its fields: three blanks or more, or a tab. */
@@ -621,7 +628,7 @@ function textKey(unit: FormUnit, end: number): string {
  * only masked pieces: a variable that took one word in some lines and several in others (`user <*>` / `user <*> <*>`
  * when a name has a blank, `from <*>` / `from <*>, <*>`). Every run of masked tokens whose text between holds no
  * letter, digit or bracket is one mark in the key, and white space runs are one blank (a padded column). Needs
- * MIN_TAIL_WORDS constant words, so that `<*> <*>` beside `<*>` never joins. Groups are bounded by MAX_GROUP;
+ * MIN_CORE_WORDS constant words, so that `<*> <*>` beside `<*>` never joins. Groups are bounded by MAX_GROUP;
  * templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
  */
 function joinLooseCores(units: readonly FormUnit[], parent: number[], minLinesPerValue: number): void {
@@ -687,7 +694,7 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
   }
-  return words >= MIN_TAIL_WORDS || pairs > 0 ? { key, methods } : undefined;
+  return words >= MIN_CORE_WORDS || pairs > 0 ? { key, methods } : undefined;
 }
 
 /**

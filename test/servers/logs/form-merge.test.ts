@@ -122,8 +122,20 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user NAME NAME from NAME', 'Accepted connection for user NAME, NAME from NAME']), [[0, 1, 2]]);
     // A constant word where the other has a masked one, or a masked piece present in one only: kept apart.
     assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user root from NAME', 'Accepted connection for user NAME']), [[0], [1], [2]]);
-    // Too few constant words to say the two are one statement.
-    assert.deepEqual(groups(['user NAME NAME', 'user NAME']), [[0], [1]]);
+    // One constant word is enough when the text around it agrees; masked runs alone say nothing of the statement.
+    assert.deepEqual(groups(['user NAME NAME', 'user NAME']), [[0, 1]]);
+    assert.deepEqual(groups(['NAME NAME', 'NAME']), [[0], [1]]);
+    assert.deepEqual(groups(['user NAME NAME', 'host NAME']), [[0], [1]]);
+    assert.deepEqual(groups(['user NAME NAME', 'user (NAME)']), [[0], [1]]);
+  });
+
+  it('joins a word and a value whose name the tokenizer read as part of the value on some lines (one word before it)', () => {
+    // A package manager's `Fetching %s %s`: a plain name stays a word beside its version until the per-position rule
+    // masks it, a name with digits is read with its version as one value, so the lines take two lengths.
+    const lines = ['Fetching gizmo 1.2.0', 'Fetching sprocket 0.4.1', 'Fetching Base64 0.1.1', 'Fetching md5sum 2.0.3', 'Fetching widget 3.3.0'];
+    assert.equal(minedCount(lines), 1);
+    // Another verb is another statement.
+    assert.equal(minedCount([...lines, ...lines.map((line) => line.replace('Fetching', 'Removing'))]), 2);
   });
   it('joins a message printed once with a constant to its form with that value masked, behind another header form', () => {
     // OpenHAB (batch 8): openhab.log's `[logger] - ` form, where the file showed the item and its states varying, and
