@@ -34,6 +34,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     private readonly model: ModelState,
     /** What the workspace has, asked each time the webview (re)loads: a `git init` since then changes the offer. */
     private readonly offer: () => WorkspaceOffer,
+    /** Told the time zone of the user's window each time the webview loads (UserTimeZone.report). */
+    private readonly onTimeZone: (zone: string | undefined) => void = () => {},
   ) {
     super();
     this._register(this.session.onUpdate((update) => this.onSessionUpdate(update)));
@@ -145,6 +147,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'ready': {
         // Until `init` is posted nothing else is: events of a running turn are in its snapshot.
         this.ready = false;
+        this.onTimeZone(message.timeZone);
         this.postInit(await this.model.status());
         return;
       }
