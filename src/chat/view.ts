@@ -27,6 +27,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private readonly offeredCommands = new Set<string>();
   /** A question to put in the input box once the webview is ready (keepDraft before `init`). */
   private pendingDraft: string | undefined;
+  /** Callers of whenReady waiting for the webview's `ready`. */
+  private readonly readyWaiters = new Set<() => void>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -80,6 +82,23 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     });
   }
 
+  /**
+   * Resolves once the webview has loaded and said `ready` (it then has told the user's time zone), or after `timeoutMs`
+   * (milliseconds): a question asked from the palette in a new window came before the webview, so "today" was the host's.
+   */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.readyWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.readyWaiters.add(done);
+    });
+  }
+
   /** Shows the chat view (creating it if needed); with `focus`, its input gets the keyboard. */
   async reveal(focus = true): Promise<void> {
     if (this.view) {
@@ -129,6 +148,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       this.post({ type: 'draft', text: this.pendingDraft });
       this.pendingDraft = undefined;
     }
+    for (const done of [...this.readyWaiters]) done();
   }
 
   /** The buttons an error or notice offers may be run from the webview (isActionAllowed). */

@@ -123,3 +123,20 @@ describe('UI: "오늘 커밋된 내용을 요약해 주세요" from Seoul, on a 
     await checkAnswer(workbench, mock);
   });
 });
+
+// The first thing done in a new window: "DevOps: Ask" from the palette, the chat never opened. The question reached the
+// agent before the chat's webview had loaded and told the user's zone, so "today" was the host's.
+describe('UI: the same question from the palette first thing in a new window', function () {
+  this.timeout(300_000);
+  const folder = workspaceWithTodaysCommits();
+  const session = useMockedWorkbench({ apiKey: 'test-key', locale: 'ko', timezoneId: USER_ZONE, env: { TZ: HOST_ZONE }, folder, failurePrefix: 'korean-today-first' });
+
+  it('the prompt counts "today" in Seoul', async () => {
+    const { workbench, mock } = session();
+    mock.enqueue({ text: ANSWER });
+    await askFromPalette(workbench, QUESTION);
+    await workbench.chatFrame().locator('.message.assistant table').waitFor({ timeout: 90_000 });
+    const system = JSON.stringify(mock.messageRequests()[0]!.body.system);
+    assert.match(system, new RegExp(`Today is ${seoulDate()}.*Asia/Seoul`), system.slice(0, 600));
+  });
+});
