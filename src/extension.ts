@@ -4,6 +4,7 @@ import type { DevopsAssistantApi } from './api';
 import { createAgent, registerAgent, storeApiKey } from './agent/register';
 import { registerChatView } from './chat/register';
 import { ChatSession } from './chat/session';
+import { UserTimeZone } from './chat/user-time-zone';
 import { registerCommands } from './commands/register';
 import { registerServers } from './mcp/register';
 import { registerModels, wrapVsCodeModel } from './models/register';
@@ -21,15 +22,17 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
   const { hub, mcpProvider } = registerServers(context, settings);
   stopServers = () => hub.dispose();
   const models = registerModels(context, settings);
-  const { agent, log } = registerAgent(context, hub, settings, models.source);
+  const timeZone = new UserTimeZone(context.globalState);
+  const zone = () => timeZone.get();
+  const { agent, log } = registerAgent(context, hub, settings, models.source, zone);
   const coreRegisterMs = performance.now() - started;
   log(`core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
   const session = new ChatSession(agent);
-  const chatView = registerChatView(context, session, models, settings);
+  const chatView = registerChatView(context, session, models, settings, timeZone);
   const trees = registerTreeViews(context, hub, settings);
   registerStatusBar(context, hub);
   registerCommands(context, { hub, session, chatView, models }, settings);
-  const participant = registerParticipant(context, { hub, settings, wrapModel: wrapVsCodeModel, log });
+  const participant = registerParticipant(context, { hub, settings, wrapModel: wrapVsCodeModel, log, timeZone: zone });
 
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return {
@@ -42,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
     storeApiKey: (value) => storeApiKey(context, value),
     models,
     participant,
-    createAgent: () => createAgent(context, hub, settings, models.source),
+    createAgent: () => createAgent(context, hub, settings, models.source, undefined, zone),
   };
 }
 

@@ -671,4 +671,4 @@ window.addEventListener('message', (event: MessageEvent) => {
   const parsed = toWebviewMessage.safeParse(event.data);
   if (parsed.success) onMessage(parsed.data);
 });
-post({ type: 'ready' });
+post({ type: 'ready', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });

@@ -25,13 +25,14 @@ export function agentSettings(settings: Settings): AgentSettings {
  * An agent over `hub` with the conversation in workspaceState; `model` picks the model of each turn
  * (src/models, from devopsAssistant.modelProvider), else the Anthropic API with the key from SecretStorage.
  */
-export function createAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource, log?: (line: string) => void): Agent {
+export function createAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource, log?: (line: string) => void, timeZone?: () => string): Agent {
   return new Agent({
     hub,
     settings: () => agentSettings(settings()),
     ...(model ? { model } : {}),
     apiKey: () => readApiKey(context.secrets),
     store: conversationStore(context, log),
+    ...(timeZone ? { timeZone } : {}),
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     log,
   });
@@ -55,10 +56,10 @@ function conversationStore(context: vscode.ExtensionContext, log?: (line: string
 }
 
 /** Creates the agent and its Output channel and registers "Set API Key"; `log` writes to that channel. */
-export function registerAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource): { agent: Agent; log(line: string): void } {
+export function registerAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource, timeZone?: () => string): { agent: Agent; log(line: string): void } {
   const channel = vscode.window.createOutputChannel('DevOps Assistant: Agent');
   const log = (line: string) => channel.appendLine(`${new Date().toISOString()} ${line}`);
-  const agent = createAgent(context, hub, settings, model, log);
+  const agent = createAgent(context, hub, settings, model, log, timeZone);
   context.subscriptions.push(
     channel,
     vscode.commands.registerCommand('devopsAssistant.setApiKey', async () => {

@@ -89,7 +89,9 @@ export type ToWebviewMessage = z.infer<typeof toWebviewMessage>;
 
 /** What the webview posts to the extension; the extension acts only on messages that parse. */
 export const fromWebviewMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.enum(['ready', 'stop', 'clear', 'continue']) }),
+  z.object({ type: z.enum(['stop', 'clear', 'continue']) }),
+  /** The webview (re)loaded; `timeZone`: the IANA zone of the user's window, which "today" is counted in. */
+  z.object({ type: z.literal('ready'), timeZone: z.optional(z.string().check(z.maxLength(100))) }),
   z.object({
     type: z.literal('ask'),
     text: z.string().check(

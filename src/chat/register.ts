@@ -6,13 +6,14 @@ import { modelState, type ModelState } from './model-state';
 import { workspaceOffer } from './offer';
 import type { ChatSession } from './session';
 import { unansweredForLackOfModel } from './unanswered';
+import type { UserTimeZone } from './user-time-zone';
 import { CHAT_VIEW_ID, ChatViewProvider } from './view';
 
 /** Registers the chat view over `session` and keeps the `devopsAssistant.chatBusy` context key (Stop button) in step. */
-export function registerChatView(context: vscode.ExtensionContext, session: ChatSession, models: Models, settings: () => Settings): ChatViewProvider {
+export function registerChatView(context: vscode.ExtensionContext, session: ChatSession, models: Models, settings: () => Settings, timeZone: UserTimeZone): ChatViewProvider {
   const model = modelState(models);
   const folders = () => (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-  const provider = new ChatViewProvider(context.extensionUri, session, model, () => workspaceOffer(folders(), settings()));
+  const provider = new ChatViewProvider(context.extensionUri, session, model, () => workspaceOffer(folders(), settings()), (zone) => timeZone.report(zone));
   context.subscriptions.push(
     session.onUpdate((update) => {
       if (update.type === 'busy') void vscode.commands.executeCommand('setContext', 'devopsAssistant.chatBusy', update.busy);

@@ -27,6 +27,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private readonly offeredCommands = new Set<string>();
   /** A question to put in the input box once the webview is ready (keepDraft before `init`). */
   private pendingDraft: string | undefined;
+  /** Callers of whenReady waiting for the webview's `ready`. */
+  private readonly readyWaiters = new Set<() => void>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -34,6 +36,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     private readonly model: ModelState,
     /** What the workspace has, asked each time the webview (re)loads: a `git init` since then changes the offer. */
     private readonly offer: () => WorkspaceOffer,
+    /** Told the time zone of the user's window each time the webview loads (UserTimeZone.report). */
+    private readonly onTimeZone: (zone: string | undefined) => void = () => {},
   ) {
     super();
     this._register(this.session.onUpdate((update) => this.onSessionUpdate(update)));
@@ -75,6 +79,23 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         this.view = undefined;
         this.ready = false;
       }
+    });
+  }
+
+  /**
+   * Resolves once the webview has loaded and said `ready` (it then has told the user's time zone), or after `timeoutMs`
+   * (milliseconds): a question asked from the palette in a new window came before the webview, so "today" was the host's.
+   */
+  whenReady(timeoutMs: number): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.readyWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.readyWaiters.add(done);
     });
   }
 
@@ -127,6 +148,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       this.post({ type: 'draft', text: this.pendingDraft });
       this.pendingDraft = undefined;
     }
+    for (const done of [...this.readyWaiters]) done();
   }
 
   /** The buttons an error or notice offers may be run from the webview (isActionAllowed). */
@@ -145,6 +167,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'ready': {
         // Until `init` is posted nothing else is: events of a running turn are in its snapshot.
         this.ready = false;
+        this.onTimeZone(message.timeZone);
         this.postInit(await this.model.status());
         return;
       }

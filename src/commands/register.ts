@@ -7,8 +7,12 @@ import { chooseModel } from './choose-model';
 import { summarizeErrors } from './summarize';
 import type { CommandTargets } from './targets';
 
+/** How long a palette question waits for the chat's webview to load (and tell the user's time zone), in ms. */
+const CHAT_READY_WAIT_MS = 10_000;
+
 async function askWithProgress({ session, chatView }: CommandTargets, question: string): Promise<boolean> {
   await chatView.reveal();
+  await chatView.whenReady(CHAT_READY_WAIT_MS);
   if (session.busy) {
     // The question stays in the chat's input box, under its "still answering" hint: typed in the palette, it used
     // to be gone with the notification that said to ask again.

@@ -1,6 +1,7 @@
 // "DevOps: Summarize Errors": the deterministic error summary of one log file or log source (journal
 // unit, container), straight into the chat; then, when a model is available, the agent explains likely causes.
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
@@ -84,8 +85,9 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<{ name?: 
 
 /** The deterministic error summary of one log, or why there is none (for the user, localized). */
 export type LogErrorSummary =
-  | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string }
-  | { kind: 'notLogFile' | 'outsideLogDirectories' | 'empty' | 'gone' | 'serverUnavailable' | 'failed'; display: string; message: string };
+  /** `rotated`: the log was rotated while it was read, and this is the summary of the file its lines were renamed to. */
+  | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string; rotated?: string }
+  | { kind: 'notLogFile' | 'outsideLogDirectories' | 'empty' | 'gone' | 'serverUnavailable' | 'failed' | 'rotated'; display: string; message: string };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -100,7 +102,7 @@ export function explainErrorsQuestion(logName: string): string {
  * covers the last 24 hours, as the Log Files tree counts. `display` is the workspace-relative path or the source
  * name. Never rejects: failures come back as a kind with a message. Shared by "Summarize Errors" and @devops /errors.
  */
-export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: AbortSignal): Promise<LogErrorSummary> {
+export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: AbortSignal, followRotation = true): Promise<LogErrorSummary> {
   if (target.kind === 'source') {
     if (target.wholeFile) {
       const question = vscode.l10n.t('Explain the likely causes of the errors in the log source {0} and suggest fixes.', target.name);
@@ -136,7 +138,45 @@ export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: Abor
     const message = vscode.l10n.t('{0} is not in a log directory (the workspace folders and the "devopsAssistant.logDirectories" setting), or is not a log file.', display);
     return { kind: 'notLogFile', display, message };
   }
-  return runSummary(hub, name, display, { wholeFile: true, signal }, explainErrorsQuestion(name));
+  const result = await runSummary(hub, name, display, { wholeFile: true, signal }, explainErrorsQuestion(name));
+  return stats instanceof Error ? result : checkNotRotated(hub, target.uri.fsPath, stats, result, signal, followRotation);
+}
+
+/**
+ * A log rotated between the click and the end of its reading speaks of the new file: "No errors found" while the errors
+ * the person asked about sat in the renamed one. Renamed away (logrotate's default): the summary is taken again from the
+ * file the lines went to, once. Truncated in place (copytruncate) or not found: why there is no summary, never "none".
+ * `before`: the file's stat when the command started.
+ */
+async function checkNotRotated(hub: McpHub, fsPath: string, before: Stats, result: LogErrorSummary, signal: AbortSignal | undefined, followRotation: boolean): Promise<LogErrorSummary> {
+  const after = await stat(fsPath).catch(() => undefined);
+  const renamed = !after || after.ino !== before.ino || after.dev !== before.dev;
+  if (!renamed && after.size >= before.size) return result;
+  const display = vscode.workspace.asRelativePath(fsPath);
+  if (!renamed) {
+    const message = vscode.l10n.t('{0} was truncated while it was read (rotated in place, as logrotate\'s copytruncate does): the lines it held are in the copy made beside it, and what it holds now was written since. Summarize the copy, or this log again.', display);
+    return { kind: 'rotated', display, message };
+  }
+  const movedTo = followRotation ? await sameFileIn(path.dirname(fsPath), before) : undefined;
+  if (movedTo) {
+    const again = await summarizeLog(hub, { kind: 'file', uri: vscode.Uri.file(movedTo) }, signal, false);
+    if (again.kind === 'summary') {
+      return { ...again, rotated: vscode.l10n.t('{0} was rotated while it was read: its lines are now in {1}, summarized here.', display, again.display) };
+    }
+  }
+  const message = vscode.l10n.t('{0} was rotated while it was read (renamed, and a new file started under its name), so a summary would be of the new file, not of the lines you chose. Summarize the renamed file beside it, or this log again.', display);
+  return { kind: 'rotated', display, message };
+}
+
+/** The path of the file in `dir` that is `file` (same device and inode: renamed, not copied), if any. */
+async function sameFileIn(dir: string, file: Stats): Promise<string | undefined> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const candidate = path.join(dir, name);
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.ino === file.ino && info.dev === file.dev) return candidate;
+  }
+  return undefined;
 }
 
 /** summarizeLog for a file by its Uri (what @devops /errors resolves). */
@@ -210,11 +250,13 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
         void vscode.window.showInformationMessage(result.message);
         return { totalErrors: 0 };
       }
-      if (result.kind === 'failed') {
+      if (result.kind === 'failed' || result.kind === 'rotated') {
         session.append({ kind: 'error', text: result.message });
         await chatView.reveal(false);
       }
+      if (result.kind === 'rotated') void vscode.window.showWarningMessage(result.message);
       if (result.kind !== 'summary') return undefined;
+      if (result.rotated) session.append({ kind: 'notice', text: result.rotated });
       // A source's last 24 hours that leave older errors out: the way to read them all, in the chat and the notification.
       const offer = wholeSourceOffer(result, target);
       session.append({ kind: 'assistant', text: offer ? `${result.markdown}\n\n${wholeSourceLink(offer)}` : result.markdown });

@@ -9,7 +9,7 @@ export interface CommandTargets {
   hub: McpHub;
   session: ChatSession;
   /** Revealed when a command puts something in the chat; keeps a question that cannot be asked yet. */
-  chatView: Pick<ChatViewProvider, 'reveal' | 'keepDraft'>;
+  chatView: Pick<ChatViewProvider, 'reveal' | 'keepDraft' | 'whenReady'>;
   /** Which model answers; the Choose Model picker lists what VS Code offers. */
   models: Models;
 }

@@ -44,7 +44,8 @@ export async function answerErrors(hub: McpHub, request: ErrorsRequest, sink: Re
     return result.kind === 'notLogFile' || result.kind === 'outsideLogDirectories' || result.kind === 'empty' ? answer : { ...answer, errorMessage: result.message };
   }
   const note = noErrorsNote(result);
-  const markdown = note?.severity === 'warning' ? `${result.markdown}\n\n> ⚠️ ${note.message}` : result.markdown;
+  const summary = result.rotated ? `${result.rotated}\n\n${result.markdown}` : result.markdown;
+  const markdown = note?.severity === 'warning' ? `${summary}\n\n> ⚠️ ${note.message}` : summary;
   const answer = say(markdown, 'errors');
   // Lines that read as errors by their text, without a level, are worth explaining too (break32).
   return result.summary.totalErrors > 0 || textErrorLines(result.summary) !== undefined ? { metadata: { ...answer.metadata, explainLog: result.name } } : answer;

@@ -25,6 +25,8 @@ export interface ParticipantDeps {
   wrapModel(chat: vscode.LanguageModelChat): ChatModel;
   /** The agent's Output channel. */
   log(line: string): void;
+  /** The IANA zone "today" is counted in (UserTimeZone.get); the extension host's without it. */
+  timeZone?(): string;
 }
 
 /** Handles one request; never rejects (failures become ChatResult.errorDetails). */
@@ -92,6 +94,7 @@ async function agentFor(deps: ParticipantDeps, model: ChatModel, seed: MessagePa
     settings: () => agentSettings(deps.settings()),
     model: async () => ({ model }),
     store,
+    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     log: deps.log,
   });

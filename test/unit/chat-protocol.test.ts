@@ -14,6 +14,7 @@ describe('chat protocol schemas', () => {
   it('accepts every message the webview sends', () => {
     for (const message of [
       { type: 'ready' },
+      { type: 'ready', timeZone: 'Asia/Seoul' },
       { type: 'ask', text: '오늘 커밋된 내용을 요약해 주세요' },
       { type: 'stop' },
       { type: 'clear' },

@@ -27,6 +27,8 @@ export interface MockedWorkbenchOptions {
   folder?: string;
   /** Display language (WorkbenchOptions.locale). */
   locale?: WorkbenchOptions['locale'];
+  /** The browser's time zone (WorkbenchOptions.timezoneId). */
+  timezoneId?: string;
 }
 
 /** Registers the hooks in the calling `describe`; the returned getter is valid inside its tests. */
@@ -42,6 +44,7 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
       locale: options.locale,
+      timezoneId: options.timezoneId,
       extraExtensions: (options.extensions ?? []).map(linkedExtension),
     });
   });

@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
   locale?: 'ko';
   /** More extension folders to install beside ours (e.g. the scripted language model of test/fixtures). */
   extraExtensions?: Array<{ id: string; path: string }>;
+  /** The browser's time zone (IANA name), the user's: with `env.TZ` another, the window and the host disagree. */
+  timezoneId?: string;
 }
 
 export interface Workbench {
@@ -137,7 +139,7 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
