@@ -67,29 +67,40 @@ function explain(m: Mined, top: number): string {
   return out.join('\n');
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+/**
+ * What a study script may mine, from its arguments: `option(name)` reads `--name value`; `wanted` is every system of the
+ * gate's studied batches, or those `--only A,B` names; `blind` the systems of the `--blind B,C` batches (counted, never
+ * explained). Held-out systems are in neither: naming one in `--only` throws.
+ */
+export function studiedSelection(args: string[]) {
   const option = (name: string): string | undefined => {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
   const batches = gateBatches();
-  const minerOptions: TemplateMinerOptions = args.includes('--learned-merge') ? { learnedMerge: MERGE_MODEL } : {};
   const heldOut = new Set(batches.filter((b) => b.heldOut).flatMap((b) => b.systems));
   const only = option('--only')?.split(',').filter(Boolean);
   const refused = only?.filter((s) => heldOut.has(s)) ?? [];
   if (refused.length > 0) throw new Error(`held out, not mined here: ${refused.join(', ')}`);
   const studied = batches.filter((b) => !b.heldOut);
-  const wanted = new Set(only ?? studied.flatMap((b) => b.systems));
+  const wanted = new Set((only ?? studied.flatMap((b) => b.systems)).filter((s) => !heldOut.has(s)));
+  const blindBatches = new Set((option('--blind') ?? '').split(',').filter(Boolean).map(Number));
+  const blind = new Set(batches.filter((b) => blindBatches.has(b.batch)).flatMap((b) => b.systems));
+  return { option, studied, wanted, blind };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const { option, studied, wanted, blind } = studiedSelection(args);
+  const minerOptions: TemplateMinerOptions = args.includes('--learned-merge') ? { learnedMerge: MERGE_MODEL } : {};
   const results = new Map<string, Mined>();
   for (const dataset of findDatasets(EXCERPTS)) {
-    if (!wanted.has(dataset.system) || heldOut.has(dataset.system)) continue;
+    if (!wanted.has(dataset.system)) continue;
     const { lines, rows, events } = loadDataset(dataset);
     results.set(dataset.system, await mine(dataset.system, lines, rows, events, minerOptions));
   }
   const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
   const explainTop = option('--explain');
-  const blind = new Set((option('--blind') ?? '').split(',').filter(Boolean).flatMap((n) => batches.find((b) => b.batch === Number(n))?.systems ?? []));
   if (explainTop !== undefined) for (const m of results.values()) if (m.ga < 1 && !blind.has(m.system)) process.stdout.write(`${explain(m, Number(explainTop))}\n`);
   for (const b of studied) {
     const ga = b.systems.map((s) => results.get(s)?.ga).filter((g): g is number => g !== undefined);

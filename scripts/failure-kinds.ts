@@ -10,8 +10,7 @@
 //   --examples N  under each kind, its N events that cost the most lines, with the templates compared
 import { resolve } from 'node:path';
 import { WILDCARD } from '../servers/logs/patterns/tokenize';
-import { gateBatches } from './eval-brain';
-import { mine, type Mined } from './eval-studied';
+import { mine, studiedSelection, type Mined } from './eval-studied';
 import { runMain } from './eval-support';
 import { findDatasets, groupingErrors, loadDataset } from './loghub-data';
 
@@ -97,23 +96,11 @@ export function kindsOfErrors(m: Mined): KindedError[] {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const option = (name: string): string | undefined => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const batches = gateBatches();
-  const heldOut = new Set(batches.filter((b) => b.heldOut).flatMap((b) => b.systems));
-  const blindBatches = new Set((option('--blind') ?? '').split(',').filter(Boolean).map(Number));
-  const blind = new Set(batches.filter((b) => blindBatches.has(b.batch)).flatMap((b) => b.systems));
-  const only = option('--only')?.split(',').filter(Boolean);
-  const refused = only?.filter((s) => heldOut.has(s)) ?? [];
-  if (refused.length > 0) throw new Error(`held out, not mined here: ${refused.join(', ')}`);
-  const wanted = new Set(only ?? batches.filter((b) => !b.heldOut).flatMap((b) => b.systems));
+  const { option, wanted, blind } = studiedSelection(process.argv.slice(2));
   const errors: KindedError[] = [];
   let systems = 0;
   for (const dataset of findDatasets(EXCERPTS)) {
-    if (!wanted.has(dataset.system) || heldOut.has(dataset.system) || blind.has(dataset.system)) continue;
+    if (!wanted.has(dataset.system) || blind.has(dataset.system)) continue;
     const { lines, rows, events } = loadDataset(dataset);
     errors.push(...kindsOfErrors(await mine(dataset.system, lines, rows, events, {})));
     systems++;
