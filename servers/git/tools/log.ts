@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
+import { futureWindowNote, inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
@@ -170,7 +170,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     commits.length === 0 && windowed && input.ref === undefined && !resumed && plainFilters
       ? await elsewhereNote(repo, window, byAuthor, [...filters, '--', ...(path ? [path] : [])])
       : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, contained, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const notes = [resumed ? undefined : futureWindowNote(window), repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, contained, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
