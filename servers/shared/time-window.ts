@@ -259,3 +259,18 @@ function dayBound(dayStart: number, bound: TimeBound): number {
 function daysInMonth(year: number, month: number): number {
   return new Date(year, month, 0).getDate();
 }
+
+/** Slack for a clock a little ahead of this machine's before a `since` counts as in the future (ms). */
+const FUTURE_SINCE_SLACK_MS = 5 * MINUTE;
+
+/**
+ * A note when the window starts after `now` (epoch ms): nothing can have been written in it yet, so an empty answer
+ * is the window's doing, not the data's. Without it a `since` of a mistyped year (2027 for 2026) or a day word read
+ * the wrong way answered "0 matches" with a note per file that its entries are older than the window, which reads as
+ * "nothing happened". Undefined for a window that starts now or earlier (a window ending before it starts is refused
+ * by resolveWindow).
+ */
+export function futureWindowNote(window: TimeWindow, now: number = Date.now()): string | undefined {
+  if (window.since === undefined || window.since <= now + FUTURE_SINCE_SLACK_MS) return undefined;
+  return `the window starts in the future (since ${isoInLocalZone(window.since)}, now ${isoInLocalZone(now)}): nothing can have been written in it yet unless a clock is ahead; check since (the year, a day word)`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
-import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
+import { futureWindowNote, inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type FileStat, type NumstatCommit } from '../repo/parse';
 import { explainGitFailure, explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
@@ -126,6 +126,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const ranked = await markLfs(repo, await markSubmodules(repo, rank(tally(commits), input.sortBy), input.top, ['--no-merges', ...windowArgs, hash]), input.top, hash);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   const notes = [
+    futureWindowNote(window),
     limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
     repo.shallow && !limitHit ? 'This is a shallow clone: commits older than its depth are not counted.' : undefined,
     edgeNote(windowed.length - inside.length, windowed.find((c) => edges.has(c.hash))?.hash),

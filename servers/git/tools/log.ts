@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
+import { futureWindowNote, inWindow, isoInLocalZone, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
+import { GitTimeoutError } from '../repo/run';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
@@ -53,7 +54,16 @@ const outputSchema = z.object({
     .string()
     .optional()
     .describe('When truncated: pass it back as cursor (same other arguments) for the next commits. It names commits, so commits made meanwhile do not shift the pages'),
-  remaining: z.number().int().optional().describe('When truncated and cheap to count (up to 10000): how many matching commits come after this page'),
+  remaining: z
+    .number()
+    .int()
+    .optional()
+    .describe('When truncated and cheap to count (up to 10000 commits, about 2 s of walking): exactly how many matching commits come after this page'),
+  remainingAtLeast: z
+    .number()
+    .int()
+    .optional()
+    .describe('Instead of remaining, when the count was stopped (more than 10000 follow, or a path/author/grep filter matches few commits of a long history): at least this many come after this page'),
   since: z.string().optional().describe('The resolved start of the window (ISO, inclusive)'),
   until: z.string().optional().describe('The resolved end of the window (ISO, exclusive)'),
   shallow: z.boolean().describe('True when the clone is shallow and older history is missing'),
@@ -63,17 +73,18 @@ const outputSchema = z.object({
 type LogInput = z.output<typeof inputSchema>;
 type LogOutput = z.output<typeof outputSchema>;
 
-export function registerLogTool(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
+/** `countBudgetMs`: how long counting the commits after a page may walk (COUNT_BUDGET_MS; tests give less). */
+export function registerLogTool(server: McpServer, context: GitServerContext, cursors: PageCursors, countBudgetMs = COUNT_BUDGET_MS): void {
   registerGitTool(server, context, {
     name: 'git_log',
     title: 'Git commit history',
     description:
-      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive; on the committer date, or with dateBy "author" on when each change was written), or a file/folder path. A long history comes in pages: when truncated, pass nextCursor back as cursor for the next commits (remaining says how many).',
+      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive; on the committer date, or with dateBy "author" on when each change was written), or a file/folder path. A long history comes in pages: when truncated, pass nextCursor back as cursor for the next commits (remaining says how many, or remainingAtLeast when counting them all would be slow).',
     input: inputSchema,
     output: outputSchema,
     list: 'commits',
     run: (input, repo) => readLog(input, repo, cursors),
-    finish: (kept, whole, repo) => pageOnwards(kept, whole, repo, cursors),
+    finish: (kept, whole, repo) => pageOnwards(kept, whole, repo, cursors, countBudgetMs),
   });
 }
 
@@ -159,7 +170,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     commits.length === 0 && windowed && input.ref === undefined && !resumed && plainFilters
       ? await elsewhereNote(repo, window, byAuthor, [...filters, '--', ...(path ? [path] : [])])
       : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, contained, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const notes = [resumed ? undefined : futureWindowNote(window), repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rebasing, edge, rewritten, contained, empty, renamed, unmapped, futureNote(commits), elsewhere, ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -409,7 +420,7 @@ async function listingOf(repo: Repo, listing: string[], time: '%ct' | '%at' = '%
  * After the budget cut: when commits were left out, a cursor after the last one kept, and how many are left when
  * git's own listing says it exactly (no filter applied here beyond git's, every listed commit's time readable).
  */
-async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
+async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursors: PageCursors, countBudgetMs: number): Promise<LogOutput> {
   const page = paging.get(whole);
   const last = kept.commits.at(-1);
   if (!kept.truncated || !page || !last) return kept;
@@ -420,8 +431,8 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursor
   const at = page.positions.get(last.hash);
   const position = at === undefined ? undefined : at + 1;
   const nextCursor = cursors.encode({ ...page.state, after: last.hash, ...(position === undefined ? {} : { position }) });
-  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length, position);
-  return { ...kept, nextCursor, ...(remaining === undefined ? {} : { remaining }) };
+  const counted = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length, position, countBudgetMs);
+  return { ...kept, nextCursor, ...counted };
 }
 
 /**
@@ -431,26 +442,56 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursor
  */
 const COUNT_AT_MOST = 10_000;
 
-/** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or there are too many to count cheaply. */
-async function countAfter(repo: Repo, page: Paging, after: string, listed: number, position?: number): Promise<number | undefined> {
+/**
+ * How long the count after a page may walk (ms). COUNT_AT_MOST bounds the commits listed, not the commits git walks to
+ * find them: with a path, author or text filter few commits match, and git walked the whole history (200,000 commits,
+ * 20 s and more) to count the 40 that follow a first page that took it 6 s. Past this, the count is stopped and what it
+ * found so far is given as a lower bound.
+ */
+export const COUNT_BUDGET_MS = 2000;
+
+/** What the count after a page found: exact, at least so many (stopped by COUNT_AT_MOST or COUNT_BUDGET_MS), or nothing known. */
+type Remaining = { remaining: number } | { remainingAtLeast: number } | undefined;
+
+/** Commits git lists after `after` that are inside the window; a lower bound when the count was stopped, undefined when a time is unreadable or nothing was counted. */
+async function countAfter(repo: Repo, page: Paging, after: string, listed: number, position: number | undefined, budgetMs: number): Promise<Remaining> {
   // From the position just after the page git skips the commits before it without printing them (a deep page listed
   // all of them again); without one, the listing is read from its start up to the page.
   const most = position === undefined ? page.skip + listed + COUNT_AT_MOST : COUNT_AT_MOST;
   const from = position === undefined ? [] : [`--skip=${position}`];
-  let entries: Array<{ hash: string; timeMs: number }>;
+  // Collected here as git prints them, so a count stopped by its time still tells what it had found.
+  let text = '';
+  let complete: boolean;
   try {
-    entries = await listingOf(repo, [...from, `--max-count=${most + 1}`, ...page.listing], page.byAuthor ? '%at' : '%ct');
+    const run = await repo.git(['log', '-z', `--format=%H ${page.byAuthor ? '%at' : '%ct'}`, ...from, `--max-count=${most + 1}`, ...page.listing], {
+      maxBytes: LISTING_BYTES,
+      timeoutMs: budgetMs,
+      onStdout: (chunk) => {
+        text += chunk.toString('latin1');
+      },
+    });
+    complete = !run.truncated;
   } catch (error) {
-    if (error instanceof UserFacingError) return undefined;
-    throw error;
+    if (!(error instanceof GitTimeoutError)) return undefined;
+    complete = false;
   }
-  if (entries.length > most) return undefined;
+  const pieces = text.split('\0');
+  // A stopped listing may end inside an entry; a finished one ends with its last entry whole.
+  if (!complete) pieces.pop();
+  let entries = pieces.filter((line) => line.trim() !== '').map((line) => {
+    const [hash, seconds] = line.trim().split(' ');
+    return { hash, timeMs: seconds ? Number(seconds) * 1000 : Number.NaN };
+  });
+  const cut = !complete || entries.length > most;
+  if (entries.length > most) entries = entries.slice(0, most);
   const index = position === undefined ? entries.findIndex((e) => e.hash === after) : -1;
   if (position === undefined && index < 0) return undefined;
   const rest = entries.slice(index + 1);
   if (rest.some((e) => Number.isNaN(e.timeMs))) return undefined;
   const window = { since: page.state.since, until: page.state.until };
-  return rest.filter((e) => inWindow(e.timeMs, window)).length;
+  const counted = rest.filter((e) => inWindow(e.timeMs, window)).length;
+  if (!cut) return { remaining: counted };
+  return counted > 0 ? { remainingAtLeast: counted } : undefined;
 }
 
 /**

@@ -290,6 +290,28 @@ function describeHeader({ fields, tabbed }: LearnedHeader, clockReference?: numb
   return { id, description: `header${tabbed ? ' (tab-separated)' : ''}: ${names.join(', ')}; then the message` };
 }
 
+/** Headers learned from single lines kept at most (ownHeaderParse); past this the map starts again. */
+const MAX_OWN_HEADERS = 64;
+
+/**
+ * Reads each line by a header learned from that line alone, kept per shape (its first two tokens, digits masked): a
+ * header is learned once for the lines of one layout (learning one costs about 100 us, a line's read a few), and the
+ * same shape reads the same way whichever line came first.
+ */
+function ownHeaderParse(context: TimestampContext): TextParse {
+  const headers = new Map<string, ReturnType<typeof learnHeader>>();
+  return (line) => {
+    const shape = /^\S*\s+\S*/.exec(line)?.[0].replace(/\d/g, '0') ?? '';
+    let header = headers.get(shape);
+    if (header === undefined) {
+      if (headers.size >= MAX_OWN_HEADERS) headers.clear();
+      header = learnHeader([line], context);
+      headers.set(shape, header);
+    }
+    return parseWithHeader(header, line, context);
+  };
+}
+
 /** How a line's text (the inner line, for an envelope or prefix) is parsed: by the learned header, logfmt, or spellings. */
 type TextParse = (line: string) => ParsedLine;
 
@@ -306,7 +328,10 @@ function textParserFor(sample: string[], context: TimestampContext, reader: 'com
   if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
     const others = sample.filter((line) => !looksLikeLogfmt(line));
     const otherHeader = learnHeader(others, context);
-    const logfmt = logfmtParser(context, (line) => parseWithHeader(otherHeader, line, context), logfmtLevelScale(logfmtLines));
+    // With no other line in the sample to learn from (a program that changed its layout past the sample: Traefik's v2
+    // `level=info` records, then its v3 `<time> INF …` lines), each such line is read by a header of its own.
+    const other: TextParse = otherHeader.fields.length > 0 ? (line) => parseWithHeader(otherHeader, line, context) : ownHeaderParse(context);
+    const logfmt = logfmtParser(context, other, logfmtLevelScale(logfmtLines));
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
   const header = learnHeader(sample, context);

@@ -85,12 +85,12 @@ export function withForeignLines(parse: (line: string) => ParsedLine, sample: re
  * The lines of `sample` (a file's first lines) that `parse` reads as the text of the entry above although nothing marks
  * them so: no time, no level, no continuation's shape, not taken for another writer's (learnForeignLines). A line
  * another program wrote there takes that entry's level, unseen by a count of errors: error_summary says so of a file it
- * found no error in.
+ * found no error in. Each with its line number (1-based: the sample is the file's first lines).
  */
-export function unmarkedContinuations(sample: readonly string[], parser: Pick<LineParser, 'format' | 'parse'>): string[] {
-  const lines: string[] = [];
+export function unmarkedContinuations(sample: readonly string[], parser: Pick<LineParser, 'format' | 'parse'>): Array<{ text: string; line: number }> {
+  const lines: Array<{ text: string; line: number }> = [];
   let entrySeen = false;
-  for (const line of sample) {
+  for (const [index, line] of sample.entries()) {
     if (line.trim().length === 0) continue;
     const parsed = parser.parse(line);
     if (parsed.timestamp !== undefined || parsed.level !== undefined) {
@@ -98,7 +98,7 @@ export function unmarkedContinuations(sample: readonly string[], parser: Pick<Li
       continue;
     }
     // In a layout without headers ('unknown') such a line is an entry of its own already (needsHeader false).
-    if (entrySeen && unshapedUntimed(line, parsed) && needsHeader(parser, parsed)) lines.push(line);
+    if (entrySeen && unshapedUntimed(line, parsed) && needsHeader(parser, parsed)) lines.push({ text: line, line: index + 1 });
   }
   return lines;
 }

@@ -84,9 +84,10 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
 const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 /**
  * A level letter (Android's, apt's `E:`): bare or bracketed, then white space, `|`, the end, or a colon closing it (`W: `).
+ * A debug letter may carry its verbosity (`D1`..`D5`: MongoDB's text log beside its `I`, `W`, `E`, `F`).
  * A letter glued to a colon and more text is a Windows drive (`Restored D:\a\s\app.csproj`), not a level.
  */
-const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|]|:(?=\s|$)|$)/y;
+const LEVEL_LETTER_AT = /\[?([VDIWEFA]|D[1-5])\]?(?=[\s|]|:(?=\s|$)|$)/y;
 /**
  * Three-letter level columns that are words or nothing in lower case, read in upper case only (levels.ts
  * UPPER_CASE_LEVELS): Nim's chronicles writes `TRC DBG INF NOT WRN ERR FAT` (`NTC` for NOT in its newer versions), the others
@@ -96,6 +97,10 @@ const UPPER_CASE_LEVEL_AT = /(TRC|NOT|NTC|FAT)(?=\s|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
+/** Whether a level mark may follow a time of pattern `id` at `position` of `line` (see where it is read). */
+function markedTime(id: string | undefined, line: string, position: number): boolean {
+  return id === 'day-month-year' || (id === 'day-month-time' && line.charCodeAt(position) !== 45);
+}
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 /** What numberEnd reads: `\d+(?=[\s|]|$)`. */
 export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
@@ -886,8 +891,11 @@ function readHeader(line: string, context: TimestampContext, lone = false, refus
         break;
       }
     }
-    // Redis writes its level as a mark right after its `01 Jun 2024 12:30:45.123` time; nowhere else is a mark a level.
-    if (!field && !hasLevel && fields.at(-1)?.pattern?.id === 'day-month-year' && matchAt(LEVEL_MARK_AT, line, position)) {
+    // A level mark (`.-*#`) right after a day-first time with a month name: Redis's `01 Jun 2024 12:30:45.123 * …`, and
+    // its 2.x `04 Dec 10:00:00.123 # …` without a year; nowhere else is a mark a level. Without a year the same time opens
+    // lines whose `-` only separates (Node-RED's `25 Jan 20:25:10 - [info] …`): there a dash alone is no evidence, and
+    // the column is learned from the lines whose mark no separator writes (`*`, `#`, `.`).
+    if (!field && !hasLevel && markedTime(fields.at(-1)?.pattern?.id, line, position) && matchAt(LEVEL_MARK_AT, line, position)) {
       field = { kind: 'level', marks: true };
       end = position + 1;
       hasLevel = true;

@@ -22,6 +22,7 @@ import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './
 import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, unreadNotes } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { unmarkedContinuations } from '../format/foreign-lines';
+import { isTextError } from '../format/text-errors';
 import { strictInput } from '../../shared/strict-input';
 import { SEEK_RULE } from '../io/time-seek';
 import { forPeople, see } from './notes-for-people';
@@ -253,6 +254,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const { untimed, readFrom } = await scanErrors(ctx, file, entry, job, words);
   if (coverage.withoutLevel > 0 || entry.levelless) await findTextErrors(ctx, file, entry, job);
   noteLevelless(entry, job);
+  // With hours too: the lines are read the same way in a window, and one saying an error word is as uncounted.
+  noteUnmarkedContinuations(entry, job, sample, parser);
   if (newest === undefined) entry.note = `${nulTailNote(file) ?? 'no timestamps found at the end of this file'}: lines without a time are not counted`;
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
@@ -326,6 +329,8 @@ async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntr
  */
 /** Characters of the first unmarked continuation quoted in the note. */
 const UNMARKED_QUOTED = 80;
+/** Unmarked continuations saying an error word named in the note at most. */
+const UNMARKED_NAMED = 3;
 
 /**
  * For a file with no error counted: where its sample shows lines read as the text of the entry above that nothing marks
@@ -333,10 +338,19 @@ const UNMARKED_QUOTED = 80;
  * (`Server be/web1 is DOWN` under an INFO line) takes that entry's level: "no errors" is of its entries as read.
  */
 function noteUnmarkedContinuations(entry: FileEntry, job: FileJob, sample: string[], parser: LineParser): void {
-  if (entry.errors > 0) return;
   const lines = unmarkedContinuations(sample, parser);
-  if (lines.length === 0) return;
-  job.notes.push(`${entry.file}: ${lines.length.toLocaleString('en-US')} line(s) near its start without a time or a continuation's shape (the first: ${JSON.stringify(lines[0].slice(0, UNMARKED_QUOTED))}) were read as the text of the entry above them, at its level, as the file writes text of several lines under its entries; a line another program wrote there is not counted: search_logs finds it by its words`);
+  // Such a line saying an error word is an error no count holds (it took the level of the entry above): named by its
+  // line number, whatever was counted.
+  const worded = lines.filter((l) => isTextError(l.text));
+  if (lines.length === 0 || (entry.errors > 0 && worded.length === 0)) return;
+  const named = worded
+    .slice(0, UNMARKED_NAMED)
+    .map((l) => `line ${l.line} ${JSON.stringify(l.text.slice(0, UNMARKED_QUOTED))}`)
+    .join(', ');
+  const errorWords = worded.length === 0 ? '' : `; ${worded.length} of them say an error word and were not counted as errors: ${named}${worded.length > UNMARKED_NAMED ? ', …' : ''}`;
+  job.notes.push(
+    `${entry.file}: ${lines.length.toLocaleString('en-US')} line(s) near its start without a time or a continuation's shape (the first: ${JSON.stringify(lines[0].text.slice(0, UNMARKED_QUOTED))}) were read as the text of the entry above them, at its level, as the file writes text of several lines under its entries${job.window ? ' (so are such lines further on, in the window or not)' : ''}${errorWords}; a line another program wrote there is not counted: search_logs finds it by its words`,
+  );
 }
 
 function noteLevelless(entry: FileEntry, job: FileJob): void {

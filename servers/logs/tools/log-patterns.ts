@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { progressReporter, progressTicks, type ProgressTick } from '../../shared/progress';
-import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
+import { futureWindowNote, resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
 import { clockNote, encodingSchema, levelInput, newestEntry, repeatedTimeNote, windowMissNote, yearNote } from './common';
@@ -62,10 +62,11 @@ async function oneRecordFile(ctx: LogsContext, service: string, signal?: AbortSi
  */
 async function fileWindowNotes(ctx: LogsContext, name: string, window: TimeWindow, empty: boolean): Promise<string[]> {
   if (window.since === undefined && window.until === undefined) return [];
+  const future = futureWindowNote(window);
   const file = await ctx.open(name);
   try {
     const newest = await newestEntry(ctx, file);
-    const notes = [clockNote(file, newest), yearNote(file, newest), repeatedTimeNote(file, window.since, window.until), empty ? await windowMissNote(ctx, file, window.since, window.until) : undefined];
+    const notes = [future, clockNote(file, newest), yearNote(file, newest), repeatedTimeNote(file, window.since, window.until), empty ? await windowMissNote(ctx, file, window.since, window.until) : undefined];
     return notes.filter((note): note is string => note !== undefined);
   } finally {
     await closeQuietly(file.handle);
@@ -156,7 +157,8 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       const window = resolveWindow(args);
       const result = await logPatterns(sourcePatternsContext(ctx!, file, window, tick), { ...args, file: file.name }, extra.signal, onProgress);
       const empty = result.linesRead === 0 ? await sourceWindowNote(ctx!, file, window, extra.signal) : undefined;
-      const notes = [...(result.notes ?? []), ...(empty ? [empty] : [])];
+      const future = futureWindowNote(window);
+      const notes = [...(future ? [future] : []), ...(result.notes ?? []), ...(empty ? [empty] : [])];
       return toolResult({ ...result, templates: result.templates.map((t) => ({ ...t, examples: t.examples.map(exampleText) })), ...(notes.length ? { notes } : {}) });
     }),
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, type ProgressTick } from '../../shared/progress';
-import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
+import { futureWindowNote, resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { compilePattern, PatternCostError, REGEX_DIALECT } from '../search/dialect';
@@ -452,7 +452,10 @@ function sortByTime(matches: FoundMatch[], order: 'newest' | 'oldest'): void {
 
 /** The tool's answer: matches as JSON, cut to the shared byte budget, with notes saying what was left out and why. */
 function searchOutput(found: Found, args: SearchArgs, request: ScanRequest): SearchOutput {
-  const { files, notes, totalMatches } = found;
+  const { files, totalMatches } = found;
+  // First: it explains the per-file notes that every file's entries are older than the window.
+  const future = futureWindowNote({ since: request.since, until: request.until });
+  const notes = future ? [future, ...found.notes] : found.notes;
   const truncated = found.truncated || totalMatches > found.matches.length;
   const matches = found.matches.slice(0, args.limit).map((m) => ({
     file: m.file,

@@ -9,7 +9,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { singleRepository } from '../../../servers/git/context';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { PageCursors } from '../../../servers/git/repo/cursor';
 import { createServer } from '../../../servers/git/server';
+import { registerLogTool } from '../../../servers/git/tools/log';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { ALICE, createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
 
@@ -222,6 +225,7 @@ describe('git_log pages', function () {
       const first = await ok(longServer, 'git_log', { count: 20 });
       assert.equal(first.truncated, true);
       assert.equal(first.remaining, undefined);
+      assert.equal(first.remainingAtLeast, 10_000, 'the stopped count says how many it found, at least');
       assert.equal(typeof first.nextCursor, 'string');
       const near = await ok(longServer, 'git_log', { count: 100, since: '2024-05-07T00:00:00Z' });
       assert.equal(near.remaining, 10_050 - 8640 - 100, 'counted when few enough follow');
@@ -333,5 +337,38 @@ describe('git_log cursors: each server its own key', () => {
     const next = await gitLog(first, { count: 1, cursor });
     assert.notEqual(next.isError, true, textOf(next));
     assert.equal((next.structuredContent as Data).commits[0].subject, 'two');
+  });
+});
+
+// Counting after a page is bounded in time too: with a path few commits match, and git walked the whole history to
+// count them (200,000 commits: 20 s on top of the page's own 6 s). A count out of time leaves remaining out; the
+// page and its cursor stand.
+describe('git_log: the count after a page has a time budget', () => {
+  let kit: RepoKit;
+  let client: Client;
+
+  before(async () => {
+    kit = createRepoKit('git-count-budget-');
+    const repo = manyCommits(kit, 'budget', 300, (i) => `c${i}`);
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const server = new McpServer({ name: 'test-git', version: '0.0.0' });
+    // No time at all to count: git is stopped as it starts.
+    registerLogTool(server, singleRepository(repo), new PageCursors(), 0);
+    await server.connect(serverSide);
+    client = new Client({ name: 'test-client', version: '0.0.0' });
+    await client.connect(clientSide);
+  });
+  after(async () => {
+    await client?.close();
+    kit?.cleanup();
+  });
+
+  it('gives the page and a cursor without a count when counting is out of time', async () => {
+    const page = (await client.callTool({ name: 'git_log', arguments: { count: 10, path: 'file.txt' } })) as CallToolResult;
+    const data = page.structuredContent as Data;
+    assert.equal(data.returned, 10);
+    assert.equal(data.truncated, true);
+    assert.equal(typeof data.nextCursor, 'string');
+    assert.equal(data.remaining, undefined, 'an exact count needs the walk the budget forbids');
   });
 });

@@ -3,6 +3,7 @@
 // error_summary said "no ERROR or FATAL lines" without a word on it. Continuation is now the file's evidence: shaped
 // lines (indented, frames, an exception's) and plain lines in runs or under an announcing entry still continue.
 import assert from 'node:assert/strict';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,11 @@ describe('logs: error_summary names a stray line rather than "no errors" under I
     const runs = ['2026-12-04T10:00:00.100Z INFO loaded rules:', 'allow 10.0.0.0/8', 'deny all'];
     for (let i = 1; i < 30; i++) runs.push(`${at(i)} INFO request ${i} served in ${i % 7} ms`, ...(i === 20 ? [STRAY[3]] : []));
     writeFileSync(join(dir, 'rules.log'), runs.join('\n') + '\n');
+    // The same, its entries of the last minutes, with a stray line that says an error word: an hours window reads them too.
+    const recent = (second: number) => new Date(Date.now() - 600_000 + second * 1000).toISOString();
+    const fresh = [`${recent(0)} INFO loaded rules:`, 'allow 10.0.0.0/8', 'deny all'];
+    for (let i = 1; i < 30; i++) fresh.push(`${recent(i)} INFO request ${i} served in ${i % 7} ms`, ...(i === 5 ? ['Backend be/web1 failed: Layer4 timeout'] : []));
+    writeFileSync(join(dir, 'fresh.log'), fresh.join('\n') + '\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -117,6 +123,13 @@ describe('logs: error_summary names a stray line rather than "no errors" under I
       const summary = await wholeFileSummary(server(), 'rules.log');
       assert.equal(summary.totalErrors, 0);
       assert.ok(summary.notes.some((note: string) => /^rules\.log: 3 line\(s\) near its start without a time or a continuation's shape \(the first: "allow 10\.0\.0\.0\/8"\) were read as the text of the entry above them/.test(note)), JSON.stringify(summary.notes));
+      const result = (await server().client.callTool({ name: 'error_summary', arguments: { file: 'fresh.log', hours: 1 } })) as CallToolResult;
+      const windowed = result.structuredContent as { totalErrors: number; notes: string[] };
+      assert.equal(windowed.totalErrors, 0);
+      assert.ok(
+        windowed.notes.some((note) => /^fresh\.log: 3 line\(s\) near its start .*entry above them.*further on.*; 1 of them say an error word and were not counted as errors: line 9 "Backend be\/web1 failed: Layer4 timeout"/.test(note)),
+        JSON.stringify(windowed.notes),
+      );
       const haproxy = await wholeFileSummary(server(), 'haproxy.log');
       assert.ok(!haproxy.notes.some((note: string) => /read as the text of the entry above/.test(note)), JSON.stringify(haproxy.notes));
     });

@@ -47,6 +47,14 @@ describe('search_logs: a window that misses every entry says where they are', fu
           assert.ok(out.notes.some((n) => n.includes('newer than the window') && n.includes('2015-07-29T')), JSON.stringify(out.notes));
         });
 
+        it(`${file}: a window that starts in the future says so, before the per-file notes`, async () => {
+          const out = await search(server(), { file, pattern: 'connection refused', since: `${new Date().getFullYear() + 1}-01-01T00:00:00Z` });
+          assert.equal(out.totalMatches, 0);
+          assert.match(out.notes[0], /the window starts in the future \(since \d{4}-01-0\dT/, JSON.stringify(out.notes));
+          const past = await search(server(), { file, pattern: 'connection refused', since: '24h' });
+          assert.ok(!past.notes.some((n) => n.includes('in the future')), JSON.stringify(past.notes));
+        });
+
         it(`${file}: no such note when the window holds the entries`, async () => {
           const out = await search(server(), { file, pattern: 'connection refused', since: '2015-01-01T00:00:00Z' });
           assert.equal(out.totalMatches, 2);

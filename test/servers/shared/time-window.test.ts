@@ -1,6 +1,6 @@
 // The one time grammar and the one window rule (since inclusive, until exclusive) of every tool.
 import assert from 'node:assert/strict';
-import { inWindow, parseTimePoint, resolveWindow, sinceField, timeFields, TIME_FORMS, untilField, WINDOW_RULE, windowToIso } from '../../../servers/shared/time-window';
+import { futureWindowNote, inWindow, parseTimePoint, resolveWindow, sinceField, timeFields, TIME_FORMS, untilField, WINDOW_RULE, windowToIso } from '../../../servers/shared/time-window';
 import { UserFacingError } from '../../../servers/shared/tool-result';
 
 // Wednesday 2024-05-15 13:45:30 local time.
@@ -254,5 +254,18 @@ describe('shared time window', () => {
       assert.equal(sinceField.safeParse('x'.repeat(65)).success, false);
       assert.equal(untilField.safeParse(undefined).success, true);
     });
+  });
+});
+
+describe('futureWindowNote', () => {
+  const nowMs = now.getTime();
+  it('says a window that starts after now is in the future, with both times', () => {
+    assert.match(futureWindowNote({ since: nowMs + 86_400_000 }, nowMs) ?? '', /^the window starts in the future \(since 2024-05-16T13:45:30\.000.*, now 2024-05-15T13:45:30\.000/);
+    assert.ok(futureWindowNote({ since: nowMs + 3_600_000, until: nowMs + 7_200_000 }, nowMs));
+  });
+  it('says nothing for a window that starts now, in the past, within a clock slack, or is open', () => {
+    for (const since of [nowMs, nowMs - 1, nowMs + 60_000]) assert.equal(futureWindowNote({ since }, nowMs), undefined);
+    assert.equal(futureWindowNote({ until: nowMs + 86_400_000 }, nowMs), undefined);
+    assert.equal(futureWindowNote({}, nowMs), undefined);
   });
 });
