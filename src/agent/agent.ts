@@ -80,6 +80,8 @@ type Emit = (event: AgentEvent) => void;
 
 // Text that goes back to the model stays in English whatever the UI language.
 const CANCELLED_RESULT = 'Cancelled by the user.';
+const ROUND_LIMIT_REQUEST =
+  'The limit of tool rounds for this answer was reached, so no more tools can be called now. Answer the question from what the tools returned above; say what remains unchecked, which the user can have looked at by continuing.';
 
 /** Of the model's input window, the share the history may fill and the share one round of tool results may. */
 const HISTORY_SHARE = 0.6;
@@ -304,6 +306,7 @@ export class Agent implements ChatAgent {
       this.conversation.messages.push({ role: 'assistant', content });
       const outcome = await this.toolRound(turn, reply, tools);
       await this.persist();
+      if (outcome === 'max_tool_rounds') await this.lastAnswer(turn, tools);
       return outcome;
     }
     if (reason === 'pause_turn') {
@@ -332,6 +335,31 @@ export class Agent implements ChatAgent {
     return reason;
   }
 
+  /**
+   * The one request at the round limit: no tool may be called, the model answers from what the tools returned (the
+   * user got only the tool steps and "Stopped after N rounds" before, with nothing of what was found), then the notice
+   * with Continue. A failure still gives the notice, since Continue is how to go on, and is then handled as any other.
+   */
+  private async lastAnswer(turn: Turn, tools: readonly ToolInfo[]): Promise<void> {
+    const limitNotice = () => this.notice(turn.emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds); the answer above is from what they returned. You can continue to let it call more tools.', turn.state.rounds), true);
+    let reply: ModelReply;
+    try {
+      turn.partialText = '';
+      reply = await this.streamFitted(turn, tools, 'none');
+      turn.partialText = '';
+    } catch (error) {
+      if (!turn.signal.aborted) limitNotice();
+      throw error;
+    }
+    this.addUsage(turn.state, reply.usage);
+    const text = textOf(reply.content);
+    if (text) this.conversation.transcript.push({ kind: 'assistant', text });
+    // A model that calls a tool all the same keeps its text; the call is left out, as no result will answer it.
+    const kept = reply.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use');
+    this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
+    limitNotice();
+  }
+
   /** A request that threw: keeps the text streamed so far, tells the user why; returns the stop reason. */
   private requestFailed(turn: Turn, error: unknown): string {
     if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
@@ -353,11 +381,11 @@ export class Agent implements ChatAgent {
    * One request; refused as longer than the model's window, it is sent again with a smaller history
    * (older tool results shortened further), and the user is told. Other failures are thrown as they are.
    */
-  private async streamFitted(turn: Turn, tools: readonly ToolInfo[]): Promise<ModelReply> {
+  private async streamFitted(turn: Turn, tools: readonly ToolInfo[], toolChoice?: 'none'): Promise<ModelReply> {
     for (let attempt = 0; ; attempt++) {
       const sent: { chars: number } = { chars: 0 };
       try {
-        return await this.streamOnce(turn, tools, sent);
+        return await this.streamOnce(turn, tools, sent, toolChoice);
       } catch (error) {
         const tooLong = turn.signal.aborted || turn.partialText ? undefined : turn.model.describeError(error).tooLong;
         if (!tooLong) throw error;
@@ -372,7 +400,7 @@ export class Agent implements ChatAgent {
   }
 
   /** One request with the system prompt, the history (fitted to the model) and the tools; `sent.chars`: the history's size. */
-  private async streamOnce(turn: Turn, tools: readonly ToolInfo[], sent: { chars: number }): Promise<ModelReply> {
+  private async streamOnce(turn: Turn, tools: readonly ToolInfo[], sent: { chars: number }, toolChoice?: 'none'): Promise<ModelReply> {
     const system = buildSystemPrompt({
       now: this.deps.now?.() ?? new Date(),
       timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
@@ -397,6 +425,7 @@ export class Agent implements ChatAgent {
       messages,
       tools: toModelTools(tools),
       maxTokens: turn.settings.maxTokens,
+      ...(toolChoice ? { toolChoice } : {}),
     };
     return turn.model.send(request, {
       signal: turn.signal,
@@ -419,7 +448,8 @@ export class Agent implements ChatAgent {
     };
     if (state.rounds >= Math.max(1, settings.maxToolRounds)) {
       skip('Not run: the limit of tool rounds for one answer was reached.');
-      this.notice(emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds). You can continue.', state.rounds), true);
+      // Asked in the same user message as the results: the next request (lastAnswer) may call no tool.
+      (this.conversation.messages.at(-1)!.content as Anthropic.ContentBlockParam[]).push({ type: 'text', text: ROUND_LIMIT_REQUEST });
       return 'max_tool_rounds';
     }
     const repeated = uses.find((u) => (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1 >= this.limits.repeatLimit);

@@ -45,6 +45,7 @@ export class AnthropicModel implements ChatModel {
       system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
       messages: withAnthropicToolIds(request.messages),
       ...(tools.length > 0 ? { tools } : {}),
+      ...(tools.length > 0 && request.toolChoice === 'none' ? { tool_choice: { type: 'none' } } : {}),
     };
     const maxRetries = this.settings.maxRetries ?? ANTHROPIC_DEFAULTS.maxRetries;
     let answerStarted = false;

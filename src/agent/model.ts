@@ -25,6 +25,11 @@ export interface ModelRequest {
   tools: readonly ModelTool[];
   /** Most output tokens wanted (devopsAssistant.maxTokens); a provider without the knob ignores it. */
   maxTokens: number;
+  /**
+   * 'none': the model must answer in text and call no tool (the last request at the round limit). The tools are still
+   * described where the provider needs them to read the tool calls in the history (the Messages API does).
+   */
+  toolChoice?: 'none';
 }
 
 /** Tokens used by one request; providers that report no usage give an estimate or undefined. */

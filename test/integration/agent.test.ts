@@ -614,14 +614,49 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(JSON.stringify(last[last.length - 1]), /Not run: this exact call/);
   });
 
-  it('stops at maxToolRounds with a notice', async () => {
-    for (let i = 0; i < 3; i++) mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: `round ${i}` } }] });
+  // break37a #1: at the limit the user got the tool steps and "Stopped after N rounds", none of what they found.
+  it('at maxToolRounds one last request without tools answers from the results, then the notice; Continue goes on', async () => {
+    for (let i = 0; i < 3; i++) mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: `round ${i}` } }], usage: { input_tokens: 100, output_tokens: 10 } });
+    mock.enqueue({ text: 'From the two echoes: round 0 and round 1.', usage: { input_tokens: 100, output_tokens: 20 } });
     const { agent } = makeAgent(mock, hub, { settings: { maxToolRounds: 2 } });
     const log = new EventLog();
     await agent.ask('many rounds', log.onEvent, ac().signal);
     assert.equal(log.done(), 'max_tool_rounds');
     assert.equal(log.of('toolEnd').length, 2);
-    assert.match(log.of('notice')[0].message, /2 rounds/);
+    assert.equal(mock.messageRequests().length, 4, 'one last request, no more');
+    const last = mock.messageRequests()[3].body;
+    assert.deepEqual(last.tool_choice, { type: 'none' });
+    const closing = last.messages.at(-1).content;
+    assert.ok(closing.some((b: { type: string; content?: string }) => b.type === 'tool_result' && /Not run: the limit of tool rounds/.test(b.content ?? '')));
+    assert.match(closing.at(-1).text, /Answer the question from what the tools returned/);
+    assert.equal(log.text(), 'From the two echoes: round 0 and round 1.', 'the last answer is streamed');
+    const order = log.events.map((e) => e.type).filter((t) => t === 'text' || t === 'notice');
+    assert.equal(order.at(-1), 'notice', 'the notice comes after the answer');
+    const notice = log.of('notice')[0];
+    assert.match(notice.message, /Stopped after 2 rounds of tool calls/);
+    assert.equal(notice.canContinue, true);
+    assert.equal(log.of('usage')[0].usage.outputTokens, 50, 'the last request is counted');
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    assert.deepEqual(agent.transcript().map((i) => i.kind), ['user', 'tool', 'tool', 'assistant', 'notice', 'usage']);
+    mock.enqueue({ text: 'Nothing else.' });
+    const log2 = new EventLog();
+    await agent.continue(log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    assert.equal(mock.messageRequests()[4].body.tool_choice, undefined, 'Continue may call tools again');
+  });
+
+  it('the last request at maxToolRounds is cancellable', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: 'once' } }] }, { content: [{ type: 'tool_use', name: 'echo', input: { text: 'twice' } }] });
+    mock.enqueue({ text: 'A long last answer that is stopped before its end.', eventDelayMs: 200, chunkSize: 2 });
+    const { agent } = makeAgent(mock, hub, { settings: { maxToolRounds: 1 } });
+    const log = new EventLog();
+    const controller = ac();
+    const asked = agent.ask('stop me', log.onEvent, controller.signal);
+    await waitUntil('the last answer streaming', () => log.of('text').length > 0);
+    controller.abort();
+    await asked;
+    assert.equal(log.done(), 'cancelled');
+    assert.ok(!log.text().endsWith('end.'), 'the stream stopped');
     assert.deepEqual(danglingToolUses(agent.messages()), []);
   });
 
