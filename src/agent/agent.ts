@@ -6,7 +6,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { Thresholds } from '../settings';
-import type { McpHub, ToolInfo } from '../mcp/types';
+import type { McpHub, ServerState, ToolInfo } from '../mcp/types';
 import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
 import type { ClientSettings } from './client';
 import { textOf } from './content';
@@ -123,6 +123,8 @@ export class Agent implements ChatAgent {
    * The conversation only grows until it is cleared, so the lesson holds until clear().
    */
   private refusedHistoryChars: number | undefined;
+  /** The server of every tool offered to the model in this window (qualified name → server), to say which server a tool of a server now down is. */
+  private readonly toolServers = new Map<string, string>();
 
   constructor(private readonly deps: AgentDeps) {
     this.history = new HistoryStore(deps.store);
@@ -283,6 +285,7 @@ export class Agent implements ChatAgent {
     for (;;) {
       if (turn.signal.aborted) return 'cancelled';
       const tools = this.deps.hub.tools();
+      for (const tool of tools) this.toolServers.set(tool.qualifiedName, tool.server);
       turn.partialText = '';
       const reply = await this.streamFitted(turn, tools);
       turn.partialText = '';
@@ -458,18 +461,27 @@ export class Agent implements ChatAgent {
       this.notice(emit, t('Stopped: {0} was called {1} times with the same arguments. You can continue.', repeated.name, this.limits.repeatLimit), true);
       return 'repeated_tool_call';
     }
-    for (const u of uses) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
+    // The same call several times in one response (five identical search_logs) runs once: each ran a scan of its own
+    // and took its share of the round's budget. Every tool_use still gets a tool_result, the one of the call that ran.
+    const keys = uses.map((u) => callKey(u.name, u.input));
+    const firstIndex = keys.map((key) => keys.indexOf(key));
+    const distinct = uses.filter((_, i) => firstIndex[i] === i);
+    for (const u of distinct) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
     state.rounds++;
 
-    const outcomes = await mapWithLimit(uses, this.limits.toolConcurrency, (use) => this.runTool(use, tools, emit, signal));
-    const texts = await this.budgetResults(turn.model, outcomes.map((o) => o.text), signal);
+    const ran = await mapWithLimit(distinct, this.limits.toolConcurrency, (use) => this.runTool(use, tools, emit, signal));
+    const budgeted = await this.budgetResults(turn.model, ran.map((o) => o.text), signal);
+    const ranAt = (i: number) => distinct.indexOf(uses[firstIndex[i]]);
+    uses.forEach((use, i) => {
+      if (firstIndex[i] !== i) this.sameAsEarlier(use, uses[firstIndex[i]], ran[ranAt(i)], emit);
+    });
     this.conversation.messages.push({
       role: 'user',
       content: uses.map((use, i) => ({
         type: 'tool_result' as const,
         tool_use_id: use.id,
-        content: texts[i] || '(no output)',
-        ...(outcomes[i].status !== 'ok' ? { is_error: true } : {}),
+        content: budgeted[ranAt(i)] || '(no output)',
+        ...(ran[ranAt(i)].status !== 'ok' ? { is_error: true } : {}),
       })),
     });
     return signal.aborted ? 'cancelled' : 'continue';
@@ -490,10 +502,11 @@ export class Agent implements ChatAgent {
     }
   }
 
-  private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
+  private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string; server: string; tool: string }> {
     const tool = findTool(tools, use.name);
+    const missing = tool ? undefined : this.missingTool(use.name, tools);
     // The step is shown as "<server> · <tool>": a tool no server offers (e.g. git_log with no folder open) says so in words.
-    const server = tool?.server ?? t('not available');
+    const server = tool?.server ?? missing?.server ?? t('not available');
     const name = tool?.name ?? use.name;
     const input = toolInput(use.input);
     emit({ type: 'toolStart', callId: use.id, server, tool: name, input: input ?? {} });
@@ -502,7 +515,7 @@ export class Agent implements ChatAgent {
     let text: string;
     if (!tool) {
       status = 'error';
-      text = `Unknown tool "${use.name}". Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
+      text = missing?.text ?? '';
     } else if (!input) {
       status = 'error';
       text = invalidInputMessage(use.name, use.input);
@@ -529,7 +542,39 @@ export class Agent implements ChatAgent {
     const display = truncate(text, this.limits.displayResultChars);
     emit({ type: 'toolEnd', callId: use.id, status, durationMs, result: display });
     this.conversation.transcript.push({ kind: 'tool', callId: use.id, server, tool: name, input: input ?? {}, status, durationMs, result: display });
-    return { status, text };
+    return { status, text, server, tool: name };
+  }
+
+  /**
+   * Why a tool the model asked for is not offered, read by the model (English). A tool of a server that is down
+   * (failed, disabled in Restricted Mode or by the user, restarting) was called "unknown", and the model told the user
+   * the tool did not exist instead of what to fix. `server`: its server, when a request of this window offered it.
+   */
+  private missingTool(name: string, tools: readonly ToolInfo[]): { server?: string; text: string } {
+    const down = this.deps.hub.states().filter((state) => state.status !== 'running');
+    const owner = this.toolServers.get(name);
+    const ownerState = down.find((state) => state.name === owner);
+    if (ownerState) {
+      return {
+        server: ownerState.name,
+        text: `Not run: ${name} is a tool of the "${ownerState.name}" server, which is not running (${whyDown(ownerState)}). Tell the user the server is not running and why; it is not an unknown tool.`,
+      };
+    }
+    const available = `Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
+    if (down.length > 0) {
+      return { text: `Not run: no running server offers "${name}". Servers not running: ${down.map((state) => `${state.name} (${whyDown(state)})`).join('; ')}; it may be one of theirs. ${available}` };
+    }
+    return { text: `Unknown tool "${name}". ${available}` };
+  }
+
+  /** Shows a call not run because `earlier`, the same call in the same response, ran: it shares that result. */
+  private sameAsEarlier(use: Anthropic.ToolUseBlockParam, earlier: Anthropic.ToolUseBlockParam, outcome: { status: ToolCallStatus; text: string; server: string; tool: string }, emit: Emit): void {
+    const input = toolInput(use.input) ?? {};
+    const result = truncate(t('Same call as an earlier one in this step; its result is used: {0}', outcome.text), this.limits.displayResultChars);
+    emit({ type: 'toolStart', callId: use.id, server: outcome.server, tool: outcome.tool, input });
+    emit({ type: 'toolEnd', callId: use.id, status: outcome.status, durationMs: 0, result });
+    this.conversation.transcript.push({ kind: 'tool', callId: use.id, server: outcome.server, tool: outcome.tool, input, status: outcome.status, durationMs: 0, result });
+    this.deps.log?.(`[agent] ${use.name} asked again with the same arguments in one response; ${use.id} shares the result of ${earlier.id}`);
   }
 
   private notice(emit: Emit, message: string, canContinue: boolean, action?: EventAction): void {
@@ -567,6 +612,12 @@ export class Agent implements ChatAgent {
       this.deps.log?.(`[agent] could not save the conversation: ${(error as Error).message}`);
     }
   }
+}
+
+/** A server's state as the model reads it: "failed: <why>", "disabled: Restricted Mode…", "restarting". */
+function whyDown(state: ServerState): string {
+  const why = state.detail?.split('\n')[0]?.trim();
+  return why ? `${state.status}: ${why}` : state.status;
 }
 
 function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {

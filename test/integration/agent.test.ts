@@ -660,6 +660,27 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.deepEqual(danglingToolUses(agent.messages()), []);
   });
 
+  // break37a #3: five identical search_logs in one response ran five scans, each taking a share of the round's budget.
+  it('identical calls in one response run once; every tool_use gets that result', async () => {
+    const same = { type: 'tool_use' as const, name: 'echo', input: { text: 'same', n: 5 } };
+    mock.enqueue({ content: [same, same, same, { type: 'tool_use', name: 'echo', input: { text: 'other' } }, same] }, { text: 'done' });
+    const echoCalls = () => hub.metrics().find((m) => m.tool === 'echo')?.calls ?? 0;
+    const before = echoCalls();
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('same five times', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(echoCalls() - before, 2, 'one run for the four identical calls, one for the other');
+    const results = requestMessages(mock, 1)[2].content as Array<{ type: string; tool_use_id: string; content: string }>;
+    const uses = requestMessages(mock, 1)[1].content as Array<{ id: string }>;
+    assert.deepEqual(results.map((r) => r.tool_use_id), uses.map((u) => u.id), 'each tool_use answered, in order');
+    assert.deepEqual([results[1].content, results[2].content, results[4].content], [results[0].content, results[0].content, results[0].content]);
+    assert.match(results[0].content, /"same"/);
+    assert.match(results[3].content, /"other"/);
+    assert.equal(log.of('toolEnd').length, 5, 'every call is shown');
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+  });
+
   it('budgets large tool results per result and per round', async () => {
     mock.enqueue(
       {
