@@ -660,6 +660,33 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.deepEqual(danglingToolUses(agent.messages()), []);
   });
 
+  // break37a #2: a tool of a server that is down came back as `Unknown tool "git_log". Available tools: …`.
+  it('a tool of a server that is not running is said so, with the server and why, not "unknown"', async () => {
+    const two = new ServerHub({ output: () => ({ append: () => undefined }), options: { backoffBaseMs: 50, pingIntervalMs: 0 } });
+    try {
+      two.setSpecs([tinySpec('a'), tinySpec('b')]);
+      await waitForStates(two, (s) => s.length === 2 && s.every((x) => x.status === 'running'), 15_000);
+      mock.enqueue({ text: 'Both servers answer.' });
+      const { agent } = makeAgent(mock, two);
+      await agent.ask('what can you do?', new EventLog().onEvent, ac().signal);
+      assert.ok((mock.messageRequests()[0].body.tools as Array<{ name: string }>).some((x) => x.name === 'b__echo'));
+      two.setSpecs([tinySpec('a'), { ...tinySpec('b'), disabledReason: 'Restricted Mode: the workspace is not trusted' }]);
+      await waitForStates(two, (s) => s.find((x) => x.name === 'b')?.status === 'disabled', 15_000);
+      mock.enqueue({ content: [{ type: 'tool_use', name: 'b__echo', input: { text: 'hi' } }, { type: 'tool_use', name: 'git_log', input: {} }] }, { text: 'The b server is off.' });
+      const log = new EventLog();
+      await agent.ask('echo on b', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'end_turn');
+      const [offered, never] = requestMessages(mock, 2).at(-1).content as Array<{ content: string; is_error?: boolean }>;
+      assert.match(offered.content, /b__echo is a tool of the "b" server, which is not running \(disabled: Restricted Mode: the workspace is not trusted\)/);
+      assert.doesNotMatch(offered.content, /Unknown tool/);
+      assert.equal(offered.is_error, true);
+      assert.match(never.content, /no running server offers "git_log"\. Servers not running: b \(disabled: Restricted Mode/);
+      assert.equal(log.of('toolStart')[0].server, 'b', 'the step names the server');
+    } finally {
+      await two.dispose();
+    }
+  });
+
   // break37a #3: five identical search_logs in one response ran five scans, each taking a share of the round's budget.
   it('identical calls in one response run once; every tool_use gets that result', async () => {
     const same = { type: 'tool_use' as const, name: 'echo', input: { text: 'same', n: 5 } };
