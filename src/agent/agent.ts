@@ -16,7 +16,7 @@ import { clearChatAction } from './errors';
 import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt, offersFleet } from './prompt';
-import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
+import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, maskToolResult, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
   model: string;
@@ -538,6 +538,7 @@ export class Agent implements ChatAgent {
         call.dispose();
       }
     }
+    text = maskToolResult(text);
     const durationMs = Date.now() - started;
     const display = truncate(text, this.limits.displayResultChars);
     emit({ type: 'toolEnd', callId: use.id, status, durationMs, result: display });

@@ -687,6 +687,25 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     }
   });
 
+  // break37a #5: keys in log lines and other processes' command lines went to the model and the chat as they were.
+  it('secrets in a tool result are masked before the model and the chat get it, and the model is told so', async () => {
+    const leaked = 'retry with key sk-ant-api03-SECRETSECRET123 and postgres://app:hunter2@db/x';
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: leaked } }] }, { text: 'done' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('show the line', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    const result = requestMessages(mock, 1)[2].content[0].content as string;
+    const sent = JSON.parse(result) as { maskedByAssistant: string; args: { text: string } };
+    assert.equal(sent.args.text, 'retry with key *** and postgres://app:***@db/x');
+    assert.match(sent.maskedByAssistant, /^2 values that looked like a secret .* masked as \*\*\*/);
+    // The arguments are the model's own; what the tool returned is what must not show the secrets.
+    const step = agent.transcript().find((i) => i.kind === 'tool');
+    const shown = [log.of('toolEnd')[0].result, step?.kind === 'tool' ? step.result : ''].join('\n');
+    assert.match(shown, /app:\*\*\*@db/);
+    assert.ok(!shown.includes('SECRETSECRET') && !shown.includes('hunter2'), shown);
+  });
+
   // break37a #3: five identical search_logs in one response ran five scans, each taking a share of the round's budget.
   it('identical calls in one response run once; every tool_use gets that result', async () => {
     const same = { type: 'tool_use' as const, name: 'echo', input: { text: 'same', n: 5 } };
