@@ -436,6 +436,10 @@ export class Agent implements ChatAgent {
         turn.partialText += delta;
         turn.emit({ type: 'text', delta });
       },
+      onRetry: (wait) => {
+        this.deps.log?.(`[agent] ${turn.model.info.label}: ${wait.message}`);
+        turn.emit({ type: 'waiting', ...wait });
+      },
     });
   }
 

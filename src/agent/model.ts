@@ -85,6 +85,8 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Each piece of answer text as it streams in. */
   onText(delta: string): void;
+  /** The request failed and is tried again after a wait: `message` says why and how long, for the user. */
+  onRetry?(wait: { message: string; waitMs?: number }): void;
 }
 
 /** A language model the agent loop can talk to. */

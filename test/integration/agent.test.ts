@@ -352,14 +352,37 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(mock.messageRequests().length, 0);
   });
 
-  it('429 is retried by the SDK and then succeeds', async () => {
-    mock.enqueue({ status: 429, retryAfterMs: 20 }, { text: 'after the rate limit' });
+  // break37a #4: during the SDK's waits before a retry (up to a minute, twice) the chat showed nothing.
+  it('429 is retried by the SDK and then succeeds; the wait is shown, with why and how long', async () => {
+    mock.enqueue({ status: 429, retryAfterMs: 1400 }, { text: 'after the rate limit' });
     const { agent } = makeAgent(mock, hub);
     const log = new EventLog();
     await agent.ask('q', log.onEvent, ac().signal);
     assert.equal(log.done(), 'end_turn');
     assert.equal(log.text(), 'after the rate limit');
     assert.equal(mock.messageRequests().length, 2);
+    const [waiting, ...more] = log.of('waiting');
+    assert.equal(more.length, 0);
+    assert.equal(waiting.message, 'The Anthropic API is rate-limiting requests (429): trying again in 1 s (retry 1 of 2)…');
+    assert.equal(waiting.waitMs, 1400);
+    const types = log.events.map((e) => e.type);
+    assert.ok(types.indexOf('waiting') < types.indexOf('text'), types.join(' '));
+  });
+
+  it('529 twice: each wait is shown with its retry number; an error without a retry shows none', async () => {
+    mock.enqueue({ status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.deepEqual(log.of('waiting').map((e) => e.message.replace(/in \d+ s/, 'in N s')), [
+      'The Anthropic API is overloaded (529): trying again in N s (retry 1 of 2)…',
+      'The Anthropic API is overloaded (529): trying again in N s (retry 2 of 2)…',
+    ]);
+    mock.enqueue({ status: 400, errorMessage: 'bad' });
+    const log2 = new EventLog();
+    await agent.ask('q2', log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'error');
+    assert.equal(log2.of('waiting').length, 0);
   });
 
   it('529 overloaded: retried, then an actionable message', async () => {
