@@ -26,8 +26,10 @@ export interface ModelRequest {
   /** Most output tokens wanted (devopsAssistant.maxTokens); a provider without the knob ignores it. */
   maxTokens: number;
   /**
-   * 'none': the model must answer in text and call no tool (the last request at the round limit). The tools are still
-   * described where the provider needs them to read the tool calls in the history (the Messages API does).
+   * 'none': the model is to answer in text and call no tool (the last request at the round limit), where the provider
+   * has the knob (the Messages API's tool_choice). The tools stay described: a backend that reads the tool calls in the
+   * history refuses a request without them (Claude behind VS Code's Copilot too); VS Code's tool modes have no 'none',
+   * so there the request's own words ask for it and a call made all the same is dropped (agent.ts lastAnswer).
    */
   toolChoice?: 'none';
 }

@@ -36,9 +36,7 @@ export class VsCodeChatModel implements ChatModel {
 
   async send(request: ModelRequest, options: SendOptions): Promise<ModelReply> {
     const messages = toChatMessages(request.system, request.messages);
-    // VS Code's tool modes are Auto and Required only: a request that must not call tools offers none.
-    const offered = request.toolChoice === 'none' ? [] : request.tools;
-    const tools: vscode.LanguageModelChatTool[] = offered.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
+    const tools: vscode.LanguageModelChatTool[] = request.tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
     const watchdog = new IdleWatchdog(this.streamIdleMs, options.signal);
     const cancel = cancellationFor(watchdog.signal);
     try {
