@@ -447,16 +447,11 @@ export class Agent implements ChatAgent {
   private async toolRound(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<'continue' | 'cancelled' | 'max_tool_rounds' | 'repeated_tool_call'> {
     const { settings, state, emit, signal } = turn;
     const uses = reply.content.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
-    const skip = (why: string) => {
-      this.conversation.messages.push({
-        role: 'user',
-        content: uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, is_error: true, content: why })),
-      });
-    };
+    const notRun = (why: string) => uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, is_error: true, content: why }));
+    const skip = (why: string) => this.conversation.messages.push({ role: 'user', content: notRun(why) });
     if (state.rounds >= Math.max(1, settings.maxToolRounds)) {
-      skip('Not run: the limit of tool rounds for one answer was reached.');
       // Asked in the same user message as the results: the next request (lastAnswer) may call no tool.
-      (this.conversation.messages.at(-1)!.content as Anthropic.ContentBlockParam[]).push({ type: 'text', text: ROUND_LIMIT_REQUEST });
+      this.conversation.messages.push({ role: 'user', content: [...notRun('Not run: the limit of tool rounds for one answer was reached.'), { type: 'text', text: ROUND_LIMIT_REQUEST }] });
       return 'max_tool_rounds';
     }
     const repeated = uses.find((u) => (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1 >= this.limits.repeatLimit);
