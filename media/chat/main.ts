@@ -505,8 +505,27 @@ function appendAnswerText(delta: string) {
   }, 40);
 }
 
+/** The line saying the request waits before a retry: one at a time, gone with the turn's next event. */
+let waitingNode: HTMLElement | undefined;
+
+function showWaiting(message: string) {
+  waitingNode?.remove();
+  waitingNode = el('div', 'notice waiting', message);
+  waitingNode.setAttribute('role', 'status');
+  container().append(waitingNode);
+  scrollToEnd();
+}
+
 function applyEvent(event: AgentEvent) {
+  if (event.type !== 'waiting') {
+    waitingNode?.remove();
+    waitingNode = undefined;
+  }
   switch (event.type) {
+    case 'waiting':
+      flushAnswer();
+      showWaiting(event.message);
+      break;
     case 'start': {
       flushAnswer();
       turn = { node: newTurnNode(), tools: new Map() };

@@ -6,7 +6,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { Thresholds } from '../settings';
-import type { McpHub, ToolInfo } from '../mcp/types';
+import type { McpHub, ServerState, ToolInfo } from '../mcp/types';
 import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
 import type { ClientSettings } from './client';
 import { textOf } from './content';
@@ -16,7 +16,7 @@ import { clearChatAction } from './errors';
 import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt, offersFleet } from './prompt';
-import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
+import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, maskToolResult, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
   model: string;
@@ -80,6 +80,8 @@ type Emit = (event: AgentEvent) => void;
 
 // Text that goes back to the model stays in English whatever the UI language.
 const CANCELLED_RESULT = 'Cancelled by the user.';
+const ROUND_LIMIT_REQUEST =
+  'The limit of tool rounds for this answer was reached, so no more tools can be called now. Answer the question from what the tools returned above; say what remains unchecked, which the user can have looked at by continuing.';
 
 /** Of the model's input window, the share the history may fill and the share one round of tool results may. */
 const HISTORY_SHARE = 0.6;
@@ -121,6 +123,8 @@ export class Agent implements ChatAgent {
    * The conversation only grows until it is cleared, so the lesson holds until clear().
    */
   private refusedHistoryChars: number | undefined;
+  /** The server of every tool offered to the model in this window (qualified name → server), to say which server a tool of a server now down is. */
+  private readonly toolServers = new Map<string, string>();
 
   constructor(private readonly deps: AgentDeps) {
     this.history = new HistoryStore(deps.store);
@@ -281,6 +285,7 @@ export class Agent implements ChatAgent {
     for (;;) {
       if (turn.signal.aborted) return 'cancelled';
       const tools = this.deps.hub.tools();
+      for (const tool of tools) this.toolServers.set(tool.qualifiedName, tool.server);
       turn.partialText = '';
       const reply = await this.streamFitted(turn, tools);
       turn.partialText = '';
@@ -304,6 +309,7 @@ export class Agent implements ChatAgent {
       this.conversation.messages.push({ role: 'assistant', content });
       const outcome = await this.toolRound(turn, reply, tools);
       await this.persist();
+      if (outcome === 'max_tool_rounds') await this.lastAnswer(turn, tools);
       return outcome;
     }
     if (reason === 'pause_turn') {
@@ -332,6 +338,31 @@ export class Agent implements ChatAgent {
     return reason;
   }
 
+  /**
+   * The one request at the round limit: no tool may be called, the model answers from what the tools returned (the
+   * user got only the tool steps and "Stopped after N rounds" before, with nothing of what was found), then the notice
+   * with Continue. A failure still gives the notice, since Continue is how to go on, and is then handled as any other.
+   */
+  private async lastAnswer(turn: Turn, tools: readonly ToolInfo[]): Promise<void> {
+    const limitNotice = () => this.notice(turn.emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds); the answer above is from what they returned. You can continue to let it call more tools.', turn.state.rounds), true);
+    let reply: ModelReply;
+    try {
+      turn.partialText = '';
+      reply = await this.streamFitted(turn, tools, 'none');
+      turn.partialText = '';
+    } catch (error) {
+      if (!turn.signal.aborted) limitNotice();
+      throw error;
+    }
+    this.addUsage(turn.state, reply.usage);
+    const text = textOf(reply.content);
+    if (text) this.conversation.transcript.push({ kind: 'assistant', text });
+    // A model that calls a tool all the same keeps its text; the call is left out, as no result will answer it.
+    const kept = reply.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use');
+    this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
+    limitNotice();
+  }
+
   /** A request that threw: keeps the text streamed so far, tells the user why; returns the stop reason. */
   private requestFailed(turn: Turn, error: unknown): string {
     if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
@@ -353,11 +384,11 @@ export class Agent implements ChatAgent {
    * One request; refused as longer than the model's window, it is sent again with a smaller history
    * (older tool results shortened further), and the user is told. Other failures are thrown as they are.
    */
-  private async streamFitted(turn: Turn, tools: readonly ToolInfo[]): Promise<ModelReply> {
+  private async streamFitted(turn: Turn, tools: readonly ToolInfo[], toolChoice?: 'none'): Promise<ModelReply> {
     for (let attempt = 0; ; attempt++) {
       const sent: { chars: number } = { chars: 0 };
       try {
-        return await this.streamOnce(turn, tools, sent);
+        return await this.streamOnce(turn, tools, sent, toolChoice);
       } catch (error) {
         const tooLong = turn.signal.aborted || turn.partialText ? undefined : turn.model.describeError(error).tooLong;
         if (!tooLong) throw error;
@@ -372,7 +403,7 @@ export class Agent implements ChatAgent {
   }
 
   /** One request with the system prompt, the history (fitted to the model) and the tools; `sent.chars`: the history's size. */
-  private async streamOnce(turn: Turn, tools: readonly ToolInfo[], sent: { chars: number }): Promise<ModelReply> {
+  private async streamOnce(turn: Turn, tools: readonly ToolInfo[], sent: { chars: number }, toolChoice?: 'none'): Promise<ModelReply> {
     const system = buildSystemPrompt({
       now: this.deps.now?.() ?? new Date(),
       timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
@@ -397,12 +428,17 @@ export class Agent implements ChatAgent {
       messages,
       tools: toModelTools(tools),
       maxTokens: turn.settings.maxTokens,
+      ...(toolChoice ? { toolChoice } : {}),
     };
     return turn.model.send(request, {
       signal: turn.signal,
       onText: (delta) => {
         turn.partialText += delta;
         turn.emit({ type: 'text', delta });
+      },
+      onRetry: (wait) => {
+        this.deps.log?.(`[agent] ${turn.model.info.label}: ${wait.message}`);
+        turn.emit({ type: 'waiting', ...wait });
       },
     });
   }
@@ -411,15 +447,11 @@ export class Agent implements ChatAgent {
   private async toolRound(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<'continue' | 'cancelled' | 'max_tool_rounds' | 'repeated_tool_call'> {
     const { settings, state, emit, signal } = turn;
     const uses = reply.content.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
-    const skip = (why: string) => {
-      this.conversation.messages.push({
-        role: 'user',
-        content: uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, is_error: true, content: why })),
-      });
-    };
+    const notRun = (why: string) => uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, is_error: true, content: why }));
+    const skip = (why: string) => this.conversation.messages.push({ role: 'user', content: notRun(why) });
     if (state.rounds >= Math.max(1, settings.maxToolRounds)) {
-      skip('Not run: the limit of tool rounds for one answer was reached.');
-      this.notice(emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds). You can continue.', state.rounds), true);
+      // Asked in the same user message as the results: the next request (lastAnswer) may call no tool.
+      this.conversation.messages.push({ role: 'user', content: [...notRun('Not run: the limit of tool rounds for one answer was reached.'), { type: 'text', text: ROUND_LIMIT_REQUEST }] });
       return 'max_tool_rounds';
     }
     const repeated = uses.find((u) => (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1 >= this.limits.repeatLimit);
@@ -428,18 +460,27 @@ export class Agent implements ChatAgent {
       this.notice(emit, t('Stopped: {0} was called {1} times with the same arguments. You can continue.', repeated.name, this.limits.repeatLimit), true);
       return 'repeated_tool_call';
     }
-    for (const u of uses) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
+    // The same call several times in one response (five identical search_logs) runs once: each ran a scan of its own
+    // and took its share of the round's budget. Every tool_use still gets a tool_result, the one of the call that ran.
+    const keys = uses.map((u) => callKey(u.name, u.input));
+    const firstIndex = keys.map((key) => keys.indexOf(key));
+    const distinct = uses.filter((_, i) => firstIndex[i] === i);
+    for (const u of distinct) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
     state.rounds++;
 
-    const outcomes = await mapWithLimit(uses, this.limits.toolConcurrency, (use) => this.runTool(use, tools, emit, signal));
-    const texts = await this.budgetResults(turn.model, outcomes.map((o) => o.text), signal);
+    const ran = await mapWithLimit(distinct, this.limits.toolConcurrency, (use) => this.runTool(use, tools, emit, signal));
+    const budgeted = await this.budgetResults(turn.model, ran.map((o) => o.text), signal);
+    const ranAt = (i: number) => distinct.indexOf(uses[firstIndex[i]]);
+    uses.forEach((use, i) => {
+      if (firstIndex[i] !== i) this.sameAsEarlier(use, uses[firstIndex[i]], ran[ranAt(i)], emit);
+    });
     this.conversation.messages.push({
       role: 'user',
       content: uses.map((use, i) => ({
         type: 'tool_result' as const,
         tool_use_id: use.id,
-        content: texts[i] || '(no output)',
-        ...(outcomes[i].status !== 'ok' ? { is_error: true } : {}),
+        content: budgeted[ranAt(i)] || '(no output)',
+        ...(ran[ranAt(i)].status !== 'ok' ? { is_error: true } : {}),
       })),
     });
     return signal.aborted ? 'cancelled' : 'continue';
@@ -460,10 +501,11 @@ export class Agent implements ChatAgent {
     }
   }
 
-  private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
+  private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string; server: string; tool: string }> {
     const tool = findTool(tools, use.name);
+    const missing = tool ? undefined : this.missingTool(use.name, tools);
     // The step is shown as "<server> · <tool>": a tool no server offers (e.g. git_log with no folder open) says so in words.
-    const server = tool?.server ?? t('not available');
+    const server = tool?.server ?? missing?.server ?? t('not available');
     const name = tool?.name ?? use.name;
     const input = toolInput(use.input);
     emit({ type: 'toolStart', callId: use.id, server, tool: name, input: input ?? {} });
@@ -472,7 +514,7 @@ export class Agent implements ChatAgent {
     let text: string;
     if (!tool) {
       status = 'error';
-      text = `Unknown tool "${use.name}". Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
+      text = missing?.text ?? '';
     } else if (!input) {
       status = 'error';
       text = invalidInputMessage(use.name, use.input);
@@ -495,11 +537,44 @@ export class Agent implements ChatAgent {
         call.dispose();
       }
     }
+    text = maskToolResult(text);
     const durationMs = Date.now() - started;
     const display = truncate(text, this.limits.displayResultChars);
     emit({ type: 'toolEnd', callId: use.id, status, durationMs, result: display });
     this.conversation.transcript.push({ kind: 'tool', callId: use.id, server, tool: name, input: input ?? {}, status, durationMs, result: display });
-    return { status, text };
+    return { status, text, server, tool: name };
+  }
+
+  /**
+   * Why a tool the model asked for is not offered, read by the model (English). A tool of a server that is down
+   * (failed, disabled in Restricted Mode or by the user, restarting) was called "unknown", and the model told the user
+   * the tool did not exist instead of what to fix. `server`: its server, when a request of this window offered it.
+   */
+  private missingTool(name: string, tools: readonly ToolInfo[]): { server?: string; text: string } {
+    const down = this.deps.hub.states().filter((state) => state.status !== 'running');
+    const owner = this.toolServers.get(name);
+    const ownerState = down.find((state) => state.name === owner);
+    if (ownerState) {
+      return {
+        server: ownerState.name,
+        text: `Not run: ${name} is a tool of the "${ownerState.name}" server, which is not running (${whyDown(ownerState)}). Tell the user the server is not running and why; it is not an unknown tool.`,
+      };
+    }
+    const available = `Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
+    if (down.length > 0) {
+      return { text: `Not run: no running server offers "${name}". Servers not running: ${down.map((state) => `${state.name} (${whyDown(state)})`).join('; ')}; it may be one of theirs. ${available}` };
+    }
+    return { text: `Unknown tool "${name}". ${available}` };
+  }
+
+  /** Shows a call not run because `earlier`, the same call in the same response, ran: it shares that result. */
+  private sameAsEarlier(use: Anthropic.ToolUseBlockParam, earlier: Anthropic.ToolUseBlockParam, outcome: { status: ToolCallStatus; text: string; server: string; tool: string }, emit: Emit): void {
+    const input = toolInput(use.input) ?? {};
+    const result = truncate(t('Same call as an earlier one in this step; its result is used: {0}', outcome.text), this.limits.displayResultChars);
+    emit({ type: 'toolStart', callId: use.id, server: outcome.server, tool: outcome.tool, input });
+    emit({ type: 'toolEnd', callId: use.id, status: outcome.status, durationMs: 0, result });
+    this.conversation.transcript.push({ kind: 'tool', callId: use.id, server: outcome.server, tool: outcome.tool, input, status: outcome.status, durationMs: 0, result });
+    this.deps.log?.(`[agent] ${use.name} asked again with the same arguments in one response; ${use.id} shares the result of ${earlier.id}`);
   }
 
   private notice(emit: Emit, message: string, canContinue: boolean, action?: EventAction): void {
@@ -537,6 +612,12 @@ export class Agent implements ChatAgent {
       this.deps.log?.(`[agent] could not save the conversation: ${(error as Error).message}`);
     }
   }
+}
+
+/** A server's state as the model reads it: "failed: <why>", "disabled: Restricted Mode…", "restarting". */
+function whyDown(state: ServerState): string {
+  const why = state.detail?.split('\n')[0]?.trim();
+  return why ? `${state.status}: ${why}` : state.status;
 }
 
 function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {

@@ -11,7 +11,7 @@ import type { MessageParam } from './history';
 import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
 import { estimateCostUsd } from './pricing';
-import { streamMessage } from './stream';
+import { streamMessage, type RetryWait } from './stream';
 
 export interface AnthropicModelSettings {
   /** Anthropic model name, e.g. claude-sonnet-4-6. */
@@ -45,6 +45,7 @@ export class AnthropicModel implements ChatModel {
       system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
       messages: withAnthropicToolIds(request.messages),
       ...(tools.length > 0 ? { tools } : {}),
+      ...(tools.length > 0 && request.toolChoice === 'none' ? { tool_choice: { type: 'none' } } : {}),
     };
     const maxRetries = this.settings.maxRetries ?? ANTHROPIC_DEFAULTS.maxRetries;
     let answerStarted = false;
@@ -54,7 +55,7 @@ export class AnthropicModel implements ChatModel {
     };
     for (let retries = 0; ; retries++) {
       try {
-        const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, onText);
+        const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, onText, (wait) => options.onRetry?.(retryNotice(wait)));
         return { content: message.content.map(toParam), stopReason: message.stop_reason ?? 'end_turn', usage: usageOf(message.usage) };
       } catch (error) {
         const again = !answerStarted && retries < maxRetries && !options.signal.aborted;
@@ -64,7 +65,9 @@ export class AnthropicModel implements ChatModel {
         } else if (!(isInternalErrorInStream(error) && again)) {
           throw error;
         }
-        await sleep(retryDelayMs(retries), options.signal);
+        const waitMs = retryDelayMs(retries);
+        options.onRetry?.(retryNotice({ status: isOverloaded(error) ? 529 : 500, retry: retries + 1, maxRetries, waitMs }));
+        await sleep(waitMs, options.signal);
       }
     }
   }
@@ -84,6 +87,19 @@ export class AnthropicModel implements ChatModel {
   redact(text: string): string {
     return withoutSecrets(text, this.client.apiKey);
   }
+}
+
+/** What the user reads while a request waits to be tried again. */
+export function retryNotice(wait: RetryWait): { message: string; waitMs?: number } {
+  const seconds = wait.waitMs === undefined ? undefined : Math.max(1, Math.round(wait.waitMs / 1000));
+  const when = seconds === undefined ? t('in a few seconds') : t('in {0} s', seconds);
+  const why =
+    wait.status === 429
+      ? t('The Anthropic API is rate-limiting requests (429)')
+      : wait.status === 529
+        ? t('The Anthropic API is overloaded (529)')
+        : t('The Anthropic API answered with an error ({0})', wait.status);
+  return { message: t('{0}: trying again {1} (retry {2} of {3})…', why, when, wait.retry, wait.maxRetries), ...(wait.waitMs === undefined ? {} : { waitMs: wait.waitMs }) };
 }
 
 /** The Anthropic model when a key is set, else why not (with the Set API Key button). */

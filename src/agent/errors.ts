@@ -12,6 +12,7 @@ import {
 import { t } from '@vscode/l10n';
 import type { EventAction } from './events';
 import { StreamStalledError } from './idle';
+import { MASK, maskSecrets } from './secrets';
 
 export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
 
@@ -71,16 +72,12 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   return { ...mapped, message: withoutSecrets(mapped.message, context.apiKey) };
 }
 
-const MASK = '***';
-/** An Anthropic API key (sk-ant-api03-…, sk-ant-admin01-…): a key other than the one sent is no less secret. */
-const ANTHROPIC_KEY = /sk-ant-[A-Za-z0-9_-]{6,}/g;
-
-/** `text` with `apiKey` and anything shaped like an Anthropic key replaced by a mask. */
+/** `text` with `apiKey` and anything shaped like a key, token or password (secrets.ts) replaced by a mask. */
 export function withoutSecrets(text: string, apiKey?: string | null): string {
   const key = apiKey?.trim();
   // A short "key" (a test value, a typo) is masked only where it appears whole, not as part of other words.
   const whole = key && key.length >= 8 ? text.split(key).join(MASK) : text;
-  return whole.replace(ANTHROPIC_KEY, MASK);
+  return maskSecrets(whole).text;
 }
 
 /**

@@ -35,6 +35,12 @@ export const agentEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('toolStart'), callId: z.string(), server: z.string(), tool: z.string(), input: z.unknown() }),
   z.object({ type: z.literal('toolEnd'), callId: z.string(), status: toolCallStatus, durationMs: z.number(), result: z.string() }),
   z.object({ type: z.literal('usage'), usage }),
+  /**
+   * The provider answered with an error it is tried again for (429, 529, 5xx) and the request waits before it (up to a
+   * minute as the API asks, twice): said so, or the chat showed nothing for that long. `waitMs`: the wait, when known.
+   * Over with the next event of the turn.
+   */
+  z.object({ type: z.literal('waiting'), message: z.string(), waitMs: z.optional(z.number()) }),
   /** The loop stopped early for a reason the user should know (round limit, repeated call, max_tokens, refusal…). */
   z.object({ type: z.literal('notice'), message: z.string(), canContinue: z.boolean(), action: z.optional(eventAction) }),
   /** `moreActions`: further buttons, e.g. "Choose Model" beside "Set API Key" when there is no model at all. */

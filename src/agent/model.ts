@@ -25,6 +25,13 @@ export interface ModelRequest {
   tools: readonly ModelTool[];
   /** Most output tokens wanted (devopsAssistant.maxTokens); a provider without the knob ignores it. */
   maxTokens: number;
+  /**
+   * 'none': the model is to answer in text and call no tool (the last request at the round limit), where the provider
+   * has the knob (the Messages API's tool_choice). The tools stay described: a backend that reads the tool calls in the
+   * history refuses a request without them (Claude behind VS Code's Copilot too); VS Code's tool modes have no 'none',
+   * so there the request's own words ask for it and a call made all the same is dropped (agent.ts lastAnswer).
+   */
+  toolChoice?: 'none';
 }
 
 /** Tokens used by one request; providers that report no usage give an estimate or undefined. */
@@ -80,6 +87,8 @@ export interface SendOptions {
   signal: AbortSignal;
   /** Each piece of answer text as it streams in. */
   onText(delta: string): void;
+  /** The request failed and is tried again after a wait: `message` says why and how long, for the user. */
+  onRetry?(wait: { message: string; waitMs?: number }): void;
 }
 
 /** A language model the agent loop can talk to. */

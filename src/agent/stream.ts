@@ -18,13 +18,14 @@ export async function streamMessage(
   signal: AbortSignal,
   idleMs: number,
   onText: (delta: string) => void,
+  onRetry?: (retry: RetryWait) => void,
 ): Promise<Anthropic.Message> {
   const watchdog = new IdleWatchdog(idleMs, signal);
   watchdog.touch();
   /** The input JSON text of each tool_use block, by content index, as it streamed in. */
   const inputJson = new Map<number, string>();
   try {
-    const stream = client.messages.stream(body, { signal: watchdog.signal, middleware: [attemptClock(watchdog)] });
+    const stream = client.messages.stream(body, { signal: watchdog.signal, middleware: [attemptClock(watchdog, client.maxRetries, onRetry)] });
     stream.on('streamEvent', (event) => {
       watchdog.touch();
       if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
@@ -47,19 +48,47 @@ export async function streamMessage(
  * The SDK's wait before a retry honours retry-after up to a minute, twice by default: counted as silence, a rate limit
  * with retry-after: 60 ended the answer as "stopped sending data for 120 s" instead of being retried (break37a).
  */
-function attemptClock(watchdog: IdleWatchdog): Middleware {
+function attemptClock(watchdog: IdleWatchdog, maxRetries: number, onRetry?: (retry: RetryWait) => void): Middleware {
+  let attempts = 0;
   return async (request, next) => {
     watchdog.touch();
+    attempts++;
     try {
       const response = await next(request);
       if (response.ok) watchdog.touch();
       else watchdog.pause();
+      if (!response.ok && attempts <= maxRetries && sdkRetries(response)) onRetry?.({ status: response.status, retry: attempts, maxRetries, waitMs: retryAfterMs(response.headers) });
       return response;
     } catch (error) {
       watchdog.pause();
       throw error;
     }
   };
+}
+
+/** A failed attempt the SDK tries again after a wait: its HTTP status, which retry comes (1-based), and the wait the response asked for (ms). */
+export interface RetryWait {
+  status: number;
+  retry: number;
+  maxRetries: number;
+  /** Undefined: the SDK's own backoff (0.5 s doubling, at most 8 s). */
+  waitMs?: number;
+}
+
+/** Whether the SDK tries a failed response again (its shouldRetry, without the token-cache case the extension never uses). */
+function sdkRetries(response: Response): boolean {
+  const header = response.headers.get('x-should-retry');
+  if (header === 'true' || header === 'false') return header === 'true';
+  return response.status === 408 || response.status === 409 || response.status === 429 || response.status >= 500;
+}
+
+/** The wait a response asks for before a retry (retry-after-ms, or retry-after in seconds or as a date), as the SDK reads it. */
+function retryAfterMs(headers: Headers): number | undefined {
+  const ms = parseFloat(headers.get('retry-after-ms') ?? '');
+  const after = headers.get('retry-after');
+  const seconds = after === null ? NaN : parseFloat(after);
+  const wait = !Number.isNaN(ms) ? ms : !Number.isNaN(seconds) ? seconds * 1000 : after !== null ? Date.parse(after) - Date.now() : undefined;
+  return wait !== undefined && wait > 0 && wait <= 2 ** 31 - 1 ? wait : undefined;
 }
 
 /** `message` with each tool_use whose streamed JSON does not parse whole holding that text as its input. */

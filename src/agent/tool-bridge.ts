@@ -5,6 +5,7 @@ import { parsesAsJson } from './content';
 import type { ModelTool } from './model';
 import { cutText } from '../../servers/shared/sanitize';
 import { cutJsonResult } from './result-cut';
+import { maskSecrets } from './secrets';
 
 export interface ResultBudget {
   /** Characters per tool result. */
@@ -118,4 +119,22 @@ function stableStringify(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** The field a masked JSON result says so in, placed first as the cut note is (result-cut.ts). */
+export const MASKED_FIELD = 'maskedByAssistant';
+
+/**
+ * A tool result with secrets of known shapes masked (secrets.ts), before the model and the chat get it: log lines and
+ * other processes' command lines carry keys and passwords. Says that something was masked, and how many, so the model
+ * does not report a value of "***" as the real one: as a first field of a JSON object (its JSON stays whole for the
+ * budget's cut), else on a line of its own at the end. Read by the model, so English whatever the UI language.
+ */
+export function maskToolResult(text: string): string {
+  const { text: masked, masked: count } = maskSecrets(text);
+  if (count === 0) return text;
+  const note = `${count} value${count === 1 ? '' : 's'} that looked like a secret (key, token, password) masked as *** by DevOps Assistant`;
+  const open = /^\s*\{\s*"/.exec(masked);
+  if (open && parsesAsJson(masked)) return `{${JSON.stringify(MASKED_FIELD)}:${JSON.stringify(note)},${masked.slice(open[0].length - 1)}`;
+  return `${masked}\n[${note}]`;
 }

@@ -68,6 +68,9 @@ export class TurnRenderer {
       case 'done':
         this.stopReason = event.stopReason;
         return;
+      case 'waiting':
+        this.sink.progress(event.message);
+        return;
       default:
         // start, model, usage: VS Code's Chat view shows the model itself; usage stays in the Output channel.
         return;

@@ -161,9 +161,11 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
       await enqueue(
         { toolCalls: [{ callId: 'round-1', name: 'git_status', input: {} }] },
         { toolCalls: [{ callId: 'round-2', name: 'git_status', input: {} }] },
+        { text: 'The status shows branch main.' },
       );
       const first = await ask({ prompt: 'Check the status twice' });
-      assert.match(first.stream.text(), /Stopped after 1 rounds? of tool calls/);
+      assert.match(first.stream.text(), /The status shows branch main\.[^]*Stopped after 1 rounds? of tool calls/, 'the answer from the results, then the notice');
+      assert.match(partsOf((await scriptedRequests())[2], 'text').map((p) => p.value).join(' '), /Answer the question from what the tools returned/, 'the last request asks for the answer');
       const followups = participant.followups(first.result);
       assert.deepEqual(followups.map((f) => f.prompt), ['Continue.']);
       await enqueue({ text: 'Nothing else to check.' });
@@ -173,7 +175,7 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
       ];
       const next = await ask({ prompt: followups[0].prompt, history });
       assert.equal(next.stream.text(), 'Nothing else to check.');
-      const continued = (await scriptedRequests())[2];
+      const continued = (await scriptedRequests())[3];
       const results = partsOf(continued, 'toolResult');
       assert.ok(results.some((r) => r.callId === 'round-1' && /branch|main/i.test(r.content)), 'the first round\'s real result is in the history');
       assert.ok(results.some((r) => r.callId === 'round-2' && /Not run/.test(r.content)), 'the call that was not run is answered as such');

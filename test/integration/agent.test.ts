@@ -352,14 +352,37 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.equal(mock.messageRequests().length, 0);
   });
 
-  it('429 is retried by the SDK and then succeeds', async () => {
-    mock.enqueue({ status: 429, retryAfterMs: 20 }, { text: 'after the rate limit' });
+  // break37a #4: during the SDK's waits before a retry (up to a minute, twice) the chat showed nothing.
+  it('429 is retried by the SDK and then succeeds; the wait is shown, with why and how long', async () => {
+    mock.enqueue({ status: 429, retryAfterMs: 1400 }, { text: 'after the rate limit' });
     const { agent } = makeAgent(mock, hub);
     const log = new EventLog();
     await agent.ask('q', log.onEvent, ac().signal);
     assert.equal(log.done(), 'end_turn');
     assert.equal(log.text(), 'after the rate limit');
     assert.equal(mock.messageRequests().length, 2);
+    const [waiting, ...more] = log.of('waiting');
+    assert.equal(more.length, 0);
+    assert.equal(waiting.message, 'The Anthropic API is rate-limiting requests (429): trying again in 1 s (retry 1 of 2)…');
+    assert.equal(waiting.waitMs, 1400);
+    const types = log.events.map((e) => e.type);
+    assert.ok(types.indexOf('waiting') < types.indexOf('text'), types.join(' '));
+  });
+
+  it('529 twice: each wait is shown with its retry number; an error without a retry shows none', async () => {
+    mock.enqueue({ status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.deepEqual(log.of('waiting').map((e) => e.message.replace(/in \d+ s/, 'in N s')), [
+      'The Anthropic API is overloaded (529): trying again in N s (retry 1 of 2)…',
+      'The Anthropic API is overloaded (529): trying again in N s (retry 2 of 2)…',
+    ]);
+    mock.enqueue({ status: 400, errorMessage: 'bad' });
+    const log2 = new EventLog();
+    await agent.ask('q2', log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'error');
+    assert.equal(log2.of('waiting').length, 0);
   });
 
   it('529 overloaded: retried, then an actionable message', async () => {
@@ -614,14 +637,116 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(JSON.stringify(last[last.length - 1]), /Not run: this exact call/);
   });
 
-  it('stops at maxToolRounds with a notice', async () => {
-    for (let i = 0; i < 3; i++) mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: `round ${i}` } }] });
+  // break37a #1: at the limit the user got the tool steps and "Stopped after N rounds", none of what they found.
+  it('at maxToolRounds one last request without tools answers from the results, then the notice; Continue goes on', async () => {
+    for (let i = 0; i < 3; i++) mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: `round ${i}` } }], usage: { input_tokens: 100, output_tokens: 10 } });
+    mock.enqueue({ text: 'From the two echoes: round 0 and round 1.', usage: { input_tokens: 100, output_tokens: 20 } });
     const { agent } = makeAgent(mock, hub, { settings: { maxToolRounds: 2 } });
     const log = new EventLog();
     await agent.ask('many rounds', log.onEvent, ac().signal);
     assert.equal(log.done(), 'max_tool_rounds');
     assert.equal(log.of('toolEnd').length, 2);
-    assert.match(log.of('notice')[0].message, /2 rounds/);
+    assert.equal(mock.messageRequests().length, 4, 'one last request, no more');
+    const last = mock.messageRequests()[3].body;
+    assert.deepEqual(last.tool_choice, { type: 'none' });
+    const closing = last.messages.at(-1).content;
+    assert.ok(closing.some((b: { type: string; content?: string }) => b.type === 'tool_result' && /Not run: the limit of tool rounds/.test(b.content ?? '')));
+    assert.match(closing.at(-1).text, /Answer the question from what the tools returned/);
+    assert.equal(log.text(), 'From the two echoes: round 0 and round 1.', 'the last answer is streamed');
+    const order = log.events.map((e) => e.type).filter((t) => t === 'text' || t === 'notice');
+    assert.equal(order.at(-1), 'notice', 'the notice comes after the answer');
+    const notice = log.of('notice')[0];
+    assert.match(notice.message, /Stopped after 2 rounds of tool calls/);
+    assert.equal(notice.canContinue, true);
+    assert.equal(log.of('usage')[0].usage.outputTokens, 50, 'the last request is counted');
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    assert.deepEqual(agent.transcript().map((i) => i.kind), ['user', 'tool', 'tool', 'assistant', 'notice', 'usage']);
+    mock.enqueue({ text: 'Nothing else.' });
+    const log2 = new EventLog();
+    await agent.continue(log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    assert.equal(mock.messageRequests()[4].body.tool_choice, undefined, 'Continue may call tools again');
+  });
+
+  it('the last request at maxToolRounds is cancellable', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: 'once' } }] }, { content: [{ type: 'tool_use', name: 'echo', input: { text: 'twice' } }] });
+    mock.enqueue({ text: 'A long last answer that is stopped before its end.', eventDelayMs: 200, chunkSize: 2 });
+    const { agent } = makeAgent(mock, hub, { settings: { maxToolRounds: 1 } });
+    const log = new EventLog();
+    const controller = ac();
+    const asked = agent.ask('stop me', log.onEvent, controller.signal);
+    await waitUntil('the last answer streaming', () => log.of('text').length > 0);
+    controller.abort();
+    await asked;
+    assert.equal(log.done(), 'cancelled');
+    assert.ok(!log.text().endsWith('end.'), 'the stream stopped');
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+  });
+
+  // break37a #2: a tool of a server that is down came back as `Unknown tool "git_log". Available tools: …`.
+  it('a tool of a server that is not running is said so, with the server and why, not "unknown"', async () => {
+    const two = new ServerHub({ output: () => ({ append: () => undefined }), options: { backoffBaseMs: 50, pingIntervalMs: 0 } });
+    try {
+      two.setSpecs([tinySpec('a'), tinySpec('b')]);
+      await waitForStates(two, (s) => s.length === 2 && s.every((x) => x.status === 'running'), 15_000);
+      mock.enqueue({ text: 'Both servers answer.' });
+      const { agent } = makeAgent(mock, two);
+      await agent.ask('what can you do?', new EventLog().onEvent, ac().signal);
+      assert.ok((mock.messageRequests()[0].body.tools as Array<{ name: string }>).some((x) => x.name === 'b__echo'));
+      two.setSpecs([tinySpec('a'), { ...tinySpec('b'), disabledReason: 'Restricted Mode: the workspace is not trusted' }]);
+      await waitForStates(two, (s) => s.find((x) => x.name === 'b')?.status === 'disabled', 15_000);
+      mock.enqueue({ content: [{ type: 'tool_use', name: 'b__echo', input: { text: 'hi' } }, { type: 'tool_use', name: 'git_log', input: {} }] }, { text: 'The b server is off.' });
+      const log = new EventLog();
+      await agent.ask('echo on b', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'end_turn');
+      const [offered, never] = requestMessages(mock, 2).at(-1).content as Array<{ content: string; is_error?: boolean }>;
+      assert.match(offered.content, /b__echo is a tool of the "b" server, which is not running \(disabled: Restricted Mode: the workspace is not trusted\)/);
+      assert.doesNotMatch(offered.content, /Unknown tool/);
+      assert.equal(offered.is_error, true);
+      assert.match(never.content, /no running server offers "git_log"\. Servers not running: b \(disabled: Restricted Mode/);
+      assert.equal(log.of('toolStart')[0].server, 'b', 'the step names the server');
+    } finally {
+      await two.dispose();
+    }
+  });
+
+  // break37a #5: keys in log lines and other processes' command lines went to the model and the chat as they were.
+  it('secrets in a tool result are masked before the model and the chat get it, and the model is told so', async () => {
+    const leaked = 'retry with key sk-ant-api03-SECRETSECRET123 and postgres://app:hunter2@db/x';
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: leaked } }] }, { text: 'done' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('show the line', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    const result = requestMessages(mock, 1)[2].content[0].content as string;
+    const sent = JSON.parse(result) as { maskedByAssistant: string; args: { text: string } };
+    assert.equal(sent.args.text, 'retry with key *** and postgres://app:***@db/x');
+    assert.match(sent.maskedByAssistant, /^2 values that looked like a secret .* masked as \*\*\*/);
+    // The arguments are the model's own; what the tool returned is what must not show the secrets.
+    const step = agent.transcript().find((i) => i.kind === 'tool');
+    const shown = [log.of('toolEnd')[0].result, step?.kind === 'tool' ? step.result : ''].join('\n');
+    assert.match(shown, /app:\*\*\*@db/);
+    assert.ok(!shown.includes('SECRETSECRET') && !shown.includes('hunter2'), shown);
+  });
+
+  // break37a #3: five identical search_logs in one response ran five scans, each taking a share of the round's budget.
+  it('identical calls in one response run once; every tool_use gets that result', async () => {
+    const same = { type: 'tool_use' as const, name: 'echo', input: { text: 'same', n: 5 } };
+    mock.enqueue({ content: [same, same, same, { type: 'tool_use', name: 'echo', input: { text: 'other' } }, same] }, { text: 'done' });
+    const echoCalls = () => hub.metrics().find((m) => m.tool === 'echo')?.calls ?? 0;
+    const before = echoCalls();
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('same five times', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(echoCalls() - before, 2, 'one run for the four identical calls, one for the other');
+    const results = requestMessages(mock, 1)[2].content as Array<{ type: string; tool_use_id: string; content: string }>;
+    const uses = requestMessages(mock, 1)[1].content as Array<{ id: string }>;
+    assert.deepEqual(results.map((r) => r.tool_use_id), uses.map((u) => u.id), 'each tool_use answered, in order');
+    assert.deepEqual([results[1].content, results[2].content, results[4].content], [results[0].content, results[0].content, results[0].content]);
+    assert.match(results[0].content, /"same"/);
+    assert.match(results[3].content, /"other"/);
+    assert.equal(log.of('toolEnd').length, 5, 'every call is shown');
     assert.deepEqual(danglingToolUses(agent.messages()), []);
   });
 

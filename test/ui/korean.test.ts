@@ -125,7 +125,8 @@ describe('UI: a Korean workbench (display language ko)', function () {
   it('the step bound (maxToolRounds 2) reached: a Korean notice says what happened', async () => {
     const { workbench, mock } = session();
     const toolTurn = (n: number) => ({ content: [{ type: 'text' as const, text: `${n}단계 확인` }, { type: 'tool_use' as const, name: 'git_log', input: { count: n } }] });
-    mock.enqueue(toolTurn(1), toolTurn(2), toolTurn(3));
+    // At the bound one last request without tools answers from what they returned, before the notice.
+    mock.enqueue(toolTurn(1), toolTurn(2), toolTurn(3), { text: '두 단계의 결과로 답합니다.' });
     const chat = workbench.chatFrame();
     await ask(chat, '계속 조사해 주세요');
     await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 90_000 });
@@ -134,6 +135,7 @@ describe('UI: a Korean workbench (display language ko)', function () {
     const notice = chat.locator('.notice', { hasText: 'devopsAssistant.maxToolRounds' }).last();
     await notice.waitFor({ timeout: 10_000 });
     assert.match(await notice.innerText(), /2회 반복한 뒤 멈췄습니다/);
+    await chat.locator('.message', { hasText: '두 단계의 결과로 답합니다.' }).waitFor({ timeout: 10_000 });
     await assertSeenInChat(workbench.page, notice.getByRole('button', { name: '계속' }), 'the notice\'s Continue button', 10_000);
     await workbench.screenshot('tmp/korean-step-bound');
   });

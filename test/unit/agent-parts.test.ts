@@ -10,7 +10,8 @@ import { appendUserText, fitMessages, repairMessages, trimMessages, type Message
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, offersFleet, utcOffset } from '../../src/agent/prompt';
 import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
-import { applyResultBudget, callKey, invalidInputMessage, toModelTools, toolInput } from '../../src/agent/tool-bridge';
+import { maskSecrets } from '../../src/agent/secrets';
+import { applyResultBudget, callKey, invalidInputMessage, maskToolResult, toModelTools, toolInput } from '../../src/agent/tool-bridge';
 
 const toolUse = (id: string): MessageParam => ({ role: 'assistant', content: [{ type: 'tool_use', id, name: 'git_log', input: {} }] });
 
@@ -298,6 +299,35 @@ describe('agent parts', () => {
     // A short value (a typo for a key) is not masked inside other words; the message stays readable.
     assert.equal(withoutSecrets('invalid x-api-key', 'x'), 'invalid x-api-key');
     assert.equal(withoutSecrets('no key here', null), 'no key here');
+  });
+
+  it('maskSecrets masks the common shapes of keys, tokens and passwords, keeping names, user names and JSON whole', () => {
+    const cases: Array<[string, string]> = [
+      ['auth ok key=sk-ant-api03-AbCdEf123456_-xyz end', 'auth ok key=*** end'],
+      ['OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123', 'OPENAI_API_KEY=***'],
+      ['push with ghp_abcdefghijklmnopqrstuvwxyz0123456789 done', 'push with *** done'],
+      ['id AKIAIOSFODNN7EXAMPLE aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'id *** aws_secret_access_key=***'],
+      ['Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig1 sent', 'Authorization: Bearer *** sent'],
+      ['connecting to postgres://app:s3cr3t@db:5432/orders', 'connecting to postgres://app:***@db:5432/orders'],
+      ['mysql -u root --password=hunter2 -h db', 'mysql -u root --password=*** -h db'],
+      ['node app.js --api-key abc123def', 'node app.js --api-key ***'],
+      ['{"password":"hun\\"ter2","user":"x"}', '{"password":"***","user":"x"}'],
+    ];
+    for (const [text, want] of cases) assert.equal(maskSecrets(text).text, want, text);
+    // A log line inside a tool's JSON: the quotes are escaped, the JSON stays whole.
+    const json = JSON.stringify({ lines: ['db password="hunter2" set', 'token: abc123'] });
+    const masked = maskSecrets(json);
+    assert.deepEqual(JSON.parse(masked.text), { lines: ['db password="***" set', 'token: ***'] });
+    assert.equal(masked.masked, 2);
+    // Prose and figures that only look alike are left alone.
+    for (const text of ['Bearer authentication failed', 'input_tokens: 1200, PWD=/home/me', 'sk-short', 'password: ***']) assert.deepEqual(maskSecrets(text), { text, masked: 0 }, text);
+  });
+
+  it('maskToolResult says what was masked: a first field of a JSON object, else a last line', () => {
+    const json = maskToolResult(JSON.stringify({ lines: ['key sk-ant-api03-aaaaaaaaaa'], returned: 1 }));
+    assert.deepEqual(JSON.parse(json), { maskedByAssistant: '1 value that looked like a secret (key, token, password) masked as *** by DevOps Assistant', lines: ['key ***'], returned: 1 });
+    assert.equal(maskToolResult('user=a password=b password=c'), 'user=a password=*** password=***\n[2 values that looked like a secret (key, token, password) masked as *** by DevOps Assistant]');
+    assert.equal(maskToolResult('{"ok":true}'), '{"ok":true}');
   });
 
   it('shownBaseUrl masks a user name and password and leaves other URLs as they are', () => {

@@ -56,6 +56,9 @@ describe('chat protocol schemas', () => {
     assert.equal(isAgentEvent({ type: 'usage', usage: { inputTokens: 1, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.1 } }), true);
     assert.equal(isAgentEvent({ type: 'usage', usage: { inputTokens: '1', outputTokens: 2 } }), false);
     assert.equal(isAgentEvent({ type: 'notice', message: 'round limit', canContinue: true }), true);
+    assert.equal(isAgentEvent({ type: 'waiting', message: 'rate-limited (429): trying again in 60 s (retry 1 of 2)…', waitMs: 60_000 }), true);
+    assert.equal(isAgentEvent({ type: 'waiting', message: 'trying again in a few seconds' }), true);
+    assert.equal(isAgentEvent({ type: 'waiting', waitMs: 5 }), false);
     assert.equal(isAgentEvent({ type: 'error', message: 'bad key', action: { title: 'Set', command: 'devopsAssistant.setApiKey' } }), true);
     assert.equal(isAgentEvent({ type: 'error', message: 'bad key', action: { title: 'Set' } }), false);
     assert.equal(isAgentEvent({ type: 'done', stopReason: 'end_turn' }), true);
