@@ -272,5 +272,6 @@ const FUTURE_SINCE_SLACK_MS = 5 * MINUTE;
  */
 export function futureWindowNote(window: TimeWindow, now: number = Date.now()): string | undefined {
   if (window.since === undefined || window.since <= now + FUTURE_SINCE_SLACK_MS) return undefined;
-  return `the window starts in the future (since ${isoInLocalZone(window.since)}, now ${isoInLocalZone(now)}): nothing can have been written in it yet unless a clock is ahead; check since (the year, a day word)`;
+  // The clock's reading is left out: two calls a moment apart (the seek and the scan of one question) must say the same.
+  return `the window starts in the future (since ${isoInLocalZone(window.since)}, after this server's clock): nothing can have been written in it yet unless a clock is ahead; check since (the year, a day word)`;
 }
